@@ -1,0 +1,96 @@
+//! The rule catalogue: the single source of truth for rule ids, default severities,
+//! parameters and documentation. `docs/rules.md` and `schemas/ruleset.schema.json` are
+//! generated from it, and a test fails when either drifts.
+
+use serde::Serialize;
+
+use crate::finding::Severity;
+use crate::rules;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Any document: the JSON itself and its shape.
+    Document,
+    /// Each measure (and, where it applies, each implementation step).
+    Measure,
+    /// A programme as a whole.
+    Programme,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ParamKind {
+    /// A whole number >= 0.
+    Count,
+    /// A list of language codes (fi, sv, en).
+    Languages,
+    /// A list of status codes.
+    Statuses,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ParamSpec {
+    pub name: &'static str,
+    pub kind: ParamKind,
+    /// The default, as JSON text.
+    pub default: &'static str,
+    pub doc: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleMeta {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub scope: Scope,
+    /// One line, for lists and editor hovers.
+    pub summary: &'static str,
+    /// Markdown: what the rule checks.
+    pub what: &'static str,
+    /// Markdown: why it matters.
+    pub why: &'static str,
+    /// Markdown: a measure that fails, and what passes.
+    pub example: &'static str,
+    pub params: &'static [ParamSpec],
+}
+
+/// Every rule, in documentation order.
+pub static RULES: &[&RuleMeta] = &[
+    &rules::input::SYNTAX,
+    &rules::input::TOO_LARGE,
+    &rules::structure::TYPE,
+    &rules::structure::REQUIRED,
+    &rules::structure::UNKNOWN_FIELD,
+    &rules::structure::VALUE,
+    &rules::id::FORMAT,
+    &rules::id::CANONICAL,
+    &rules::id::THEME,
+    &rules::title::REQUIRED,
+    &rules::organisations::LEAD_REQUIRED,
+    &rules::organisations::LEAD_UNKNOWN,
+    &rules::organisations::LEAD_JOINT,
+    &rules::organisations::PARTNERS_REQUIRED,
+    &rules::organisations::PARTNERS_UNKNOWN,
+    &rules::organisations::PARTNERS_DUPLICATE,
+    &rules::organisations::PARTNERS_INCLUDES_LEAD,
+    &rules::organisations::ALIAS,
+    &rules::schedule::REQUIRED,
+    &rules::schedule::UNPARSED,
+    &rules::schedule::INVALID_DATE,
+    &rules::schedule::ORDER,
+    &rules::schedule::DATES,
+    &rules::status::REQUIRED,
+    &rules::status::INVALID,
+    &rules::status::SCHEDULE,
+    &rules::programme::DUPLICATE_ID,
+    &rules::programme::REFERENCE,
+];
+
+pub fn rule(id: &str) -> Option<&'static RuleMeta> {
+    RULES.iter().copied().find(|r| r.id == id)
+}
+
+pub(crate) fn index_of(id: &str) -> Option<usize> {
+    RULES.iter().position(|r| r.id == id)
+}

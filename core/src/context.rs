@@ -1,0 +1,114 @@
+//! The state of one check: the resolved configuration, the language, the date, and the
+//! findings collected so far. Rules talk to it through [`Cx::report`].
+
+use std::collections::BTreeMap;
+
+use crate::catalogue::RuleMeta;
+use crate::date::Day;
+use crate::engine::Engine;
+use crate::finding::{Finding, Fix};
+use crate::lang::Lang;
+use crate::messages;
+
+pub(crate) struct Cx<'e> {
+    pub engine: &'e Engine,
+    pub lang: Lang,
+    pub as_of: Option<Day>,
+    pub findings: Vec<Finding>,
+    /// Canonical id of the measure being checked, attached to its findings.
+    pub measure: Option<String>,
+}
+
+impl<'e> Cx<'e> {
+    pub fn new(engine: &'e Engine, lang: Lang, as_of: Option<Day>) -> Self {
+        Cx { engine, lang, as_of, findings: Vec::new(), measure: None }
+    }
+
+    /// Whether the rule set leaves this rule on; rules ask before doing costly work.
+    pub fn on(&self, rule: &RuleMeta) -> bool {
+        self.engine.config.state(rule).is_some()
+    }
+
+    pub fn report<'c>(&'c mut self, rule: &'static RuleMeta, path: impl Into<String>) -> Pending<'c, 'e> {
+        Pending { cx: self, rule, path: path.into(), variant: None, params: BTreeMap::new(), fix: None, place: None }
+    }
+
+    /// A bare phrase from the message catalogue (type names, language names, readings).
+    pub fn phrase(&self, key: &str) -> String {
+        messages::render(self.lang, key, &BTreeMap::new())
+    }
+}
+
+/// A finding being built; nothing is recorded until [`Pending::emit`].
+pub(crate) struct Pending<'c, 'e> {
+    cx: &'c mut Cx<'e>,
+    rule: &'static RuleMeta,
+    path: String,
+    variant: Option<&'static str>,
+    params: BTreeMap<String, String>,
+    fix: Option<Fix>,
+    place: Option<(u32, u32)>,
+}
+
+impl Pending<'_, '_> {
+    /// Picks the message variant ("missing", "suggest", …) of the rule's message.
+    pub fn variant(mut self, v: &'static str) -> Self {
+        self.variant = Some(v);
+        self
+    }
+
+    pub fn param(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.params.insert(name.to_string(), value.into());
+        self
+    }
+
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// Line and column, for findings about the text itself (a syntax error has no pointer).
+    pub fn at(mut self, line: u32, column: u32) -> Self {
+        self.place = Some((line, column));
+        self
+    }
+
+    pub fn emit(self) {
+        let Some(severity) = self.cx.engine.config.state(self.rule) else { return };
+        let key = match self.variant {
+            Some(v) => format!("{}/{v}", self.rule.id),
+            None => self.rule.id.to_string(),
+        };
+        let message = messages::render(self.cx.lang, &key, &self.params);
+        let help = messages::lookup(self.cx.lang, &format!("help/{}", self.rule.id))
+            .map(|h| messages::fill(h, &self.params));
+        let measure = self.cx.measure.clone();
+        self.cx.findings.push(Finding {
+            rule: self.rule.id.to_string(),
+            severity,
+            path: self.path,
+            message,
+            help,
+            params: self.params,
+            fix: self.fix,
+            measure,
+            line: self.place.map(|p| p.0),
+            column: self.place.map(|p| p.1),
+        });
+    }
+}
+
+/// Joins a base pointer and one unescaped token.
+pub(crate) fn child(base: &str, token: &str) -> String {
+    let tok = crate::text::escape_pointer_token(token);
+    let mut s = String::with_capacity(base.len() + 1 + tok.len());
+    s.push_str(base);
+    s.push('/');
+    s.push_str(&tok);
+    s
+}
+
+pub(crate) fn item(base: &str, index: usize) -> String {
+    format!("{base}/{index}")
+}
+

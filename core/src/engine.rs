@@ -1,0 +1,276 @@
+//! The engine: built once from a rule set, then asked to check measures and programmes.
+
+use std::cmp::Ordering;
+
+use serde_json::Value;
+
+use crate::context::{item, Cx};
+use crate::date::Day;
+use crate::finding::{EngineInfo, Finding, Report, RulesetInfo, Severity, Summary};
+use crate::lang::Lang;
+use crate::limits;
+use crate::locate::locate;
+use crate::measure_id::MeasureId;
+use crate::registry::Registry;
+use crate::rules;
+use crate::ruleset::{Config, RuleSet, RulesetError};
+use crate::schedule_api::{reading, ScheduleReading};
+
+pub const NAME: &str = "measure-rules";
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Per-call options. `as_of` is the date the status rules judge against; leave it `None` for
+/// today (native builds read the clock; in WebAssembly the bindings pass the date in).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    pub lang: Lang,
+    pub as_of: Option<Day>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Engine {
+    pub(crate) config: Config,
+    pub(crate) registry: Registry,
+    pub(crate) ruleset: RulesetInfo,
+}
+
+impl Engine {
+    /// The engine with the built-in rule set and organisation registry.
+    pub fn new() -> Result<Engine, RulesetError> {
+        Engine::from_ruleset(RuleSet::default_set())
+    }
+
+    /// Builds an engine from rule-set JSON text; a bad rule set is refused with every problem
+    /// named by its JSON Pointer.
+    pub fn with_ruleset_json(text: &str) -> Result<Engine, RulesetError> {
+        Engine::from_ruleset(RuleSet::from_json(text)?)
+    }
+
+    pub fn with_ruleset(value: &Value) -> Result<Engine, RulesetError> {
+        Engine::from_ruleset(RuleSet::from_value(value)?)
+    }
+
+    fn from_ruleset(set: RuleSet) -> Result<Engine, RulesetError> {
+        let mut registry = Registry::builtin().map_err(|m| RulesetError::single("", format!("built-in organisation registry: {m}")))?;
+        registry.extend(set.organisations).map_err(|c| {
+            RulesetError::single(
+                "/organisations",
+                format!("\"{}\" would name both {} and {}; an alias must name one organisation", c.name, c.first, c.second),
+            )
+        })?;
+        Ok(Engine { config: set.config, registry, ruleset: RulesetInfo { id: set.id, version: set.version } })
+    }
+
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    pub fn ruleset(&self) -> &RulesetInfo {
+        &self.ruleset
+    }
+
+    /// Checks one measure given as a JSON value.
+    pub fn check_measure(&self, measure: &Value, opts: &CheckOptions) -> Report {
+        let mut cx = self.cx(opts);
+        rules::structure::check_measure_shape(&mut cx, measure);
+        if let Value::Object(m) = measure {
+            cx.measure = m.get("id").and_then(Value::as_str).and_then(MeasureId::parse).map(|id| id.to_string());
+            rules::check_measure(&mut cx, m, "");
+        }
+        self.finish(cx, 1)
+    }
+
+    /// Checks a programme: every measure, then the programme-wide rules.
+    pub fn check_programme(&self, programme: &Value, opts: &CheckOptions) -> Report {
+        let mut cx = self.cx(opts);
+        rules::structure::check_programme_shape(&mut cx, programme);
+        let mut count = 0u32;
+        if let Some(measures) = programme.get("measures").and_then(Value::as_array) {
+            let mut ids: Vec<Option<String>> = Vec::with_capacity(measures.len());
+            for (i, m) in measures.iter().take(limits::MAX_MEASURES).enumerate() {
+                let id = m.get("id").and_then(Value::as_str).and_then(MeasureId::parse).map(|id| id.to_string());
+                if let Value::Object(obj) = m {
+                    cx.measure = id.clone();
+                    rules::check_measure(&mut cx, obj, &item("/measures", i));
+                }
+                ids.push(id);
+                count = count.saturating_add(1);
+            }
+            cx.measure = None;
+            // Shape findings were made before the ids were known; attach them now.
+            for f in &mut cx.findings {
+                if f.measure.is_none() {
+                    if let Some(i) = measure_index(&f.path) {
+                        f.measure = ids.get(i).cloned().flatten();
+                    }
+                }
+            }
+        }
+        if let Value::Object(p) = programme {
+            rules::programme::check(&mut cx, p);
+        }
+        self.finish(cx, count)
+    }
+
+    /// Checks JSON text holding one measure, with line and column on every finding.
+    pub fn check_measure_json(&self, text: &str, opts: &CheckOptions) -> Report {
+        self.check_text(text, opts, Kind::Measure)
+    }
+
+    /// Checks JSON text holding a programme, with line and column on every finding.
+    pub fn check_programme_json(&self, text: &str, opts: &CheckOptions) -> Report {
+        self.check_text(text, opts, Kind::Programme)
+    }
+
+    /// Checks JSON text holding either: an object with a `measures` array is a programme.
+    pub fn check_document_json(&self, text: &str, opts: &CheckOptions) -> Report {
+        self.check_text(text, opts, Kind::Either)
+    }
+
+    /// Reads schedule text as the parser does for `schedule.text`, with a localised reading.
+    pub fn parse_schedule(&self, text: &str, lang: Lang) -> ScheduleReading {
+        reading(text, lang)
+    }
+
+    fn check_text(&self, text: &str, opts: &CheckOptions, kind: Kind) -> Report {
+        let mut cx = self.cx(opts);
+        let value = match rules::input::parse(&mut cx, text) {
+            Some(v) => v,
+            None => return self.finish(cx, 0),
+        };
+        let is_programme = match kind {
+            Kind::Measure => false,
+            Kind::Programme => true,
+            Kind::Either => value.get("measures").is_some(),
+        };
+        let mut report = if is_programme { self.check_programme(&value, opts) } else { self.check_measure(&value, opts) };
+        let pointers: Vec<&str> = report.findings.iter().map(|f| f.path.as_str()).collect();
+        let places = locate(text, &pointers);
+        for f in &mut report.findings {
+            if let Some(&(line, column)) = places.get(&f.path) {
+                f.line = Some(line);
+                f.column = Some(column);
+            }
+        }
+        report
+    }
+
+    fn cx(&self, opts: &CheckOptions) -> Cx<'_> {
+        Cx::new(self, opts.lang, opts.as_of.or_else(today))
+    }
+
+    fn finish(&self, cx: Cx<'_>, measures: u32) -> Report {
+        let mut findings = cx.findings;
+        findings.sort_by(compare_findings);
+        let mut summary = Summary::default();
+        for f in &findings {
+            let slot = match f.severity {
+                Severity::Error => &mut summary.error,
+                Severity::Warning => &mut summary.warning,
+                Severity::Info => &mut summary.info,
+            };
+            *slot = slot.saturating_add(1);
+        }
+        Report {
+            engine: EngineInfo { name: NAME.to_string(), version: VERSION.to_string() },
+            ruleset: self.ruleset.clone(),
+            registry: self.registry.version().to_string(),
+            lang: cx.lang,
+            as_of: cx.as_of.map(|d| d.to_string()),
+            measures,
+            summary,
+            findings,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Measure,
+    Programme,
+    Either,
+}
+
+fn measure_index(path: &str) -> Option<usize> {
+    let rest = path.strip_prefix("/measures/")?;
+    rest.split('/').next()?.parse().ok()
+}
+
+/// Document order: pointers compared token by token, array indices as numbers; then rule
+/// id and message, so equal inputs always give byte-identical reports.
+fn compare_findings(a: &Finding, b: &Finding) -> Ordering {
+    compare_pointers(&a.path, &b.path).then_with(|| a.rule.cmp(&b.rule)).then_with(|| a.message.cmp(&b.message))
+}
+
+fn compare_pointers(a: &str, b: &str) -> Ordering {
+    let mut ia = a.split('/');
+    let mut ib = b.split('/');
+    loop {
+        match (ia.next(), ib.next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => {
+                let ord = match (x.parse::<u64>(), y.parse::<u64>()) {
+                    (Ok(n), Ok(m)) => n.cmp(&m),
+                    _ => x.cmp(y),
+                };
+                if ord != Ordering::Equal {
+                    return ord;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+fn today() -> Option<Day> {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    day_from_unix(i64::try_from(secs / 86_400).ok()?)
+}
+
+/// Civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+fn day_from_unix(days: i64) -> Option<Day> {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Some(Day { year: u16::try_from(year).ok()?, month: u8::try_from(month).ok()?, day: u8::try_from(day).ok()? })
+}
+
+/// There is no clock in bare WebAssembly: the bindings pass `as_of` from the host.
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+fn today() -> Option<Day> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_sort_in_document_order() {
+        let mut v = vec!["/measures/10/id", "/measures/2/partners/1", "", "/measures/2", "/measures/2/partners/0"];
+        v.sort_by(|a, b| compare_pointers(a, b));
+        assert_eq!(v, ["", "/measures/2", "/measures/2/partners/0", "/measures/2/partners/1", "/measures/10/id"]);
+    }
+
+    #[test]
+    fn unix_days_convert_to_dates() {
+        assert_eq!(day_from_unix(0), Some(Day { year: 1970, month: 1, day: 1 }));
+        assert_eq!(day_from_unix(17_532), Some(Day { year: 2018, month: 1, day: 1 }));
+        assert_eq!(day_from_unix(18_321), Some(Day { year: 2020, month: 2, day: 29 }));
+    }
+
+    #[test]
+    fn measure_index_reads_the_position() {
+        assert_eq!(measure_index("/measures/12/partners/0"), Some(12));
+        assert_eq!(measure_index("/title"), None);
+    }
+}

@@ -1,0 +1,45 @@
+//! measure-rules: checks the measures of Finland's internal-security action programme.
+//!
+//! Build an [`Engine`] once (from a rule set, or the default), then check measures and
+//! programmes given as JSON text or [`serde_json::Value`]s. Every check returns a
+//! [`Report`] of [`Finding`]s: a rule id, a severity, a JSON Pointer, a message in Finnish,
+//! Swedish or English, and where it helps a fix.
+//!
+//! ```
+//! use measure_rules::{CheckOptions, Engine, Lang};
+//! let engine = Engine::new().map_err(|e| e.to_string())?;
+//! let report = engine.check_measure_json(r#"{"id": "2.6. a)", "theme": 2, "leadBody": "SM"}"#,
+//!     &CheckOptions { lang: Lang::En, as_of: None });
+//! assert!(report.findings.iter().any(|f| f.rule == "id.canonical"));
+//! # Ok::<(), String>(())
+//! ```
+//!
+//! This crate knows nothing of WebAssembly or JavaScript; the `wasm/` crate binds it.
+
+pub mod catalogue;
+mod context;
+pub mod date;
+pub mod docs;
+mod engine;
+mod finding;
+pub mod lang;
+pub mod limits;
+mod locate;
+pub mod measure_id;
+mod messages;
+pub mod registry;
+pub mod rules;
+mod ruleset;
+pub mod schedule;
+mod schedule_api;
+mod text;
+
+pub use catalogue::{rule, RuleMeta, RULES};
+pub use date::{Day, PartialDate};
+pub use engine::{CheckOptions, Engine, NAME, VERSION};
+pub use finding::{EngineInfo, Finding, Fix, Report, RulesetInfo, Severity, Summary};
+pub use lang::Lang;
+pub use locate::locate;
+pub use measure_id::MeasureId;
+pub use ruleset::{RulesetError, RulesetProblem, MAX_RULESET_BYTES};
+pub use schedule_api::ScheduleReading;

@@ -1,0 +1,13 @@
+//! Explicit limits on input. Each limit that input can exceed is reported as a finding.
+
+/// Largest JSON text accepted, in bytes (`input.too-large`).
+pub const MAX_DOCUMENT_BYTES: usize = 32 * 1024 * 1024;
+/// Deepest nesting accepted (`input.syntax`); the schemas need a depth of 6, and serde_json
+/// stops at 128.
+pub const MAX_DEPTH: usize = 128;
+/// Measures checked in one programme; the schema reports a longer list (`schema.value`) and
+/// only the first this many are checked rule by rule.
+pub const MAX_MEASURES: usize = 10_000;
+/// Text lengths are limited by the schemas (`maxLength`); the schedule parser reads at most
+/// this many bytes of schedule text.
+pub const MAX_SCHEDULE_TEXT: usize = crate::schedule::MAX_SCHEDULE_TEXT;

@@ -1,0 +1,264 @@
+//! Maps JSON Pointers back to line and column in the JSON text they came from, so the CLI
+//! and editors can point at `file:line:col`. A single pass over the text, run only when
+//! there are findings to place.
+
+use std::collections::{HashMap, HashSet};
+
+/// 1-based line and column (in characters) of each wanted pointer. A member of an object is
+/// placed at its key, an array item at its value; a pointer that does not exist in the text
+/// (a missing field) is placed at its nearest existing ancestor.
+pub fn locate(text: &str, pointers: &[&str]) -> HashMap<String, (u32, u32)> {
+    let mut wanted: HashSet<&str> = HashSet::new();
+    for p in pointers {
+        let mut cur: &str = p;
+        loop {
+            if !wanted.insert(cur) {
+                break;
+            }
+            match cur.rfind('/') {
+                Some(i) => cur = cur.get(..i).unwrap_or(""),
+                None => break,
+            }
+        }
+    }
+    let mut walker = Walker { bytes: text.as_bytes(), pos: 0, path: String::new(), wanted: &wanted, found: HashMap::new() };
+    walker.skip_ws();
+    walker.record_here();
+    walker.value(0);
+    let offsets = walker.found;
+
+    let mut order: Vec<(usize, &str)> = offsets.iter().map(|(p, o)| (*o, p.as_str())).collect();
+    order.sort_unstable();
+    let mut positions: HashMap<&str, (u32, u32)> = HashMap::new();
+    let (mut line, mut col) = (1u32, 1u32);
+    let mut chars = text.char_indices().peekable();
+    for (offset, p) in order {
+        while let Some(&(i, c)) = chars.peek() {
+            if i >= offset {
+                break;
+            }
+            if c == '\n' {
+                line = line.saturating_add(1);
+                col = 1;
+            } else {
+                col = col.saturating_add(1);
+            }
+            chars.next();
+        }
+        positions.insert(p, (line, col));
+    }
+
+    let mut out = HashMap::new();
+    for p in pointers {
+        let mut cur: &str = p;
+        let pos = loop {
+            if let Some(pos) = positions.get(cur) {
+                break Some(*pos);
+            }
+            match cur.rfind('/') {
+                Some(i) => cur = cur.get(..i).unwrap_or(""),
+                None => break None,
+            }
+        };
+        if let Some(pos) = pos {
+            out.insert((*p).to_string(), pos);
+        }
+    }
+    out
+}
+
+struct Walker<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    path: String,
+    wanted: &'a HashSet<&'a str>,
+    found: HashMap<String, usize>,
+}
+
+/// Depth beyond which the walker stops descending; serde_json refuses deeper documents
+/// before we get here, so this only guards direct callers.
+const MAX_DEPTH: usize = 256;
+
+impl Walker<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+        // A byte-order mark at the start is not part of the document.
+        if self.pos == 0 && self.bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            self.pos = 3;
+            self.skip_ws();
+        }
+    }
+
+    fn record_here(&mut self) {
+        if self.wanted.contains(self.path.as_str()) && !self.found.contains_key(&self.path) {
+            self.found.insert(self.path.clone(), self.pos);
+        }
+    }
+
+    fn value(&mut self, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        match self.peek() {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => {
+                self.string();
+            }
+            Some(_) => {
+                while let Some(b) = self.peek() {
+                    if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                        break;
+                    }
+                    self.pos += 1;
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Skips a string and returns its raw contents (between the quotes).
+    fn string(&mut self) -> &[u8] {
+        self.pos += 1;
+        let start = self.pos;
+        while let Some(b) = self.peek() {
+            match b {
+                b'\\' => self.pos += 2,
+                b'"' => break,
+                _ => self.pos += 1,
+            }
+        }
+        let end = self.pos.min(self.bytes.len());
+        self.pos += 1;
+        self.bytes.get(start..end).unwrap_or(&[])
+    }
+
+    fn object(&mut self, depth: usize) {
+        self.pos += 1;
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                Some(b'"') => {}
+                Some(b'}') | None => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(_) => {
+                    self.pos += 1;
+                    continue;
+                }
+            }
+            let key_at = self.pos;
+            let raw = self.string().to_vec();
+            let key = decode_key(&raw);
+            let saved = self.path.len();
+            self.path.push('/');
+            self.path.push_str(&crate::text::escape_pointer_token(&key));
+            if self.wanted.contains(self.path.as_str()) && !self.found.contains_key(&self.path) {
+                self.found.insert(self.path.clone(), key_at);
+            }
+            self.skip_ws();
+            if self.peek() == Some(b':') {
+                self.pos += 1;
+            }
+            self.skip_ws();
+            self.value(depth + 1);
+            self.path.truncate(saved);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') | None => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(_) => self.pos += 1,
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) {
+        self.pos += 1;
+        let mut index = 0usize;
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                Some(b']') | None => {
+                    self.pos += 1;
+                    return;
+                }
+                _ => {}
+            }
+            let saved = self.path.len();
+            self.path.push('/');
+            self.path.push_str(&index.to_string());
+            self.record_here();
+            self.value(depth + 1);
+            self.path.truncate(saved);
+            index += 1;
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') | None => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(_) => self.pos += 1,
+            }
+        }
+    }
+}
+
+fn decode_key(raw: &[u8]) -> String {
+    if raw.contains(&b'\\') {
+        let mut quoted = Vec::with_capacity(raw.len() + 2);
+        quoted.push(b'"');
+        quoted.extend_from_slice(raw);
+        quoted.push(b'"');
+        if let Ok(s) = serde_json::from_slice::<String>(&quoted) {
+            return s;
+        }
+    }
+    String::from_utf8_lossy(raw).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "{\n  \"id\": \"2.6. a)\",\n  \"partners\": [\"PO\", \"HÄK\"],\n  \"a/b\": {\"x\\u00e4\": 1}\n}";
+
+    #[test]
+    fn places_members_at_keys_and_items_at_values() {
+        let m = locate(DOC, &["/id", "/partners/1", "/a~1b/xä", ""]);
+        assert_eq!(m.get("/id"), Some(&(2, 3)));
+        assert_eq!(m.get("/partners/1"), Some(&(3, 22)));
+        assert_eq!(m.get("/a~1b/xä"), Some(&(4, 11)));
+        assert_eq!(m.get(""), Some(&(1, 1)));
+    }
+
+    #[test]
+    fn missing_pointers_fall_back_to_their_parent() {
+        let m = locate(DOC, &["/partners/7", "/leadBody"]);
+        assert_eq!(m.get("/partners/7"), Some(&(3, 3)));
+        assert_eq!(m.get("/leadBody"), Some(&(1, 1)));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let m = locate("{\"ä\": \"ö\", \"b\": 1}", &["/b"]);
+        assert_eq!(m.get("/b"), Some(&(1, 12)));
+    }
+
+    #[test]
+    fn truncated_or_odd_text_does_not_panic() {
+        for t in ["", "{", "[", "{\"a\":", "\"", "{\"a\\", "[1,", "\u{feff}{}", "{,}", "[[[[", "}"] {
+            let _ = locate(t, &["/a", "/0/0", ""]);
+        }
+    }
+}

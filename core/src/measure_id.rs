@@ -1,0 +1,84 @@
+//! Measure numbers: theme, number, optional letter part ("2.6a").
+
+use std::fmt;
+
+/// A recognised measure number. The published forms "2.6. a)", "4.3. b.", "1.1." and
+/// "2.6 b)" all read as the same value; `Display` gives the canonical form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MeasureId {
+    pub theme: u8,
+    pub number: u16,
+    pub part: Option<char>,
+}
+
+impl MeasureId {
+    /// Reads a measure number in its canonical or published form; `None` when the text is
+    /// not a measure number at all.
+    pub fn parse(text: &str) -> Option<MeasureId> {
+        let s = text.trim();
+        let (theme_txt, rest) = s.split_once('.')?;
+        let theme: u8 = digits(theme_txt)?.parse().ok()?;
+        let rest = rest.trim_start();
+        let num_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let (num_txt, mut tail) = rest.split_at(num_end);
+        let number: u16 = digits(num_txt)?.parse().ok()?;
+        // "1.1." and "2.6. a)": a dot may close the number.
+        tail = tail.strip_prefix('.').unwrap_or(tail).trim_start();
+        let part = match tail.chars().next() {
+            None => None,
+            Some(c) if c.is_ascii_lowercase() || c.is_ascii_uppercase() => {
+                let after = tail.get(1..).unwrap_or("");
+                if !matches!(after, "" | ")" | ".") {
+                    return None;
+                }
+                Some(c.to_ascii_lowercase())
+            }
+            Some(_) => return None,
+        };
+        if theme == 0 || number == 0 {
+            return None;
+        }
+        Some(MeasureId { theme, number, part })
+    }
+}
+
+fn digits(s: &str) -> Option<&str> {
+    (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then_some(s)
+}
+
+impl fmt::Display for MeasureId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.theme, self.number)?;
+        if let Some(p) = self.part {
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(s: &str) -> Option<String> {
+        MeasureId::parse(s).map(|id| id.to_string())
+    }
+
+    #[test]
+    fn canonical_and_published_forms() {
+        assert_eq!(canon("2.14").as_deref(), Some("2.14"));
+        assert_eq!(canon("2.6a").as_deref(), Some("2.6a"));
+        assert_eq!(canon("2.6. a)").as_deref(), Some("2.6a"));
+        assert_eq!(canon("4.3. b.").as_deref(), Some("4.3b"));
+        assert_eq!(canon("1.1.").as_deref(), Some("1.1"));
+        assert_eq!(canon("2.6 b)").as_deref(), Some("2.6b"));
+        assert_eq!(canon(" 2.6B ").as_deref(), Some("2.6b"));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_measure_number() {
+        for bad in ["", "2", "2.", ".1", "a.1", "2.x", "2.6ab", "0.1", "2.0", "2.6 a) b", "12345.1", "2.6-a", "Ⅱ.1"] {
+            assert_eq!(canon(bad), None, "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Localised messages: one catalogue per language, each a sorted table of keys to templates.
+//!
+//! A key is a rule id ("partners.unknown"), a rule id and a variant
+//! ("partners.unknown/suggest"), a rule's help ("help/partners.unknown"), or a phrase the
+//! messages are built from ("type/string", "lang/sv"). Templates name their parameters in
+//! braces: "{value} ei ole rekisterissä." A test checks that the three tables have the same
+//! keys and the same parameters.
+
+use std::collections::BTreeMap;
+
+use crate::lang::Lang;
+
+mod en;
+mod fi;
+mod sv;
+
+pub(crate) fn table(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::Fi => fi::MESSAGES,
+        Lang::Sv => sv::MESSAGES,
+        Lang::En => en::MESSAGES,
+    }
+}
+
+pub(crate) fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    let t = table(lang);
+    t.binary_search_by(|(k, _)| (*k).cmp(key)).ok().and_then(|i| t.get(i)).map(|(_, v)| *v)
+}
+
+/// Fills `{name}` placeholders; an unknown placeholder is left as written, so a missing
+/// parameter shows up in review instead of vanishing.
+pub(crate) fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        match after.find('}') {
+            Some(close) => {
+                let name = after.get(1..close).unwrap_or("");
+                match params.get(name) {
+                    Some(v) => out.push_str(v),
+                    None => out.push_str(after.get(..=close).unwrap_or("")),
+                }
+                rest = after.get(close + 1..).unwrap_or("");
+            }
+            None => {
+                out.push_str(after);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The message for `key` in `lang`, falling back to the rule's plain message when a variant
+/// is missing and to English when a language lacks the key (the tests keep both from
+/// happening in a release).
+pub(crate) fn render(lang: Lang, key: &str, params: &BTreeMap<String, String>) -> String {
+    let base = key.split_once('/').map(|(b, _)| b);
+    let template = lookup(lang, key)
+        .or_else(|| lookup(Lang::En, key))
+        .or_else(|| base.and_then(|b| lookup(lang, b)))
+        .unwrap_or(key);
+    fill(template, params)
+}
+
+/// Parameter names used by a template, in order.
+#[cfg(test)]
+pub(crate) fn placeholders(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = rest.get(open + 1..).unwrap_or("");
+        match after.find('}') {
+            Some(close) => {
+                out.push(after.get(..close).unwrap_or(""));
+                rest = after.get(close + 1..).unwrap_or("");
+            }
+            None => break,
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::RULES;
+
+    #[test]
+    fn tables_are_sorted_and_unique() {
+        for lang in Lang::ALL {
+            let t = table(lang);
+            for pair in t.windows(2) {
+                if let [a, b] = pair {
+                    assert!(a.0 < b.0, "{}: {:?} must sort before {:?}", lang.code(), a.0, b.0);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_has_the_same_keys_and_parameters() {
+        let en = table(Lang::En);
+        for lang in [Lang::Fi, Lang::Sv] {
+            let t = table(lang);
+            let keys: Vec<_> = t.iter().map(|(k, _)| *k).collect();
+            let en_keys: Vec<_> = en.iter().map(|(k, _)| *k).collect();
+            assert_eq!(keys, en_keys, "{} and en differ in keys", lang.code());
+            for ((k, a), (_, b)) in t.iter().zip(en) {
+                assert_eq!(placeholders(a), placeholders(b), "{} {k}: parameters differ from en", lang.code());
+                assert!(!a.trim().is_empty(), "{} {k} is empty", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_has_a_message_and_help() {
+        for lang in Lang::ALL {
+            for rule in RULES {
+                assert!(lookup(lang, rule.id).is_some(), "{}: no message for {}", lang.code(), rule.id);
+                assert!(lookup(lang, &format!("help/{}", rule.id)).is_some(), "{}: no help for {}", lang.code(), rule.id);
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_belongs_to_a_rule_or_a_phrase_family() {
+        for (k, _) in table(Lang::En) {
+            let head = k.split('/').next().unwrap_or("");
+            let ok = crate::catalogue::rule(head).is_some()
+                || (head == "help" && crate::catalogue::rule(k.get(5..).unwrap_or("")).is_some())
+                || matches!(head, "type" | "lang" | "reading" | "status" | "joiner");
+            assert!(ok, "orphan message key {k}");
+        }
+    }
+
+    #[test]
+    fn fill_substitutes_and_keeps_unknowns() {
+        let mut p = BTreeMap::new();
+        p.insert("value".to_string(), "HÄK".to_string());
+        assert_eq!(fill("{value} ei ole {x}", &p), "HÄK ei ole {x}");
+        assert_eq!(fill("open { brace", &p), "open { brace");
+    }
+}

@@ -1,0 +1,255 @@
+//! The organisation registry: codes, names in three languages, kinds, parents and aliases.
+//!
+//! The registry is data (`data/organisations.json`), not code. The built-in file is compiled
+//! in so the engine works offline and in the browser; a rule set adds entries at run time.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+use crate::text::{closest, fold};
+
+static BUILTIN: &str = include_str!("../../data/organisations.json");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OrgKind {
+    Ministry,
+    Agency,
+    Department,
+    Council,
+    Group,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names {
+    pub fi: String,
+    pub sv: String,
+    pub en: String,
+}
+
+impl Names {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fi => &self.fi,
+            Lang::Sv => &self.sv,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub code: String,
+    pub kind: OrgKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    pub name: Names,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct RegistryFile {
+    #[serde(default)]
+    version: String,
+    organisations: Vec<Organisation>,
+}
+
+/// How a written name resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution<'a> {
+    /// Written as the organisation's code (case aside).
+    Code(&'a Organisation),
+    /// Written as an alias, a full name or a "PARENT/CODE" path: the code is the fix.
+    Alias(&'a Organisation),
+    /// Not in the registry; the closest name, if one is close enough to be a typo.
+    Unknown { suggestion: Option<&'a Organisation> },
+}
+
+/// A clash found while adding organisations: two entries claim the same name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistryConflict {
+    pub name: String,
+    pub first: String,
+    pub second: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    version: String,
+    orgs: Vec<Organisation>,
+    /// folded code, alias or path -> (index, is_code)
+    index: HashMap<String, (usize, bool)>,
+}
+
+impl Registry {
+    /// The registry shipped with the engine.
+    pub fn builtin() -> Result<Registry, String> {
+        Registry::from_json(BUILTIN)
+    }
+
+    pub fn from_json(text: &str) -> Result<Registry, String> {
+        let file: RegistryFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let mut reg = Registry { version: file.version, ..Registry::default() };
+        reg.extend(file.organisations).map_err(|c| {
+            format!("\"{}\" names both {} and {}", c.name, c.first, c.second)
+        })?;
+        Ok(reg)
+    }
+
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    pub fn organisations(&self) -> &[Organisation] {
+        &self.orgs
+    }
+
+    /// Adds organisations (from a rule set). An entry whose code is already known replaces
+    /// the old entry, so an organisation can correct its own names; an alias that already
+    /// names another body is refused, since the engine could no longer tell them apart.
+    pub fn extend(&mut self, orgs: Vec<Organisation>) -> Result<(), RegistryConflict> {
+        for org in orgs {
+            let key = fold(&org.code);
+            let slot = match self.index.get(&key) {
+                Some(&(i, true)) => {
+                    self.index.retain(|_, (j, _)| *j != i);
+                    if let Some(old) = self.orgs.get_mut(i) {
+                        *old = org;
+                    }
+                    i
+                }
+                Some(&(i, false)) => {
+                    return Err(RegistryConflict {
+                        name: org.code.clone(),
+                        first: self.orgs.get(i).map(|o| o.code.clone()).unwrap_or_default(),
+                        second: org.code,
+                    })
+                }
+                None => {
+                    self.orgs.push(org);
+                    self.orgs.len() - 1
+                }
+            };
+            self.index_entry(slot)?;
+        }
+        Ok(())
+    }
+
+    fn index_entry(&mut self, i: usize) -> Result<(), RegistryConflict> {
+        let Some(org) = self.orgs.get(i) else { return Ok(()) };
+        let mut names: Vec<(String, bool)> = vec![(fold(&org.code), true)];
+        names.extend(org.aliases.iter().map(|a| (fold(a), false)));
+        if let Some(parent) = &org.parent {
+            names.push((fold(&format!("{parent}/{}", org.code)), false));
+        }
+        names.push((fold(&org.name.fi), false));
+        names.push((fold(&org.name.sv), false));
+        names.push((fold(&org.name.en), false));
+        for (name, is_code) in names {
+            match self.index.get(&name) {
+                Some(&(j, _)) if j != i => {
+                    return Err(RegistryConflict {
+                        name,
+                        first: self.orgs.get(j).map(|o| o.code.clone()).unwrap_or_default(),
+                        second: org.code.clone(),
+                    })
+                }
+                Some(&(_, true)) => {}
+                _ => {
+                    self.index.insert(name, (i, is_code));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Organisation> {
+        match self.index.get(&fold(code)) {
+            Some(&(i, true)) => self.orgs.get(i),
+            _ => None,
+        }
+    }
+
+    /// Resolves a code, full name, alias or "PARENT/CODE" path, case-insensitively.
+    pub fn resolve(&self, written: &str) -> Resolution<'_> {
+        match self.index.get(&fold(written)) {
+            Some(&(i, is_code)) => match self.orgs.get(i) {
+                Some(org) if is_code => Resolution::Code(org),
+                Some(org) => Resolution::Alias(org),
+                None => Resolution::Unknown { suggestion: None },
+            },
+            None => Resolution::Unknown { suggestion: self.suggest(written) },
+        }
+    }
+
+    fn suggest(&self, written: &str) -> Option<&Organisation> {
+        let best = closest(written, self.index.keys().map(String::as_str))?;
+        let &(i, _) = self.index.get(best)?;
+        self.orgs.get(i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![expect(clippy::unwrap_used, clippy::panic, reason = "tests")]
+    use super::*;
+
+    fn org(code: &str, parent: Option<&str>, aliases: &[&str]) -> Organisation {
+        Organisation {
+            code: code.into(),
+            kind: OrgKind::Agency,
+            parent: parent.map(Into::into),
+            name: Names { fi: format!("{code} fi"), sv: format!("{code} sv"), en: format!("{code} en") },
+            aliases: aliases.iter().map(|a| (*a).to_string()).collect(),
+        }
+    }
+
+    fn small() -> Registry {
+        let mut r = Registry::default();
+        r.extend(vec![org("SM", None, &["sisäministeriö"]), org("PO", Some("SM"), &["poliisiosasto"]), org("HÄKE", None, &[])]).unwrap();
+        r
+    }
+
+    #[test]
+    fn resolves_codes_aliases_names_and_paths() {
+        let r = small();
+        assert!(matches!(r.resolve("sm"), Resolution::Code(o) if o.code == "SM"));
+        assert!(matches!(r.resolve("häke"), Resolution::Code(o) if o.code == "HÄKE"));
+        assert!(matches!(r.resolve("Sisäministeriö"), Resolution::Alias(o) if o.code == "SM"));
+        assert!(matches!(r.resolve("SM/PO"), Resolution::Alias(o) if o.code == "PO"));
+        assert!(matches!(r.resolve("PO en"), Resolution::Alias(o) if o.code == "PO"));
+    }
+
+    #[test]
+    fn unknown_names_get_a_suggestion_when_close() {
+        let r = small();
+        match r.resolve("HÄK") {
+            Resolution::Unknown { suggestion: Some(o) } => assert_eq!(o.code, "HÄKE"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(r.resolve("Kuntaliitto"), Resolution::Unknown { suggestion: None }));
+    }
+
+    #[test]
+    fn same_code_replaces_but_a_stolen_alias_is_refused() {
+        let mut r = small();
+        r.extend(vec![org("SM", None, &["IM"])]).unwrap();
+        assert!(matches!(r.resolve("IM"), Resolution::Alias(o) if o.code == "SM"));
+        assert!(matches!(r.resolve("sisäministeriö"), Resolution::Unknown { .. }));
+        let err = r.extend(vec![org("XX", None, &["poliisiosasto"])]).unwrap_err();
+        assert_eq!(err.second, "XX");
+        assert_eq!(err.first, "PO");
+    }
+
+    #[test]
+    fn builtin_registry_loads() {
+        let r = Registry::builtin().unwrap();
+        assert!(r.get("SM").is_some());
+        assert!(r.organisations().len() > 40);
+    }
+}

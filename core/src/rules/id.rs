@@ -1,0 +1,95 @@
+//! The measure number and its theme.
+
+use serde_json::{Map, Value};
+
+use crate::catalogue::{RuleMeta, Scope};
+use crate::context::{child, Cx};
+use crate::finding::{Fix, Severity};
+use crate::measure_id::MeasureId;
+
+pub static FORMAT: RuleMeta = RuleMeta {
+    id: "id.format",
+    severity: Severity::Error,
+    scope: Scope::Measure,
+    summary: "The measure has a number of the form theme.number, with an optional letter part.",
+    what: "Checks that `id` is present and reads as a measure number: a theme 1-8, a dot, a number, and optionally a letter part (`2.14`, `2.6a`). The published forms `2.6. a)`, `4.3. b.`, `1.1.` and `2.6 b)` are recognised.",
+    why: "The number is how measures are cited in decisions, reports and other measures; a measure without one cannot be followed up.",
+    example: "```json\n{ \"id\": \"toimenpide 2\" }\n```\nfails. `{ \"id\": \"2.6a\" }` passes.",
+    params: &[],
+};
+
+pub static CANONICAL: RuleMeta = RuleMeta {
+    id: "id.canonical",
+    severity: Severity::Warning,
+    scope: Scope::Measure,
+    summary: "The measure number is written in its canonical form.",
+    what: "When `id` is a recognised published form such as `2.6. a)` or `1.1.`, suggests the canonical form (`2.6a`, `1.1`) as a fix.",
+    why: "Two spellings of the same number defeat duplicate detection, cross-references and joins between systems.",
+    example: "```json\n{ \"id\": \"4.3. b.\" }\n```\nwarns with the fix `4.3b`.",
+    params: &[],
+};
+
+pub static THEME: RuleMeta = RuleMeta {
+    id: "id.theme",
+    severity: Severity::Error,
+    scope: Scope::Measure,
+    summary: "The theme agrees with the measure number.",
+    what: "Checks that `theme` is given and equals the first number of `id` (measure `2.6a` belongs to theme 2).",
+    why: "Reports and the programme view group measures by theme; a disagreement puts a measure in the wrong group.",
+    example: "```json\n{ \"id\": \"2.6a\", \"theme\": 3 }\n```\nfails with the fix `2`.",
+    params: &[],
+};
+
+pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
+    let id_path = child(base, "id");
+    let written = match m.get("id") {
+        None | Some(Value::Null) => {
+            cx.report(&FORMAT, id_path).variant("missing").emit();
+            return;
+        }
+        Some(Value::String(s)) if s.trim().is_empty() => {
+            cx.report(&FORMAT, id_path).variant("missing").emit();
+            return;
+        }
+        Some(Value::String(s)) => s.as_str(),
+        // Wrong type: schema.type has said so.
+        Some(_) => return,
+    };
+    let Some(id) = MeasureId::parse(written) else {
+        cx.report(&FORMAT, id_path).param("value", written).emit();
+        return;
+    };
+    if !(1..=8).contains(&id.theme) {
+        cx.report(&FORMAT, id_path).variant("theme-range").param("value", written).emit();
+        return;
+    }
+    let canonical = id.to_string();
+    if written != canonical {
+        cx.report(&CANONICAL, id_path.clone())
+            .param("value", written)
+            .param("canonical", canonical.as_str())
+            .fix(Fix::Replace { path: id_path, value: Value::String(canonical.clone()) })
+            .emit();
+    }
+    let theme_path = child(base, "theme");
+    match m.get("theme") {
+        None | Some(Value::Null) => cx
+            .report(&THEME, theme_path.clone())
+            .variant("missing")
+            .param("id", canonical.as_str())
+            .param("idTheme", id.theme.to_string())
+            .fix(Fix::Add { path: theme_path, value: Value::from(id.theme) })
+            .emit(),
+        Some(Value::Number(n)) => {
+            if n.as_u64() != Some(u64::from(id.theme)) {
+                cx.report(&THEME, theme_path.clone())
+                    .param("id", canonical.as_str())
+                    .param("idTheme", id.theme.to_string())
+                    .param("theme", n.to_string())
+                    .fix(Fix::Replace { path: theme_path, value: Value::from(id.theme) })
+                    .emit();
+            }
+        }
+        Some(_) => {}
+    }
+}

@@ -1,0 +1,91 @@
+//! The JSON text itself: readable, and within the size limit.
+
+use serde_json::Value;
+
+use crate::catalogue::{RuleMeta, Scope};
+use crate::context::Cx;
+use crate::finding::Severity;
+use crate::limits::{MAX_DEPTH, MAX_DOCUMENT_BYTES};
+
+pub static SYNTAX: RuleMeta = RuleMeta {
+    id: "input.syntax",
+    severity: Severity::Error,
+    scope: Scope::Document,
+    summary: "The document is valid JSON.",
+    what: "Reads the text as JSON (RFC 8259). A byte-order mark at the start is allowed; trailing commas, comments, single quotes and truncated text are not. Nesting deeper than 128 levels is refused.",
+    why: "Nothing else can be checked in text that is not JSON, and the person who wrote it needs to know the exact line and column.",
+    example: "```json\n{ \"id\": \"2.1\", }\n```\nfails at line 1, column 17 (trailing comma). `{ \"id\": \"2.1\" }` passes.",
+    params: &[],
+};
+
+pub static TOO_LARGE: RuleMeta = RuleMeta {
+    id: "input.too-large",
+    severity: Severity::Error,
+    scope: Scope::Document,
+    summary: "The document is within the size limit.",
+    what: "Refuses JSON text larger than 32 MiB before reading it.",
+    why: "A bound on input keeps a browser tab or a CI job from running out of memory on a mistaken file; the real 2017 programme is about 100 KB.",
+    example: "A 40 MiB file fails with the size and the limit in the message.",
+    params: &[],
+};
+
+/// Parses JSON text, reporting why it cannot be read. `None` means nothing else can be checked.
+pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        cx.report(&TOO_LARGE, "")
+            .param("size", text.len().to_string())
+            .param("limit", MAX_DOCUMENT_BYTES.to_string())
+            .at(1, 1)
+            .emit();
+        return None;
+    }
+    let bom = text.starts_with('\u{feff}');
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match serde_json::from_str::<Value>(body) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let line = u32::try_from(e.line()).unwrap_or(u32::MAX);
+            let column = char_column(body, e.line(), e.column()).saturating_add(u32::from(bom && e.line() == 1));
+            let detail = e.to_string();
+            let variant = if detail.contains("recursion limit") {
+                "depth"
+            } else if e.is_eof() {
+                "eof"
+            } else {
+                "syntax"
+            };
+            cx.report(&SYNTAX, "")
+                .variant(variant)
+                .param("line", line.to_string())
+                .param("column", column.to_string())
+                .param("limit", MAX_DEPTH.to_string())
+                .param("detail", detail)
+                .at(line, column)
+                .emit();
+            None
+        }
+    }
+}
+
+/// serde_json counts columns in bytes; people and editors count characters.
+fn char_column(text: &str, line: usize, byte_column: usize) -> u32 {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else { return 1 };
+    let end = byte_column.min(line_text.len());
+    let mut cut = end;
+    while cut > 0 && !line_text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let chars = line_text.get(..cut).map_or(0, |s| s.chars().count());
+    u32::try_from(chars.max(1)).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_in_characters() {
+        assert_eq!(char_column("{\"ä\": x}", 1, 8), 7);
+        assert_eq!(char_column("", 3, 9), 1);
+    }
+}

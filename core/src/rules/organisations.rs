@@ -1,0 +1,201 @@
+//! Who is responsible: the lead body and the partners, resolved against the registry.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use crate::catalogue::{ParamKind, ParamSpec, RuleMeta, Scope};
+use crate::context::{child, item, Cx};
+use crate::finding::{Fix, Severity};
+use crate::registry::Resolution;
+use crate::rules::Level;
+use crate::text::fold;
+
+pub static LEAD_REQUIRED: RuleMeta = RuleMeta {
+    id: "lead-body.required",
+    severity: Severity::Error,
+    scope: Scope::Measure,
+    summary: "The measure has a lead body.",
+    what: "Checks that `leadBody` is given and not blank.",
+    why: "Every measure of the programme has one accountable lead (päävastuutaho); without it nobody answers for the measure in follow-up.",
+    example: "```json\n{ \"id\": \"2.1\", \"partners\": [\"HKO\"] }\n```\nfails at `/leadBody`. `{ \"leadBody\": \"SM\" }` passes.",
+    params: &[],
+};
+
+pub static LEAD_UNKNOWN: RuleMeta = RuleMeta {
+    id: "lead-body.unknown",
+    severity: Severity::Error,
+    scope: Scope::Measure,
+    summary: "The lead body is in the organisation registry.",
+    what: "Resolves `leadBody` (and a step's own lead) against the registry by code, alias, full name in any language, or `PARENT/CODE` path, ignoring case. When it is not found, suggests the closest registered name.",
+    why: "Follow-up is reported per organisation; a lead that is not in the registry is counted nowhere, and a typo (`HÄK`) is easy to fix when the form suggests `HÄKE`.",
+    example: "```json\n{ \"leadBody\": \"Sisäministeri\" }\n```\nfails: did you mean SM (Sisäministeriö)?",
+    params: &[],
+};
+
+pub static LEAD_JOINT: RuleMeta = RuleMeta {
+    id: "lead-body.joint",
+    severity: Severity::Warning,
+    scope: Scope::Measure,
+    summary: "The measure has a single lead body.",
+    what: "Warns when `leadBody` names more than one organisation (`[\"SM\", \"TEM\"]`). A joint lead can be written, since the programme has them (measure 5.1), but it is the exception.",
+    why: "Joint accountability tends to mean no accountability; the warning asks the author to confirm it or name one lead and make the other a partner.",
+    example: "```json\n{ \"leadBody\": [\"SM\", \"TEM\"] }\n```\nwarns. `{ \"leadBody\": \"SM\", \"partners\": [\"TEM\"] }` passes.",
+    params: &[],
+};
+
+pub static PARTNERS_REQUIRED: RuleMeta = RuleMeta {
+    id: "partners.required",
+    severity: Severity::Warning,
+    scope: Scope::Measure,
+    summary: "The measure names at least the required number of partners.",
+    what: "Checks that `partners` has at least `min` entries (1 by default).",
+    why: "The strategy's measures are carried out in broad cooperation: each names the bodies it is carried out with (muut vastuutahot). A measure without partners is either a lone effort or missing data. It is a warning by default because the published programme has such measures.",
+    example: "```json\n{ \"leadBody\": \"SM\", \"partners\": [] }\n```\nwarns at `/partners`.",
+    params: &[ParamSpec { name: "min", kind: ParamKind::Count, default: "1", doc: "Minimum number of partners." }],
+};
+
+pub static PARTNERS_UNKNOWN: RuleMeta = RuleMeta {
+    id: "partners.unknown",
+    severity: Severity::Error,
+    scope: Scope::Measure,
+    summary: "Each partner is in the organisation registry.",
+    what: "Resolves each entry of `partners` as `lead-body.unknown` does, with a suggestion for near misses.",
+    why: "As for the lead: unregistered partners are invisible in follow-up. A rule set can add an organisation's own bodies to the registry.",
+    example: "```json\n{ \"partners\": [\"Tuli\"] }\n```\nfails at `/partners/0`: did you mean Tulli?",
+    params: &[],
+};
+
+pub static PARTNERS_DUPLICATE: RuleMeta = RuleMeta {
+    id: "partners.duplicate",
+    severity: Severity::Warning,
+    scope: Scope::Measure,
+    summary: "No partner is named twice.",
+    what: "Reports a partner that resolves to the same organisation as an earlier one, after alias resolution (`POHA` and `Poliisihallitus` are one body), with a fix that removes the repeat.",
+    why: "Repeats inflate partner counts and make the list harder to read.",
+    example: "```json\n{ \"partners\": [\"POHA\", \"Poliisihallitus\"] }\n```\nwarns at `/partners/1`.",
+    params: &[],
+};
+
+pub static PARTNERS_INCLUDES_LEAD: RuleMeta = RuleMeta {
+    id: "partners.includes-lead",
+    severity: Severity::Warning,
+    scope: Scope::Measure,
+    summary: "The lead body is not also listed as a partner.",
+    what: "Reports a partner that resolves to the lead body.",
+    why: "Partners are the other responsible bodies; listing the lead among them double-counts it.",
+    example: "```json\n{ \"leadBody\": \"SM\", \"partners\": [\"sisäministeriö\", \"OM\"] }\n```\nwarns at `/partners/0`.",
+    params: &[],
+};
+
+pub static ALIAS: RuleMeta = RuleMeta {
+    id: "organisation.alias",
+    severity: Severity::Info,
+    scope: Scope::Measure,
+    summary: "Organisations are written as their registry code.",
+    what: "When a lead body or partner is written as a full name, alias or `PARENT/CODE` path (`Poliisihallitus`, `SM/PO`), offers the registry code as a fix.",
+    why: "Codes are stable across languages and spellings; names are for people, and the form shows them.",
+    example: "```json\n{ \"leadBody\": \"Sisäministeriö\" }\n```\ngives the fix `SM`.",
+    params: &[],
+};
+
+pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: Level) {
+    let lead_path = child(base, "leadBody");
+    let mut leads: Vec<(String, &str)> = Vec::new();
+    match m.get("leadBody") {
+        Some(Value::String(s)) if !s.trim().is_empty() => leads.push((lead_path.clone(), s)),
+        Some(Value::Array(list)) => {
+            for (i, v) in list.iter().enumerate() {
+                if let Some(s) = v.as_str() {
+                    leads.push((item(&lead_path, i), s));
+                }
+            }
+        }
+        None | Some(Value::Null | Value::String(_)) => {
+            if level == Level::Measure {
+                cx.report(&LEAD_REQUIRED, lead_path.clone()).emit();
+            }
+        }
+        Some(_) => {}
+    }
+    if leads.len() > 1 {
+        let codes: Vec<&str> = leads.iter().map(|(_, s)| *s).collect();
+        cx.report(&LEAD_JOINT, lead_path).param("count", leads.len().to_string()).param("codes", codes.join(", ")).emit();
+    }
+    let mut lead_keys: Vec<String> = Vec::new();
+    for (path, written) in &leads {
+        lead_keys.push(resolve(cx, &LEAD_UNKNOWN, path, written));
+    }
+
+    let partners_path = child(base, "partners");
+    let partners = match m.get("partners") {
+        Some(Value::Array(list)) => Some(list),
+        None | Some(Value::Null) => None,
+        Some(_) => return,
+    };
+    if level == Level::Measure {
+        let min = cx.engine.config.min_partners;
+        let count = partners.map_or(0, Vec::len);
+        if (count as u64) < min {
+            cx.report(&PARTNERS_REQUIRED, partners_path.clone()).param("count", count.to_string()).param("min", min.to_string()).emit();
+        }
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, v) in partners.into_iter().flatten().enumerate() {
+        let Some(written) = v.as_str() else { continue };
+        let path = item(&partners_path, i);
+        let key = resolve(cx, &PARTNERS_UNKNOWN, &path, written);
+        if key.is_empty() {
+            continue;
+        }
+        if lead_keys.contains(&key) {
+            cx.report(&PARTNERS_INCLUDES_LEAD, path.clone()).param("value", written).fix(Fix::Remove { path }).emit();
+        } else if let Some(&first) = seen.get(&key) {
+            cx.report(&PARTNERS_DUPLICATE, path.clone())
+                .param("value", written)
+                .param("first", (first + 1).to_string())
+                .fix(Fix::Remove { path })
+                .emit();
+        } else {
+            seen.insert(key, i);
+        }
+    }
+}
+
+/// Resolves one written name, reporting unknown names and aliases; returns the key that
+/// identifies the organisation (its code, or the folded text when unknown).
+fn resolve(cx: &mut Cx<'_>, unknown_rule: &'static RuleMeta, path: &str, written: &str) -> String {
+    if written.trim().is_empty() {
+        cx.report(unknown_rule, path).variant("empty").emit();
+        return String::new();
+    }
+    let lang = cx.lang;
+    match cx.engine.registry.resolve(written) {
+        Resolution::Code(org) => org.code.clone(),
+        Resolution::Alias(org) => {
+            let (code, name) = (org.code.clone(), org.name.get(lang).to_string());
+            cx.report(&ALIAS, path)
+                .param("value", written)
+                .param("code", code.as_str())
+                .param("name", name)
+                .fix(Fix::Replace { path: path.to_string(), value: Value::String(code.clone()) })
+                .emit();
+            code
+        }
+        Resolution::Unknown { suggestion: Some(org) } => {
+            let (code, name) = (org.code.clone(), org.name.get(lang).to_string());
+            cx.report(unknown_rule, path)
+                .variant("suggest")
+                .param("value", written)
+                .param("suggestion", code.as_str())
+                .param("suggestionName", name)
+                .fix(Fix::Replace { path: path.to_string(), value: Value::String(code) })
+                .emit();
+            fold(written)
+        }
+        Resolution::Unknown { suggestion: None } => {
+            cx.report(unknown_rule, path).param("value", written).emit();
+            fold(written)
+        }
+    }
+}

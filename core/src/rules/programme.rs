@@ -1,0 +1,183 @@
+//! Rules over a whole programme: unique measure numbers, and references that resolve.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde_json::{Map, Value};
+
+use crate::catalogue::{RuleMeta, Scope};
+use crate::context::{child, item, Cx};
+use crate::finding::Severity;
+use crate::limits::MAX_MEASURES;
+use crate::measure_id::MeasureId;
+
+pub static DUPLICATE_ID: RuleMeta = RuleMeta {
+    id: "programme.duplicate-id",
+    severity: Severity::Error,
+    scope: Scope::Programme,
+    summary: "Measure numbers are unique in the programme.",
+    what: "Reports a measure whose number, once normalised (`2.6. a)` is `2.6a`), is already used by an earlier measure.",
+    why: "Measures are cited by number; two measures with one number make every citation ambiguous.",
+    example: "A programme with measures `2.6a` and `2.6. a)` fails at the second one's `/id`.",
+    params: &[],
+};
+
+pub static REFERENCE: RuleMeta = RuleMeta {
+    id: "programme.reference",
+    severity: Severity::Warning,
+    scope: Scope::Programme,
+    summary: "References to measures and themes in the text name ones that exist.",
+    what: "Finds references in titles, steps and progress notes (\"toimenpiteen 3.1\", \"toimenpidekokonaisuus 8\", \"åtgärd 3.1\", \"åtgärdshelhet 8\", \"measure 3.1\", \"theme 8\") and checks that the measure is in the programme, and that the theme is one of its themes (1-8 when the programme lists none).",
+    why: "Measures build on each other; a reference to a measure that was renumbered or dropped misleads the reader.",
+    example: "In a programme without measure 3.9, a step \"Jatketaan toimenpiteen 3.9 työtä\" warns.",
+    params: &[],
+};
+
+pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>) {
+    let Some(measures) = p.get("measures").and_then(Value::as_array) else { return };
+    let measures: Vec<&Value> = measures.iter().take(MAX_MEASURES).collect();
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut known: BTreeSet<MeasureId> = BTreeSet::new();
+    for (i, m) in measures.iter().enumerate() {
+        let Some(written) = m.get("id").and_then(Value::as_str) else { continue };
+        let parsed = MeasureId::parse(written);
+        if let Some(id) = parsed {
+            known.insert(id);
+        }
+        let key = parsed.map_or_else(|| written.trim().to_string(), |id| id.to_string());
+        if key.is_empty() {
+            continue;
+        }
+        match first.get(&key) {
+            Some(&j) => {
+                cx.measure = Some(key.clone());
+                cx.report(&DUPLICATE_ID, child(&item("/measures", i), "id"))
+                    .param("id", key.as_str())
+                    .param("first", (j + 1).to_string())
+                    .emit();
+            }
+            None => {
+                first.insert(key, i);
+            }
+        }
+    }
+    cx.measure = None;
+    if !cx.on(&REFERENCE) {
+        return;
+    }
+    let themes: BTreeSet<u64> = match p.get("themes").and_then(Value::as_array) {
+        Some(list) if !list.is_empty() => list.iter().filter_map(|t| t.get("number").and_then(Value::as_u64)).collect(),
+        _ => (1..=8).collect(),
+    };
+    for (i, m) in measures.iter().enumerate() {
+        let Some(obj) = m.as_object() else { continue };
+        cx.measure = obj.get("id").and_then(Value::as_str).and_then(MeasureId::parse).map(|id| id.to_string());
+        let base = item("/measures", i);
+        let mut texts: Vec<(String, &str)> = Vec::new();
+        collect_texts(obj, &base, &mut texts);
+        for (path, text) in texts {
+            for r in references(text) {
+                match r {
+                    Reference::Measure(id) if !known.contains(&id) => {
+                        cx.report(&REFERENCE, path.as_str()).variant("measure").param("ref", id.to_string()).emit();
+                    }
+                    Reference::Theme(n) if !themes.contains(&n) => {
+                        cx.report(&REFERENCE, path.as_str()).variant("theme").param("ref", n.to_string()).emit();
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    cx.measure = None;
+}
+
+/// Language texts of the title, the steps and the progress notes, with their pointers.
+fn collect_texts<'a>(m: &'a Map<String, Value>, base: &str, out: &mut Vec<(String, &'a str)>) {
+    fn lang_texts<'a>(v: Option<&'a Value>, path: &str, out: &mut Vec<(String, &'a str)>) {
+        if let Some(Value::Object(t)) = v {
+            for (lang, text) in t {
+                if let Some(s) = text.as_str() {
+                    out.push((child(path, lang), s));
+                }
+            }
+        }
+    }
+    fn notes<'a>(v: Option<&'a Value>, path: &str, out: &mut Vec<(String, &'a str)>) {
+        for (i, n) in v.and_then(Value::as_array).into_iter().flatten().enumerate() {
+            let p = item(path, i);
+            lang_texts(n.get("text"), &child(&p, "text"), out);
+        }
+    }
+    lang_texts(m.get("title"), &child(base, "title"), out);
+    notes(m.get("progress"), &child(base, "progress"), out);
+    for (i, s) in m.get("steps").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        let p = item(&child(base, "steps"), i);
+        lang_texts(s.get("text"), &child(&p, "text"), out);
+        notes(s.get("progress"), &child(&p, "progress"), out);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reference {
+    Measure(MeasureId),
+    Theme(u64),
+}
+
+/// Words that introduce a theme reference, as prefixes so that every case form counts
+/// ("toimenpidekokonaisuuden", "åtgärdshelheten").
+const THEME_WORDS: &[&str] = &["toimenpidekokonaisuu", "åtgärdshelhet", "theme"];
+/// Words that introduce a measure reference. Checked after the theme words, since
+/// "toimenpidekokonaisuus" also starts with "toimenpi".
+const MEASURE_WORDS: &[&str] = &["toimenpite", "toimenpide", "åtgärd", "measure"];
+/// Compounds that start like a measure word but are not references ("toimenpideohjelma").
+const NOT_REFERENCES: &[&str] = &["toimenpideohjelm", "åtgärdsprogram", "toimenpidesuunnitelm"];
+
+pub(crate) fn references(text: &str) -> Vec<Reference> {
+    let mut out = Vec::new();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for pair in words.windows(2) {
+        let [word, next] = pair else { continue };
+        let word = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        // Sentence punctuation after the number is not part of it: "(toimenpidekokonaisuus 8).".
+        let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if THEME_WORDS.iter().any(|w| word.starts_with(w)) {
+            let n = next;
+            if !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) {
+                if let Ok(n) = n.parse() {
+                    out.push(Reference::Theme(n));
+                }
+            }
+        } else if MEASURE_WORDS.iter().any(|w| word.starts_with(w)) && !NOT_REFERENCES.iter().any(|w| word.starts_with(w)) {
+            if let Some(id) = MeasureId::parse(next) {
+                out.push(Reference::Measure(id));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mid(s: &str) -> Reference {
+        MeasureId::parse(s).map_or(Reference::Theme(0), Reference::Measure)
+    }
+
+    #[test]
+    fn finds_references_in_three_languages() {
+        assert_eq!(references("palveluväylässä (toimenpidekokonaisuus 8)."), vec![Reference::Theme(8)]);
+        assert_eq!(references("kuten toimenpiteen 3.1 yhteydessä"), vec![mid("3.1")]);
+        assert_eq!(references("enligt åtgärd 2.6a, se åtgärdshelheten 1"), vec![mid("2.6a"), Reference::Theme(1)]);
+        assert_eq!(references("see measure 4.3b and theme 9."), vec![mid("4.3b"), Reference::Theme(9)]);
+        assert_eq!(references("toimenpiteessä 2.2."), vec![mid("2.2")]);
+    }
+
+    #[test]
+    fn ignores_what_is_not_a_reference() {
+        assert!(references("toimenpideohjelma 2018 ja toimenpiteet 2018 aikana").is_empty());
+        assert!(references("toimenpide").is_empty());
+        assert!(references("").is_empty());
+        assert!(references("vuosina 2018 - 2021").is_empty());
+    }
+}

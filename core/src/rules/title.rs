@@ -1,0 +1,43 @@
+//! The measure's title in the languages the rule set requires.
+
+use serde_json::{Map, Value};
+
+use crate::catalogue::{ParamKind, ParamSpec, RuleMeta, Scope};
+use crate::context::{child, Cx};
+use crate::finding::Severity;
+
+pub static REQUIRED: RuleMeta = RuleMeta {
+    id: "title.required",
+    severity: Severity::Error,
+    scope: Scope::Measure,
+    summary: "The measure has a title in each required language.",
+    what: "Checks that `title` has non-blank text in every language of the `languages` parameter (Finnish only by default). Each missing language is reported at its own field (`/title/sv`), so a form shows it next to that input.",
+    why: "The title is the measure itself (Toimenpide); programmes are published in Finnish, and a ministry may also require Swedish, Finland's other official language.",
+    example: "With `{\"languages\": [\"fi\", \"sv\"]}`,\n```json\n{ \"title\": { \"fi\": \"Varmistetaan viranomaisten resurssisuunnittelu.\" } }\n```\nfails at `/title/sv`.",
+    params: &[ParamSpec {
+        name: "languages",
+        kind: ParamKind::Languages,
+        default: "[\"fi\"]",
+        doc: "Languages in which the title must be given (`fi`, `sv`, `en`).",
+    }],
+};
+
+pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
+    if !cx.on(&REQUIRED) {
+        return;
+    }
+    let title = match m.get("title") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(t)) => Some(t),
+        Some(_) => return,
+    };
+    let title_path = child(base, "title");
+    let required = cx.engine.config.title_languages.clone();
+    for lang in required {
+        let present = title.and_then(|t| t.get(lang.code())).and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty());
+        if !present {
+            let language = cx.phrase(&format!("lang/{}", lang.code()));
+            cx.report(&REQUIRED, child(&title_path, lang.code())).param("language", language).emit();
+        }
+    }
+}

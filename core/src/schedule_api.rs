@@ -1,0 +1,87 @@
+//! The schedule parser as the public API and the forms see it: what the text reads as, in
+//! the user's language.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+use crate::messages;
+use crate::schedule::{self, ParsedSchedule, ScheduleError};
+
+/// The result of reading schedule text: the dates, or why it could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduleReading {
+    pub text: String,
+    pub ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    pub continuous: bool,
+    /// What the parser read ("2018-09 – 2018-11"), or why it could not, in the language asked.
+    pub message: String,
+    /// `unreadable`, `non-existent-date` or `reversed` when `ok` is false.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+pub(crate) fn reading(text: &str, lang: Lang) -> ScheduleReading {
+    match schedule::parse(text) {
+        Ok(p) => ScheduleReading {
+            text: text.to_string(),
+            ok: true,
+            start: p.start.map(|d| d.to_string()),
+            end: p.end.map(|d| d.to_string()),
+            continuous: p.continuous,
+            message: describe(lang, &p),
+            error: None,
+        },
+        Err(e) => {
+            let mut params = BTreeMap::new();
+            params.insert("text".to_string(), text.to_string());
+            let (code, key) = match &e {
+                ScheduleError::Unreadable => ("unreadable", "schedule.unparsed".to_string()),
+                ScheduleError::NonExistentDate(fragment) => {
+                    params.insert("value".to_string(), fragment.clone());
+                    ("non-existent-date", "schedule.invalid-date/in-text".to_string())
+                }
+                ScheduleError::Reversed { start, end } => {
+                    params.insert("start".to_string(), start.to_string());
+                    params.insert("end".to_string(), end.to_string());
+                    ("reversed", "schedule.order".to_string())
+                }
+            };
+            ScheduleReading {
+                text: text.to_string(),
+                ok: false,
+                start: None,
+                end: None,
+                continuous: false,
+                message: messages::render(lang, &key, &params),
+                error: Some(code.to_string()),
+            }
+        }
+    }
+}
+
+/// "2018-09 – 2018-11", "2018 alkaen", "jatkuvaa toimintaa", in the language asked.
+pub(crate) fn describe(lang: Lang, p: &ParsedSchedule) -> String {
+    let mut params = BTreeMap::new();
+    if let Some(d) = p.start {
+        params.insert("start".to_string(), d.to_string());
+    }
+    if let Some(d) = p.end {
+        params.insert("end".to_string(), d.to_string());
+    }
+    let key = match (p.start, p.end) {
+        _ if p.continuous => "reading/continuous",
+        (Some(a), Some(b)) if a == b => "reading/single",
+        (Some(_), Some(_)) => "reading/range",
+        (Some(_), None) => "reading/from",
+        (None, Some(_)) => "reading/until",
+        (None, None) => "reading/none",
+    };
+    messages::render(lang, key, &params)
+}

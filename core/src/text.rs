@@ -1,0 +1,105 @@
+//! Small text helpers shared by the registry, the rule-set loader and the rules.
+
+/// Folds case and white space so that "Sisäministeriö", " sisäministeriö " and
+/// "SISÄMINISTERIÖ" compare equal; Unicode-aware because codes like "HÄKE" carry umlauts.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Levenshtein distance on chars, capped: returns `None` as soon as the distance must exceed
+/// `max`, so suggesting among a few hundred names stays cheap on every keystroke.
+pub(crate) fn distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        let mut row_min = usize::MAX;
+        if let Some(first) = cur.first_mut() {
+            *first = i + 1;
+            row_min = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(usize::MAX).saturating_add(usize::from(ca != cb));
+            let del = prev.get(j + 1).copied().unwrap_or(usize::MAX).saturating_add(1);
+            let ins = cur.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
+            let best = sub.min(del).min(ins);
+            if let Some(slot) = cur.get_mut(j + 1) {
+                *slot = best;
+            }
+            row_min = row_min.min(best);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().copied().filter(|d| *d <= max)
+}
+
+/// The candidate closest to `input`, if any is close enough to be a plausible typo.
+pub(crate) fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let folded = fold(input);
+    let max = (folded.chars().count() / 3).clamp(1, 4);
+    let mut best: Option<(usize, &'a str)> = None;
+    for cand in candidates {
+        if let Some(d) = distance_within(&folded, &fold(cand), max) {
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, cand));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Escapes one JSON Pointer reference token (RFC 6901).
+pub(crate) fn escape_pointer_token(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains(['~', '/']) {
+        std::borrow::Cow::Owned(token.replace('~', "~0").replace('/', "~1"))
+    } else {
+        std::borrow::Cow::Borrowed(token)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_and_spacing() {
+        assert_eq!(fold("  Sisä  MINISTERIÖ "), "sisä ministeriö");
+        assert_eq!(fold("HÄKE"), "häke");
+    }
+
+    #[test]
+    fn distance_is_capped() {
+        assert_eq!(distance_within("häke", "häke", 1), Some(0));
+        assert_eq!(distance_within("häk", "häke", 1), Some(1));
+        assert_eq!(distance_within("poha", "supo", 1), None);
+        assert_eq!(distance_within("", "abc", 3), Some(3));
+    }
+
+    #[test]
+    fn closest_prefers_the_nearest() {
+        assert_eq!(closest("POHA", ["POHA", "SUPO"]), Some("POHA"));
+        assert_eq!(closest("Tuli", ["Tulli", "THL"]), Some("Tulli"));
+        assert_eq!(closest("zzzzzz", ["SM", "OM"]), None);
+    }
+
+    #[test]
+    fn pointer_tokens_are_escaped() {
+        assert_eq!(escape_pointer_token("SM/PO"), "SM~1PO");
+        assert_eq!(escape_pointer_token("a~b"), "a~0b");
+        assert_eq!(escape_pointer_token("plain"), "plain");
+    }
+}
