@@ -21,7 +21,13 @@ pub(crate) struct Cx<'e> {
 
 impl<'e> Cx<'e> {
     pub fn new(engine: &'e Engine, lang: Lang, as_of: Option<Day>) -> Self {
-        Cx { engine, lang, as_of, findings: Vec::new(), measure: None }
+        Cx {
+            engine,
+            lang,
+            as_of,
+            findings: Vec::new(),
+            measure: None,
+        }
     }
 
     /// Whether the rule set leaves this rule on; rules ask before doing costly work.
@@ -30,7 +36,15 @@ impl<'e> Cx<'e> {
     }
 
     pub fn report<'c>(&'c mut self, rule: &'static RuleMeta, path: impl Into<String>) -> Pending<'c, 'e> {
-        Pending { cx: self, rule, path: path.into(), variant: None, params: BTreeMap::new(), fix: None, place: None }
+        Pending {
+            cx: self,
+            rule,
+            path: path.into(),
+            variant: None,
+            params: BTreeMap::new(),
+            fix: None,
+            place: None,
+        }
     }
 
     /// A bare phrase from the message catalogue (type names, language names, readings).
@@ -74,14 +88,16 @@ impl Pending<'_, '_> {
     }
 
     pub fn emit(self) {
-        let Some(severity) = self.cx.engine.config.state(self.rule) else { return };
+        let Some(severity) = self.cx.engine.config.state(self.rule) else {
+            return;
+        };
         let key = match self.variant {
             Some(v) => format!("{}/{v}", self.rule.id),
             None => self.rule.id.to_string(),
         };
         let message = messages::render(self.cx.lang, &key, &self.params);
-        let help = messages::lookup(self.cx.lang, &format!("help/{}", self.rule.id))
-            .map(|h| messages::fill(h, &self.params));
+        let help =
+            messages::lookup(self.cx.lang, &format!("help/{}", self.rule.id)).map(|h| messages::fill(h, &self.params));
         let measure = self.cx.measure.clone();
         self.cx.findings.push(Finding {
             rule: self.rule.id.to_string(),
@@ -111,4 +127,3 @@ pub(crate) fn child(base: &str, token: &str) -> String {
 pub(crate) fn item(base: &str, index: usize) -> String {
     format!("{base}/{index}")
 }
-

@@ -17,11 +17,30 @@ pub fn rules_markdown() -> String {
     out.push_str("Every finding names one of these rules. A rule set (`schemas/ruleset.schema.json`) can turn each rule off, change its severity and set its parameters.\n\n");
     out.push_str("| Rule | Default | Applies to | Checks |\n| --- | --- | --- | --- |\n");
     for r in RULES {
-        let _ = writeln!(out, "| [`{}`](#{}) | {} | {} | {} |", r.id, anchor(r.id), r.severity.as_str(), scope_name(r.scope), r.summary);
+        let _ = writeln!(
+            out,
+            "| [`{}`](#{}) | {} | {} | {} |",
+            r.id,
+            anchor(r.id),
+            r.severity.as_str(),
+            scope_name(r.scope),
+            r.summary
+        );
     }
     for r in RULES {
-        let _ = write!(out, "\n## {}\n\n{}\n\nDefault severity: **{}**. Applies to: {}.\n\n", r.id, r.summary, r.severity.as_str(), scope_name(r.scope));
-        let _ = write!(out, "### What it checks\n\n{}\n\n### Why\n\n{}\n\n### Example\n\n{}\n", r.what, r.why, r.example);
+        let _ = write!(
+            out,
+            "\n## {}\n\n{}\n\nDefault severity: **{}**. Applies to: {}.\n\n",
+            r.id,
+            r.summary,
+            r.severity.as_str(),
+            scope_name(r.scope)
+        );
+        let _ = write!(
+            out,
+            "### What it checks\n\n{}\n\n### Why\n\n{}\n\n### Example\n\n{}\n",
+            r.what, r.why, r.example
+        );
         if !r.params.is_empty() {
             out.push_str("\n### Parameters\n\n| Name | Default | Meaning |\n| --- | --- | --- |\n");
             for p in r.params {
@@ -33,7 +52,10 @@ pub fn rules_markdown() -> String {
 }
 
 fn anchor(id: &str) -> String {
-    id.chars().filter(|c| c.is_alphanumeric() || *c == '-').collect::<String>().to_lowercase()
+    id.chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .collect::<String>()
+        .to_lowercase()
 }
 
 fn scope_name(s: Scope) -> &'static str {
@@ -50,17 +72,27 @@ pub fn ruleset_schema() -> Value {
     let mut rules = Map::new();
     for r in RULES {
         let mut props = Map::new();
-        props.insert("enabled".into(), json!({ "type": "boolean", "description": "false turns the rule off." }));
+        props.insert(
+            "enabled".into(),
+            json!({ "type": "boolean", "description": "false turns the rule off." }),
+        );
         props.insert("severity".into(), json!({ "$ref": "#/$defs/severity" }));
         for p in r.params {
             let schema = match p.kind {
                 ParamKind::Count => json!({ "type": "integer", "minimum": 0, "maximum": 200 }),
-                ParamKind::Languages => json!({ "type": "array", "items": { "enum": ["fi", "sv", "en"] }, "uniqueItems": true, "maxItems": 3 }),
-                ParamKind::Statuses => json!({ "type": "array", "items": { "enum": STATUSES }, "uniqueItems": true, "minItems": 1, "maxItems": 7 }),
+                ParamKind::Languages => {
+                    json!({ "type": "array", "items": { "enum": ["fi", "sv", "en"] }, "uniqueItems": true, "maxItems": 3 })
+                }
+                ParamKind::Statuses => {
+                    json!({ "type": "array", "items": { "enum": STATUSES }, "uniqueItems": true, "minItems": 1, "maxItems": 7 })
+                }
             };
             let mut schema = schema;
             if let Value::Object(o) = &mut schema {
-                o.insert("description".into(), Value::String(format!("{} Default: {}.", p.doc, p.default)));
+                o.insert(
+                    "description".into(),
+                    Value::String(format!("{} Default: {}.", p.doc, p.default)),
+                );
             }
             props.insert(p.name.into(), schema);
         }

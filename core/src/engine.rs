@@ -51,14 +51,25 @@ impl Engine {
     }
 
     fn from_ruleset(set: RuleSet) -> Result<Engine, RulesetError> {
-        let mut registry = Registry::builtin().map_err(|m| RulesetError::single("", format!("built-in organisation registry: {m}")))?;
+        let mut registry = Registry::builtin()
+            .map_err(|m| RulesetError::single("", format!("built-in organisation registry: {m}")))?;
         registry.extend(set.organisations).map_err(|c| {
             RulesetError::single(
                 "/organisations",
-                format!("\"{}\" would name both {} and {}; an alias must name one organisation", c.name, c.first, c.second),
+                format!(
+                    "\"{}\" would name both {} and {}; an alias must name one organisation",
+                    c.name, c.first, c.second
+                ),
             )
         })?;
-        Ok(Engine { config: set.config, registry, ruleset: RulesetInfo { id: set.id, version: set.version } })
+        Ok(Engine {
+            config: set.config,
+            registry,
+            ruleset: RulesetInfo {
+                id: set.id,
+                version: set.version,
+            },
+        })
     }
 
     pub fn registry(&self) -> &Registry {
@@ -74,7 +85,11 @@ impl Engine {
         let mut cx = self.cx(opts);
         rules::structure::check_measure_shape(&mut cx, measure);
         if let Value::Object(m) = measure {
-            cx.measure = m.get("id").and_then(Value::as_str).and_then(MeasureId::parse).map(|id| id.to_string());
+            cx.measure = m
+                .get("id")
+                .and_then(Value::as_str)
+                .and_then(MeasureId::parse)
+                .map(|id| id.to_string());
             rules::check_measure(&mut cx, m, "");
         }
         self.finish(cx, 1)
@@ -88,7 +103,11 @@ impl Engine {
         if let Some(measures) = programme.get("measures").and_then(Value::as_array) {
             let mut ids: Vec<Option<String>> = Vec::with_capacity(measures.len());
             for (i, m) in measures.iter().take(limits::MAX_MEASURES).enumerate() {
-                let id = m.get("id").and_then(Value::as_str).and_then(MeasureId::parse).map(|id| id.to_string());
+                let id = m
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .and_then(MeasureId::parse)
+                    .map(|id| id.to_string());
                 if let Value::Object(obj) = m {
                     cx.measure = id.clone();
                     rules::check_measure(&mut cx, obj, &item("/measures", i));
@@ -143,7 +162,11 @@ impl Engine {
             Kind::Programme => true,
             Kind::Either => value.get("measures").is_some(),
         };
-        let mut report = if is_programme { self.check_programme(&value, opts) } else { self.check_measure(&value, opts) };
+        let mut report = if is_programme {
+            self.check_programme(&value, opts)
+        } else {
+            self.check_measure(&value, opts)
+        };
         let pointers: Vec<&str> = report.findings.iter().map(|f| f.path.as_str()).collect();
         let places = locate(text, &pointers);
         for f in &mut report.findings {
@@ -172,7 +195,10 @@ impl Engine {
             *slot = slot.saturating_add(1);
         }
         Report {
-            engine: EngineInfo { name: NAME.to_string(), version: VERSION.to_string() },
+            engine: EngineInfo {
+                name: NAME.to_string(),
+                version: VERSION.to_string(),
+            },
             ruleset: self.ruleset.clone(),
             registry: self.registry.version().to_string(),
             lang: cx.lang,
@@ -199,7 +225,9 @@ fn measure_index(path: &str) -> Option<usize> {
 /// Document order: pointers compared token by token, array indices as numbers; then rule
 /// id and message, so equal inputs always give byte-identical reports.
 fn compare_findings(a: &Finding, b: &Finding) -> Ordering {
-    compare_pointers(&a.path, &b.path).then_with(|| a.rule.cmp(&b.rule)).then_with(|| a.message.cmp(&b.message))
+    compare_pointers(&a.path, &b.path)
+        .then_with(|| a.rule.cmp(&b.rule))
+        .then_with(|| a.message.cmp(&b.message))
 }
 
 fn compare_pointers(a: &str, b: &str) -> Ordering {
@@ -225,7 +253,10 @@ fn compare_pointers(a: &str, b: &str) -> Ordering {
 
 #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 fn today() -> Option<Day> {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
     day_from_unix(i64::try_from(secs / 86_400).ok()?)
 }
 
@@ -241,7 +272,11 @@ fn day_from_unix(days: i64) -> Option<Day> {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    Some(Day { year: u16::try_from(year).ok()?, month: u8::try_from(month).ok()?, day: u8::try_from(day).ok()? })
+    Some(Day {
+        year: u16::try_from(year).ok()?,
+        month: u8::try_from(month).ok()?,
+        day: u8::try_from(day).ok()?,
+    })
 }
 
 /// There is no clock in bare WebAssembly: the bindings pass `as_of` from the host.
@@ -256,16 +291,52 @@ mod tests {
 
     #[test]
     fn pointers_sort_in_document_order() {
-        let mut v = vec!["/measures/10/id", "/measures/2/partners/1", "", "/measures/2", "/measures/2/partners/0"];
+        let mut v = vec![
+            "/measures/10/id",
+            "/measures/2/partners/1",
+            "",
+            "/measures/2",
+            "/measures/2/partners/0",
+        ];
         v.sort_by(|a, b| compare_pointers(a, b));
-        assert_eq!(v, ["", "/measures/2", "/measures/2/partners/0", "/measures/2/partners/1", "/measures/10/id"]);
+        assert_eq!(
+            v,
+            [
+                "",
+                "/measures/2",
+                "/measures/2/partners/0",
+                "/measures/2/partners/1",
+                "/measures/10/id"
+            ]
+        );
     }
 
     #[test]
     fn unix_days_convert_to_dates() {
-        assert_eq!(day_from_unix(0), Some(Day { year: 1970, month: 1, day: 1 }));
-        assert_eq!(day_from_unix(17_532), Some(Day { year: 2018, month: 1, day: 1 }));
-        assert_eq!(day_from_unix(18_321), Some(Day { year: 2020, month: 2, day: 29 }));
+        assert_eq!(
+            day_from_unix(0),
+            Some(Day {
+                year: 1970,
+                month: 1,
+                day: 1
+            })
+        );
+        assert_eq!(
+            day_from_unix(17_532),
+            Some(Day {
+                year: 2018,
+                month: 1,
+                day: 1
+            })
+        );
+        assert_eq!(
+            day_from_unix(18_321),
+            Some(Day {
+                year: 2020,
+                month: 2,
+                day: 29
+            })
+        );
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod limits;
 mod locate;
 pub mod measure_id;
 mod messages;
+pub mod model;
 pub mod registry;
 pub mod rules;
 mod ruleset;

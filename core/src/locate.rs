@@ -21,7 +21,13 @@ pub fn locate(text: &str, pointers: &[&str]) -> HashMap<String, (u32, u32)> {
             }
         }
     }
-    let mut walker = Walker { bytes: text.as_bytes(), pos: 0, path: String::new(), wanted: &wanted, found: HashMap::new() };
+    let mut walker = Walker {
+        bytes: text.as_bytes(),
+        pos: 0,
+        path: String::new(),
+        wanted: &wanted,
+        found: HashMap::new(),
+    };
     walker.skip_ws();
     walker.record_here();
     walker.value(0);
@@ -257,7 +263,19 @@ mod tests {
 
     #[test]
     fn truncated_or_odd_text_does_not_panic() {
-        for t in ["", "{", "[", "{\"a\":", "\"", "{\"a\\", "[1,", "\u{feff}{}", "{,}", "[[[[", "}"] {
+        for t in [
+            "",
+            "{",
+            "[",
+            "{\"a\":",
+            "\"",
+            "{\"a\\",
+            "[1,",
+            "\u{feff}{}",
+            "{,}",
+            "[[[[",
+            "}",
+        ] {
             let _ = locate(t, &["/a", "/0/0", ""]);
         }
     }

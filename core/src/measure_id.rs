@@ -77,7 +77,9 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_measure_number() {
-        for bad in ["", "2", "2.", ".1", "a.1", "2.x", "2.6ab", "0.1", "2.0", "2.6 a) b", "12345.1", "2.6-a", "Ⅱ.1"] {
+        for bad in [
+            "", "2", "2.", ".1", "a.1", "2.x", "2.6ab", "0.1", "2.0", "2.6 a) b", "12345.1", "2.6-a", "Ⅱ.1",
+        ] {
             assert_eq!(canon(bad), None, "{bad:?}");
         }
     }

@@ -94,10 +94,12 @@ impl Registry {
 
     pub fn from_json(text: &str) -> Result<Registry, String> {
         let file: RegistryFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let mut reg = Registry { version: file.version, ..Registry::default() };
-        reg.extend(file.organisations).map_err(|c| {
-            format!("\"{}\" names both {} and {}", c.name, c.first, c.second)
-        })?;
+        let mut reg = Registry {
+            version: file.version,
+            ..Registry::default()
+        };
+        reg.extend(file.organisations)
+            .map_err(|c| format!("\"{}\" names both {} and {}", c.name, c.first, c.second))?;
         Ok(reg)
     }
 
@@ -141,7 +143,9 @@ impl Registry {
     }
 
     fn index_entry(&mut self, i: usize) -> Result<(), RegistryConflict> {
-        let Some(org) = self.orgs.get(i) else { return Ok(()) };
+        let Some(org) = self.orgs.get(i) else {
+            return Ok(());
+        };
         let mut names: Vec<(String, bool)> = vec![(fold(&org.code), true)];
         names.extend(org.aliases.iter().map(|a| (fold(a), false)));
         if let Some(parent) = &org.parent {
@@ -183,7 +187,9 @@ impl Registry {
                 Some(org) => Resolution::Alias(org),
                 None => Resolution::Unknown { suggestion: None },
             },
-            None => Resolution::Unknown { suggestion: self.suggest(written) },
+            None => Resolution::Unknown {
+                suggestion: self.suggest(written),
+            },
         }
     }
 
@@ -196,7 +202,6 @@ impl Registry {
 
 #[cfg(test)]
 mod tests {
-    #![expect(clippy::unwrap_used, clippy::panic, reason = "tests")]
     use super::*;
 
     fn org(code: &str, parent: Option<&str>, aliases: &[&str]) -> Organisation {
@@ -204,14 +209,23 @@ mod tests {
             code: code.into(),
             kind: OrgKind::Agency,
             parent: parent.map(Into::into),
-            name: Names { fi: format!("{code} fi"), sv: format!("{code} sv"), en: format!("{code} en") },
+            name: Names {
+                fi: format!("{code} fi"),
+                sv: format!("{code} sv"),
+                en: format!("{code} en"),
+            },
             aliases: aliases.iter().map(|a| (*a).to_string()).collect(),
         }
     }
 
     fn small() -> Registry {
         let mut r = Registry::default();
-        r.extend(vec![org("SM", None, &["sisäministeriö"]), org("PO", Some("SM"), &["poliisiosasto"]), org("HÄKE", None, &[])]).unwrap();
+        r.extend(vec![
+            org("SM", None, &["sisäministeriö"]),
+            org("PO", Some("SM"), &["poliisiosasto"]),
+            org("HÄKE", None, &[]),
+        ])
+        .unwrap();
         r
     }
 
@@ -232,7 +246,10 @@ mod tests {
             Resolution::Unknown { suggestion: Some(o) } => assert_eq!(o.code, "HÄKE"),
             other => panic!("{other:?}"),
         }
-        assert!(matches!(r.resolve("Kuntaliitto"), Resolution::Unknown { suggestion: None }));
+        assert!(matches!(
+            r.resolve("Kuntaliitto"),
+            Resolution::Unknown { suggestion: None }
+        ));
     }
 
     #[test]

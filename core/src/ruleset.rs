@@ -36,7 +36,12 @@ pub struct RulesetError {
 
 impl RulesetError {
     pub(crate) fn single(path: &str, message: String) -> Self {
-        RulesetError { problems: vec![RulesetProblem { path: path.to_string(), message }] }
+        RulesetError {
+            problems: vec![RulesetProblem {
+                path: path.to_string(),
+                message,
+            }],
+        }
     }
 }
 
@@ -89,16 +94,31 @@ pub(crate) struct RuleSet {
 
 impl RuleSet {
     pub fn default_set() -> RuleSet {
-        RuleSet { id: "default".into(), version: VERSION.into(), config: Config::default(), organisations: Vec::new() }
+        RuleSet {
+            id: "default".into(),
+            version: VERSION.into(),
+            config: Config::default(),
+            organisations: Vec::new(),
+        }
     }
 
     pub fn from_json(text: &str) -> Result<RuleSet, RulesetError> {
         if text.len() > MAX_RULESET_BYTES {
-            return Err(RulesetError::single("", format!("the rule set is {} bytes; at most {MAX_RULESET_BYTES} are accepted", text.len())));
+            return Err(RulesetError::single(
+                "",
+                format!(
+                    "the rule set is {} bytes; at most {MAX_RULESET_BYTES} are accepted",
+                    text.len()
+                ),
+            ));
         }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| RulesetError::single("", format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column())))?;
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            RulesetError::single(
+                "",
+                format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column()),
+            )
+        })?;
         RuleSet::from_value(&value)
     }
 
@@ -120,7 +140,10 @@ impl RuleSet {
         if let Some(orgs) = obj.get("organisations") {
             match serde_json::from_value::<Vec<Organisation>>(orgs.clone()) {
                 Ok(list) => set.organisations = list,
-                Err(e) => problems.push(RulesetProblem { path: "/organisations".into(), message: e.to_string() }),
+                Err(e) => problems.push(RulesetProblem {
+                    path: "/organisations".into(),
+                    message: e.to_string(),
+                }),
             }
         }
         if problems.is_empty() {
@@ -143,7 +166,11 @@ fn apply_rules(config: &mut Config, rules: &Map<String, Value>, problems: &mut V
             Value::String(s) => Severity::parse(s).or(Some(rule.severity)),
             Value::Object(o) => {
                 let enabled = o.get("enabled").and_then(Value::as_bool).unwrap_or(true);
-                let severity = o.get("severity").and_then(Value::as_str).and_then(Severity::parse).unwrap_or(rule.severity);
+                let severity = o
+                    .get("severity")
+                    .and_then(Value::as_str)
+                    .and_then(Severity::parse)
+                    .unwrap_or(rule.severity);
                 for spec in rule.params {
                     if let Some(v) = o.get(spec.name) {
                         apply_param(config, spec.kind, v);
@@ -167,25 +194,47 @@ fn apply_param(config: &mut Config, kind: ParamKind, v: &Value) {
             }
         }
         ParamKind::Languages => {
-            let langs: Vec<Lang> = v.as_array().into_iter().flatten().filter_map(Value::as_str).filter_map(Lang::from_code).collect();
+            let langs: Vec<Lang> = v
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .filter_map(Lang::from_code)
+                .collect();
             config.title_languages = langs;
         }
         ParamKind::Statuses => {
-            config.allowed_statuses = v.as_array().into_iter().flatten().filter_map(Value::as_str).map(str::to_string).collect();
+            config.allowed_statuses = v
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect();
         }
     }
 }
 
 fn unknown_rule(path: &str, id: &str) -> RulesetProblem {
-    let hint = closest(id, RULES.iter().map(|r| r.id)).map(|s| format!("; did you mean \"{s}\"?")).unwrap_or_default();
-    RulesetProblem { path: path.to_string(), message: format!("unknown rule \"{id}\"{hint}") }
+    let hint = closest(id, RULES.iter().map(|r| r.id))
+        .map(|s| format!("; did you mean \"{s}\"?"))
+        .unwrap_or_default();
+    RulesetProblem {
+        path: path.to_string(),
+        message: format!("unknown rule \"{id}\"{hint}"),
+    }
 }
 
 /// Turns a schema violation into a problem that names the key and says what is expected.
 fn describe(e: &jsonschema::ValidationError<'_>) -> Vec<RulesetProblem> {
     use jsonschema::error::ValidationErrorKind as K;
     let at = e.instance_path().as_str().to_string();
-    let one = |message: String| vec![RulesetProblem { path: at.clone(), message }];
+    let one = |message: String| {
+        vec![RulesetProblem {
+            path: at.clone(),
+            message,
+        }]
+    };
     match e.kind() {
         K::AdditionalProperties { unexpected } => unexpected
             .iter()
@@ -194,7 +243,10 @@ fn describe(e: &jsonschema::ValidationError<'_>) -> Vec<RulesetProblem> {
                 if at == "/rules" {
                     unknown_rule(&path, name)
                 } else {
-                    RulesetProblem { path, message: format!("unknown key \"{name}\"") }
+                    RulesetProblem {
+                        path,
+                        message: format!("unknown key \"{name}\""),
+                    }
                 }
             })
             .collect(),
@@ -207,7 +259,9 @@ fn describe(e: &jsonschema::ValidationError<'_>) -> Vec<RulesetProblem> {
             let at_value = |err: &jsonschema::ValidationError<'_>| err.instance_path() == e.instance_path();
             let fitting = context.iter().find(|branch| {
                 !branch.is_empty()
-                    && !branch.iter().any(|err| at_value(err) && matches!(err.kind(), K::Type { .. } | K::Enum { .. } | K::Constant { .. }))
+                    && !branch.iter().any(|err| {
+                        at_value(err) && matches!(err.kind(), K::Type { .. } | K::Enum { .. } | K::Constant { .. })
+                    })
             });
             match fitting {
                 Some(branch) if !branch.is_empty() => branch.iter().flat_map(|err| describe(err)).collect(),
@@ -228,7 +282,6 @@ fn type_names(kind: &jsonschema::error::TypeKind) -> String {
 
 #[cfg(test)]
 mod tests {
-    #![expect(clippy::unwrap_used, reason = "tests")]
     use super::*;
     use serde_json::json;
 
@@ -258,8 +311,14 @@ mod tests {
         assert_eq!(set.config.title_languages, vec![Lang::Fi, Lang::Sv]);
         assert_eq!(set.config.allowed_statuses.len(), 3);
         assert_eq!(set.config.state(&crate::rules::organisations::LEAD_JOINT), None);
-        assert_eq!(set.config.state(&crate::rules::schedule::UNPARSED), Some(Severity::Error));
-        assert_eq!(set.config.state(&crate::rules::organisations::PARTNERS_REQUIRED), Some(Severity::Error));
+        assert_eq!(
+            set.config.state(&crate::rules::schedule::UNPARSED),
+            Some(Severity::Error)
+        );
+        assert_eq!(
+            set.config.state(&crate::rules::organisations::PARTNERS_REQUIRED),
+            Some(Severity::Error)
+        );
         assert_eq!(set.organisations.len(), 1);
     }
 
@@ -268,12 +327,18 @@ mod tests {
         let p = refuse(json!({"id": "x", "version": "1", "rules": {"partner.required": "off"}}));
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].path, "/rules/partner.required");
-        assert!(p[0].message.contains("did you mean \"partners.required\""), "{}", p[0].message);
+        assert!(
+            p[0].message.contains("did you mean \"partners.required\""),
+            "{}",
+            p[0].message
+        );
     }
 
     #[test]
     fn names_bad_keys_and_values() {
-        let p = refuse(json!({"id": "x", "version": "1", "rulez": {}, "rules": {"partners.required": {"min": -1, "languages": ["fi"]}}}));
+        let p = refuse(
+            json!({"id": "x", "version": "1", "rulez": {}, "rules": {"partners.required": {"min": -1, "languages": ["fi"]}}}),
+        );
         let paths: Vec<&str> = p.iter().map(|p| p.path.as_str()).collect();
         assert!(paths.contains(&"/rulez"), "{p:?}");
         assert!(paths.contains(&"/rules/partners.required/languages"), "{p:?}");
@@ -282,7 +347,9 @@ mod tests {
 
     #[test]
     fn refuses_bad_severity_and_status_codes() {
-        let p = refuse(json!({"id": "x", "version": "1", "rules": {"status.invalid": {"allowed": ["done"]}, "id.format": "fatal"}}));
+        let p = refuse(
+            json!({"id": "x", "version": "1", "rules": {"status.invalid": {"allowed": ["done"]}, "id.format": "fatal"}}),
+        );
         assert!(p.iter().any(|p| p.path == "/rules/status.invalid/allowed/0"), "{p:?}");
         assert!(p.iter().any(|p| p.path == "/rules/id.format"), "{p:?}");
     }

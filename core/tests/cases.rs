@@ -1,13 +1,21 @@
 //! Runs the shared rule cases in `tests/fixtures/cases.json` (also read by the Node and
 //! browser tests) and compares every report with its golden file.
 
-#![expect(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "test harness")]
+#![expect(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test harness: a panic is a failed test"
+)]
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use measure_rules::{CheckOptions, Day, Engine, Lang, Report, RULES};
 use serde_json::{json, Map, Value};
+
+#[jsonschema::validator(path = "../schemas/report.schema.json", draft = Draft202012)]
+struct ReportSchema;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -45,8 +53,15 @@ fn engine_for(case: &Value) -> Engine {
 }
 
 fn options(doc: &Value, case: &Value, lang: Lang) -> CheckOptions {
-    let as_of = case.get("asOf").or_else(|| doc.get("asOf")).and_then(Value::as_str).unwrap();
-    CheckOptions { lang, as_of: Some(Day::parse_iso(as_of).unwrap()) }
+    let as_of = case
+        .get("asOf")
+        .or_else(|| doc.get("asOf"))
+        .and_then(Value::as_str)
+        .unwrap();
+    CheckOptions {
+        lang,
+        as_of: Some(Day::parse_iso(as_of).unwrap()),
+    }
 }
 
 fn found(report: &Report, with_place: bool) -> Vec<Value> {
@@ -83,33 +98,62 @@ fn run_all() -> (Vec<String>, Map<String, Value>) {
         for lang in Lang::ALL {
             let report = engine.check_measure(&measure, &options(&doc, case, lang));
             if found(&report, false) != expected(case) {
-                failures.push(format!("{} [{}]: expected {:?}, found {:?}", case["name"], lang.code(), expected(case), found(&report, false)));
+                failures.push(format!(
+                    "{} [{}]: expected {:?}, found {:?}",
+                    case["name"],
+                    lang.code(),
+                    expected(case),
+                    found(&report, false)
+                ));
             }
             if lang == Lang::En {
-                golden.insert(case["name"].as_str().unwrap().to_string(), serde_json::to_value(&report).unwrap());
+                golden.insert(
+                    case["name"].as_str().unwrap().to_string(),
+                    serde_json::to_value(&report).unwrap(),
+                );
             }
         }
     }
     for case in doc["texts"].as_array().unwrap() {
         let engine = engine_for(case);
         let report = engine.check_measure_json(case["text"].as_str().unwrap(), &options(&doc, case, Lang::En));
-        let with_place = case["expect"].as_array().unwrap().iter().any(|e| e.as_array().is_some_and(|a| a.len() == 4));
+        let with_place = case["expect"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e.as_array().is_some_and(|a| a.len() == 4));
         let mut got = found(&report, with_place);
         if !with_place {
             got = found(&report, false);
         }
         if got != expected(case) {
-            failures.push(format!("{}: expected {:?}, found {:?}", case["name"], expected(case), got));
+            failures.push(format!(
+                "{}: expected {:?}, found {:?}",
+                case["name"],
+                expected(case),
+                got
+            ));
         }
-        golden.insert(case["name"].as_str().unwrap().to_string(), serde_json::to_value(&report).unwrap());
+        golden.insert(
+            case["name"].as_str().unwrap().to_string(),
+            serde_json::to_value(&report).unwrap(),
+        );
     }
     for case in doc["programmes"].as_array().unwrap() {
         let engine = engine_for(case);
         let report = engine.check_programme(&case["programme"], &options(&doc, case, Lang::En));
         if found(&report, false) != expected(case) {
-            failures.push(format!("{}: expected {:?}, found {:?}", case["name"], expected(case), found(&report, false)));
+            failures.push(format!(
+                "{}: expected {:?}, found {:?}",
+                case["name"],
+                expected(case),
+                found(&report, false)
+            ));
         }
-        golden.insert(case["name"].as_str().unwrap().to_string(), serde_json::to_value(&report).unwrap());
+        golden.insert(
+            case["name"].as_str().unwrap().to_string(),
+            serde_json::to_value(&report).unwrap(),
+        );
     }
     (failures, golden)
 }
@@ -117,13 +161,21 @@ fn run_all() -> (Vec<String>, Map<String, Value>) {
 #[test]
 fn every_case_reports_exactly_what_it_expects() {
     let (failures, _) = run_all();
-    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn every_rule_has_a_failing_and_a_passing_case() {
     let doc = cases();
-    let all: Vec<&Value> = ["measures", "texts", "programmes"].iter().flat_map(|k| doc[*k].as_array().unwrap()).collect();
+    let all: Vec<&Value> = ["measures", "texts", "programmes"]
+        .iter()
+        .flat_map(|k| doc[*k].as_array().unwrap())
+        .collect();
     let mut missing = Vec::new();
     for rule in RULES {
         if rule.id == "input.too-large" {
@@ -144,7 +196,10 @@ fn every_rule_has_a_failing_and_a_passing_case() {
 #[test]
 fn too_large_input_is_refused() {
     let engine = Engine::new().unwrap();
-    let text = format!("{{\"id\": \"{}\"}}", "x".repeat(measure_rules::limits::MAX_DOCUMENT_BYTES));
+    let text = format!(
+        "{{\"id\": \"{}\"}}",
+        "x".repeat(measure_rules::limits::MAX_DOCUMENT_BYTES)
+    );
     let report = engine.check_measure_json(&text, &CheckOptions::default());
     assert_eq!(report.findings.len(), 1);
     assert_eq!(report.findings[0].rule, "input.too-large");
@@ -155,6 +210,15 @@ fn too_large_input_is_refused() {
 #[test]
 fn reports_match_their_golden_file() {
     let (_, golden) = run_all();
+    for (name, report) in &golden {
+        let errors: Vec<String> = ReportSchema::iter_errors(report)
+            .map(|e| format!("{}: {e}", e.instance_path().as_str()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{name}: report does not match report.schema.json: {errors:#?}"
+        );
+    }
     let path = root().join("tests/golden/cases.en.json");
     let text = serde_json::to_string_pretty(&Value::Object(golden)).unwrap() + "\n";
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -162,13 +226,22 @@ fn reports_match_their_golden_file() {
         return;
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == text, "{} differs from the engine's reports; review the change and run with UPDATE_GOLDEN=1", path.display());
+    assert!(
+        committed == text,
+        "{} differs from the engine's reports; review the change and run with UPDATE_GOLDEN=1",
+        path.display()
+    );
 }
 
 #[test]
 fn messages_are_localised_and_filled() {
     let doc = cases();
-    let case = doc["measures"].as_array().unwrap().iter().find(|c| c["name"] == "partner-typo").unwrap();
+    let case = doc["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "partner-typo")
+        .unwrap();
     let mut measure = doc["base"].clone();
     merge(&mut measure, &case["patch"]);
     let engine = Engine::new().unwrap();
@@ -176,7 +249,11 @@ fn messages_are_localised_and_filled() {
     for lang in Lang::ALL {
         let r = engine.check_measure(&measure, &options(&doc, case, lang));
         let f = &r.findings[0];
-        assert!(f.message.contains("Tuli") && f.message.contains("Tulli"), "{}", f.message);
+        assert!(
+            f.message.contains("Tuli") && f.message.contains("Tulli"),
+            "{}",
+            f.message
+        );
         assert!(!f.message.contains('{'), "unfilled placeholder: {}", f.message);
         assert!(f.help.is_some());
         assert_eq!(f.params.get("suggestion").map(String::as_str), Some("Tulli"));

@@ -33,3 +33,52 @@ fn ruleset_schema_is_up_to_date() -> Result<(), String> {
     text.push('\n');
     check(root().join("schemas/ruleset.schema.json"), text)
 }
+
+/// `docs/schedules.md`: the parser's own documentation (its module comment) and the table of
+/// every expression the tests hold it to.
+#[test]
+fn schedule_reference_is_up_to_date() -> Result<(), String> {
+    let module = std::fs::read_to_string(root().join("core/src/schedule/mod.rs")).map_err(|e| e.to_string())?;
+    let table = std::fs::read_to_string(root().join("tests/fixtures/schedules.json")).map_err(|e| e.to_string())?;
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&table).map_err(|e| e.to_string())?;
+    let mut out = String::from("# Schedule vocabulary\n\n<!-- Generated from core/src/schedule/mod.rs and tests/fixtures/schedules.json by `UPDATE_GENERATED=1 cargo test -p measure-rules --test generated`. Do not edit by hand. -->\n\n");
+    for line in module.lines().take_while(|l| l.starts_with("//!")) {
+        let text = line.trim_start_matches("//!");
+        out.push_str(text.strip_prefix(' ').unwrap_or(text));
+        out.push('\n');
+    }
+    out.push_str("\n## Every expression in the tests\n\nFrom `tests/fixtures/schedules.json` (`seed-004`: found in the published programme).\n\n| text | lang | source | reading |\n| --- | --- | --- | --- |\n");
+    for r in &rows {
+        let e = &r["expect"];
+        let reading = match e.get("error").and_then(|v| v.as_str()) {
+            Some(err) => format!("*{err}*"),
+            None => {
+                let mut parts = Vec::new();
+                if let Some(s) = e.get("start").and_then(|v| v.as_str()) {
+                    parts.push(format!("from {s}"));
+                }
+                if let Some(s) = e.get("end").and_then(|v| v.as_str()) {
+                    parts.push(format!("to {s}"));
+                }
+                if e.get("continuous").and_then(|v| v.as_bool()) == Some(true) {
+                    parts.push("continuous".to_string());
+                }
+                parts.join(", ")
+            }
+        };
+        let text = r["text"].as_str().unwrap_or("").replace('|', "\\|").replace('\n', " ");
+        let shown = if text.chars().count() > 80 {
+            format!("{}…", text.chars().take(80).collect::<String>())
+        } else {
+            text
+        };
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            shown.replace('`', "'"),
+            r["lang"].as_str().unwrap_or(""),
+            r["source"].as_str().unwrap_or(""),
+            reading
+        ));
+    }
+    check(root().join("docs/schedules.md"), out)
+}

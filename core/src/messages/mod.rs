@@ -24,7 +24,10 @@ pub(crate) fn table(lang: Lang) -> &'static [(&'static str, &'static str)] {
 
 pub(crate) fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
     let t = table(lang);
-    t.binary_search_by(|(k, _)| (*k).cmp(key)).ok().and_then(|i| t.get(i)).map(|(_, v)| *v)
+    t.binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .and_then(|i| t.get(i))
+        .map(|(_, v)| *v)
 }
 
 /// Fills `{name}` placeholders; an unknown placeholder is left as written, so a missing
@@ -112,7 +115,12 @@ mod tests {
             let en_keys: Vec<_> = en.iter().map(|(k, _)| *k).collect();
             assert_eq!(keys, en_keys, "{} and en differ in keys", lang.code());
             for ((k, a), (_, b)) in t.iter().zip(en) {
-                assert_eq!(placeholders(a), placeholders(b), "{} {k}: parameters differ from en", lang.code());
+                assert_eq!(
+                    placeholders(a),
+                    placeholders(b),
+                    "{} {k}: parameters differ from en",
+                    lang.code()
+                );
                 assert!(!a.trim().is_empty(), "{} {k} is empty", lang.code());
             }
         }
@@ -122,8 +130,18 @@ mod tests {
     fn every_rule_has_a_message_and_help() {
         for lang in Lang::ALL {
             for rule in RULES {
-                assert!(lookup(lang, rule.id).is_some(), "{}: no message for {}", lang.code(), rule.id);
-                assert!(lookup(lang, &format!("help/{}", rule.id)).is_some(), "{}: no help for {}", lang.code(), rule.id);
+                assert!(
+                    lookup(lang, rule.id).is_some(),
+                    "{}: no message for {}",
+                    lang.code(),
+                    rule.id
+                );
+                assert!(
+                    lookup(lang, &format!("help/{}", rule.id)).is_some(),
+                    "{}: no help for {}",
+                    lang.code(),
+                    rule.id
+                );
             }
         }
     }

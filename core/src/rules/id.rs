@@ -60,7 +60,10 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
         return;
     };
     if !(1..=8).contains(&id.theme) {
-        cx.report(&FORMAT, id_path).variant("theme-range").param("value", written).emit();
+        cx.report(&FORMAT, id_path)
+            .variant("theme-range")
+            .param("value", written)
+            .emit();
         return;
     }
     let canonical = id.to_string();
@@ -68,7 +71,10 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
         cx.report(&CANONICAL, id_path.clone())
             .param("value", written)
             .param("canonical", canonical.as_str())
-            .fix(Fix::Replace { path: id_path, value: Value::String(canonical.clone()) })
+            .fix(Fix::Replace {
+                path: id_path,
+                value: Value::String(canonical.clone()),
+            })
             .emit();
     }
     let theme_path = child(base, "theme");
@@ -78,7 +84,10 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
             .variant("missing")
             .param("id", canonical.as_str())
             .param("idTheme", id.theme.to_string())
-            .fix(Fix::Add { path: theme_path, value: Value::from(id.theme) })
+            .fix(Fix::Add {
+                path: theme_path,
+                value: Value::from(id.theme),
+            })
             .emit(),
         Some(Value::Number(n)) => {
             if n.as_u64() != Some(u64::from(id.theme)) {
@@ -86,7 +95,10 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
                     .param("id", canonical.as_str())
                     .param("idTheme", id.theme.to_string())
                     .param("theme", n.to_string())
-                    .fix(Fix::Replace { path: theme_path, value: Value::from(id.theme) })
+                    .fix(Fix::Replace {
+                        path: theme_path,
+                        value: Value::from(id.theme),
+                    })
                     .emit();
             }
         }

@@ -69,7 +69,9 @@ pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
 
 /// serde_json counts columns in bytes; people and editors count characters.
 fn char_column(text: &str, line: usize, byte_column: usize) -> u32 {
-    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else { return 1 };
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return 1;
+    };
     let end = byte_column.min(line_text.len());
     let mut cut = end;
     while cut > 0 && !line_text.is_char_boundary(cut) {

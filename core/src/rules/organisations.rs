@@ -84,7 +84,8 @@ pub static PARTNERS_INCLUDES_LEAD: RuleMeta = RuleMeta {
     summary: "The lead body is not also listed as a partner.",
     what: "Reports a partner that resolves to the lead body.",
     why: "Partners are the other responsible bodies; listing the lead among them double-counts it.",
-    example: "```json\n{ \"leadBody\": \"SM\", \"partners\": [\"sisäministeriö\", \"OM\"] }\n```\nwarns at `/partners/0`.",
+    example:
+        "```json\n{ \"leadBody\": \"SM\", \"partners\": [\"sisäministeriö\", \"OM\"] }\n```\nwarns at `/partners/0`.",
     params: &[],
 };
 
@@ -120,7 +121,10 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
     }
     if leads.len() > 1 {
         let codes: Vec<&str> = leads.iter().map(|(_, s)| *s).collect();
-        cx.report(&LEAD_JOINT, lead_path).param("count", leads.len().to_string()).param("codes", codes.join(", ")).emit();
+        cx.report(&LEAD_JOINT, lead_path)
+            .param("count", leads.len().to_string())
+            .param("codes", codes.join(", "))
+            .emit();
     }
     let mut lead_keys: Vec<String> = Vec::new();
     for (path, written) in &leads {
@@ -137,7 +141,10 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
         let min = cx.engine.config.min_partners;
         let count = partners.map_or(0, Vec::len);
         if (count as u64) < min {
-            cx.report(&PARTNERS_REQUIRED, partners_path.clone()).param("count", count.to_string()).param("min", min.to_string()).emit();
+            cx.report(&PARTNERS_REQUIRED, partners_path.clone())
+                .param("count", count.to_string())
+                .param("min", min.to_string())
+                .emit();
         }
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -149,7 +156,10 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
             continue;
         }
         if lead_keys.contains(&key) {
-            cx.report(&PARTNERS_INCLUDES_LEAD, path.clone()).param("value", written).fix(Fix::Remove { path }).emit();
+            cx.report(&PARTNERS_INCLUDES_LEAD, path.clone())
+                .param("value", written)
+                .fix(Fix::Remove { path })
+                .emit();
         } else if let Some(&first) = seen.get(&key) {
             cx.report(&PARTNERS_DUPLICATE, path.clone())
                 .param("value", written)
@@ -178,7 +188,10 @@ fn resolve(cx: &mut Cx<'_>, unknown_rule: &'static RuleMeta, path: &str, written
                 .param("value", written)
                 .param("code", code.as_str())
                 .param("name", name)
-                .fix(Fix::Replace { path: path.to_string(), value: Value::String(code.clone()) })
+                .fix(Fix::Replace {
+                    path: path.to_string(),
+                    value: Value::String(code.clone()),
+                })
                 .emit();
             code
         }
@@ -189,7 +202,10 @@ fn resolve(cx: &mut Cx<'_>, unknown_rule: &'static RuleMeta, path: &str, written
                 .param("value", written)
                 .param("suggestion", code.as_str())
                 .param("suggestionName", name)
-                .fix(Fix::Replace { path: path.to_string(), value: Value::String(code) })
+                .fix(Fix::Replace {
+                    path: path.to_string(),
+                    value: Value::String(code),
+                })
                 .emit();
             fold(written)
         }

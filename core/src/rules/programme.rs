@@ -15,7 +15,8 @@ pub static DUPLICATE_ID: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Programme,
     summary: "Measure numbers are unique in the programme.",
-    what: "Reports a measure whose number, once normalised (`2.6. a)` is `2.6a`), is already used by an earlier measure.",
+    what:
+        "Reports a measure whose number, once normalised (`2.6. a)` is `2.6a`), is already used by an earlier measure.",
     why: "Measures are cited by number; two measures with one number make every citation ambiguous.",
     example: "A programme with measures `2.6a` and `2.6. a)` fails at the second one's `/id`.",
     params: &[],
@@ -33,12 +34,16 @@ pub static REFERENCE: RuleMeta = RuleMeta {
 };
 
 pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>) {
-    let Some(measures) = p.get("measures").and_then(Value::as_array) else { return };
+    let Some(measures) = p.get("measures").and_then(Value::as_array) else {
+        return;
+    };
     let measures: Vec<&Value> = measures.iter().take(MAX_MEASURES).collect();
     let mut first: HashMap<String, usize> = HashMap::new();
     let mut known: BTreeSet<MeasureId> = BTreeSet::new();
     for (i, m) in measures.iter().enumerate() {
-        let Some(written) = m.get("id").and_then(Value::as_str) else { continue };
+        let Some(written) = m.get("id").and_then(Value::as_str) else {
+            continue;
+        };
         let parsed = MeasureId::parse(written);
         if let Some(id) = parsed {
             known.insert(id);
@@ -65,12 +70,19 @@ pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>) {
         return;
     }
     let themes: BTreeSet<u64> = match p.get("themes").and_then(Value::as_array) {
-        Some(list) if !list.is_empty() => list.iter().filter_map(|t| t.get("number").and_then(Value::as_u64)).collect(),
+        Some(list) if !list.is_empty() => list
+            .iter()
+            .filter_map(|t| t.get("number").and_then(Value::as_u64))
+            .collect(),
         _ => (1..=8).collect(),
     };
     for (i, m) in measures.iter().enumerate() {
         let Some(obj) = m.as_object() else { continue };
-        cx.measure = obj.get("id").and_then(Value::as_str).and_then(MeasureId::parse).map(|id| id.to_string());
+        cx.measure = obj
+            .get("id")
+            .and_then(Value::as_str)
+            .and_then(MeasureId::parse)
+            .map(|id| id.to_string());
         let base = item("/measures", i);
         let mut texts: Vec<(String, &str)> = Vec::new();
         collect_texts(obj, &base, &mut texts);
@@ -78,10 +90,16 @@ pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>) {
             for r in references(text) {
                 match r {
                     Reference::Measure(id) if !known.contains(&id) => {
-                        cx.report(&REFERENCE, path.as_str()).variant("measure").param("ref", id.to_string()).emit();
+                        cx.report(&REFERENCE, path.as_str())
+                            .variant("measure")
+                            .param("ref", id.to_string())
+                            .emit();
                     }
                     Reference::Theme(n) if !themes.contains(&n) => {
-                        cx.report(&REFERENCE, path.as_str()).variant("theme").param("ref", n.to_string()).emit();
+                        cx.report(&REFERENCE, path.as_str())
+                            .variant("theme")
+                            .param("ref", n.to_string())
+                            .emit();
                     }
                     _ => {}
                 }
@@ -110,7 +128,13 @@ fn collect_texts<'a>(m: &'a Map<String, Value>, base: &str, out: &mut Vec<(Strin
     }
     lang_texts(m.get("title"), &child(base, "title"), out);
     notes(m.get("progress"), &child(base, "progress"), out);
-    for (i, s) in m.get("steps").and_then(Value::as_array).into_iter().flatten().enumerate() {
+    for (i, s) in m
+        .get("steps")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
         let p = item(&child(base, "steps"), i);
         lang_texts(s.get("text"), &child(&p, "text"), out);
         notes(s.get("progress"), &child(&p, "progress"), out);
@@ -147,7 +171,9 @@ pub(crate) fn references(text: &str) -> Vec<Reference> {
                     out.push(Reference::Theme(n));
                 }
             }
-        } else if MEASURE_WORDS.iter().any(|w| word.starts_with(w)) && !NOT_REFERENCES.iter().any(|w| word.starts_with(w)) {
+        } else if MEASURE_WORDS.iter().any(|w| word.starts_with(w))
+            && !NOT_REFERENCES.iter().any(|w| word.starts_with(w))
+        {
             if let Some(id) = MeasureId::parse(next) {
                 out.push(Reference::Measure(id));
             }
@@ -166,10 +192,19 @@ mod tests {
 
     #[test]
     fn finds_references_in_three_languages() {
-        assert_eq!(references("palveluväylässä (toimenpidekokonaisuus 8)."), vec![Reference::Theme(8)]);
+        assert_eq!(
+            references("palveluväylässä (toimenpidekokonaisuus 8)."),
+            vec![Reference::Theme(8)]
+        );
         assert_eq!(references("kuten toimenpiteen 3.1 yhteydessä"), vec![mid("3.1")]);
-        assert_eq!(references("enligt åtgärd 2.6a, se åtgärdshelheten 1"), vec![mid("2.6a"), Reference::Theme(1)]);
-        assert_eq!(references("see measure 4.3b and theme 9."), vec![mid("4.3b"), Reference::Theme(9)]);
+        assert_eq!(
+            references("enligt åtgärd 2.6a, se åtgärdshelheten 1"),
+            vec![mid("2.6a"), Reference::Theme(1)]
+        );
+        assert_eq!(
+            references("see measure 4.3b and theme 9."),
+            vec![mid("4.3b"), Reference::Theme(9)]
+        );
         assert_eq!(references("toimenpiteessä 2.2."), vec![mid("2.2")]);
     }
 

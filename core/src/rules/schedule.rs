@@ -80,7 +80,9 @@ fn explicit_date(s: Option<&Value>) -> Option<Result<PartialDate, DateError>> {
 
 /// Reads the effective schedule without reporting anything.
 pub(crate) fn effective(m: &Map<String, Value>) -> Effective {
-    let Some(Value::Object(s)) = m.get("schedule") else { return Effective::default() };
+    let Some(Value::Object(s)) = m.get("schedule") else {
+        return Effective::default();
+    };
     let start = explicit_date(s.get("start")).and_then(Result::ok);
     let end = explicit_date(s.get("end")).and_then(Result::ok);
     let continuous = s.get("continuous").and_then(Value::as_bool).unwrap_or(false);
@@ -88,17 +90,29 @@ pub(crate) fn effective(m: &Map<String, Value>) -> Effective {
         return Effective { start, end, continuous };
     }
     match s.get("text").and_then(Value::as_str).map(parser::parse) {
-        Some(Ok(p)) => Effective { start: p.start, end: p.end, continuous: p.continuous },
+        Some(Ok(p)) => Effective {
+            start: p.start,
+            end: p.end,
+            continuous: p.continuous,
+        },
         _ => Effective::default(),
     }
 }
 
 fn has_schedule(m: &Map<String, Value>) -> bool {
-    let Some(Value::Object(s)) = m.get("schedule") else { return false };
-    s.get("start").and_then(Value::as_str).is_some_and(|t| !t.trim().is_empty())
-        || s.get("end").and_then(Value::as_str).is_some_and(|t| !t.trim().is_empty())
+    let Some(Value::Object(s)) = m.get("schedule") else {
+        return false;
+    };
+    s.get("start")
+        .and_then(Value::as_str)
+        .is_some_and(|t| !t.trim().is_empty())
+        || s.get("end")
+            .and_then(Value::as_str)
+            .is_some_and(|t| !t.trim().is_empty())
         || s.get("continuous").and_then(Value::as_bool).unwrap_or(false)
-        || s.get("text").and_then(Value::as_str).is_some_and(|t| !t.trim().is_empty())
+        || s.get("text")
+            .and_then(Value::as_str)
+            .is_some_and(|t| !t.trim().is_empty())
 }
 
 pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: Level) {
@@ -126,7 +140,10 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
                 None
             }
             Err(DateError::Malformed) => {
-                cx.report(&INVALID_DATE, at).variant("malformed").param("value", value).emit();
+                cx.report(&INVALID_DATE, at)
+                    .variant("malformed")
+                    .param("value", value)
+                    .emit();
                 None
             }
         }
@@ -135,13 +152,18 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
     let end = valid(cx, "end");
     if let (Some(a), Some(b)) = (start, end) {
         if a.first_day() > b.last_day() {
-            cx.report(&ORDER, child(&path, "end")).param("start", a.to_string()).param("end", b.to_string()).emit();
+            cx.report(&ORDER, child(&path, "end"))
+                .param("start", a.to_string())
+                .param("end", b.to_string())
+                .emit();
         }
     }
     let continuous = s.get("continuous").and_then(Value::as_bool).unwrap_or(false);
     let explicit = s.get("start").is_some() || s.get("end").is_some() || continuous;
 
-    let Some(text) = s.get("text").and_then(Value::as_str).filter(|t| !t.trim().is_empty()) else { return };
+    let Some(text) = s.get("text").and_then(Value::as_str).filter(|t| !t.trim().is_empty()) else {
+        return;
+    };
     let text_path = child(&path, "text");
     match parser::parse(text) {
         Ok(parsed) => {
@@ -155,10 +177,17 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
             }
         }
         Err(ScheduleError::NonExistentDate(fragment)) => {
-            cx.report(&INVALID_DATE, text_path).variant("in-text").param("value", fragment).param("text", text).emit();
+            cx.report(&INVALID_DATE, text_path)
+                .variant("in-text")
+                .param("value", fragment)
+                .param("text", text)
+                .emit();
         }
         Err(ScheduleError::Reversed { start, end }) => {
-            cx.report(&ORDER, text_path).param("start", start.to_string()).param("end", end.to_string()).emit();
+            cx.report(&ORDER, text_path)
+                .param("start", start.to_string())
+                .param("end", end.to_string())
+                .emit();
         }
     }
 }
@@ -180,7 +209,10 @@ fn suggest_dates(cx: &mut Cx<'_>, path: &str, text: &str, parsed: &ParsedSchedul
     cx.report(&DATES, path)
         .param("text", text)
         .param("reading", reading)
-        .fix(Fix::Replace { path: path.to_string(), value: Value::Object(value) })
+        .fix(Fix::Replace {
+            path: path.to_string(),
+            value: Value::Object(value),
+        })
         .emit();
 }
 

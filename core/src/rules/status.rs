@@ -10,7 +10,15 @@ use crate::rules::Level;
 use crate::text::{closest, fold};
 
 /// The status codes, in the order a form lists them.
-pub const STATUSES: [&str; 7] = ["planned", "in-progress", "continuous", "completed", "delayed", "suspended", "cancelled"];
+pub const STATUSES: [&str; 7] = [
+    "planned",
+    "in-progress",
+    "continuous",
+    "completed",
+    "delayed",
+    "suspended",
+    "cancelled",
+];
 
 /// Status words people type in the three languages, for "did you mean".
 const SYNONYMS: &[(&str, &str)] = &[
@@ -82,7 +90,7 @@ pub static SCHEDULE: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     scope: Scope::Measure,
     summary: "The status agrees with the schedule as of the check date.",
-    what: "Compares the status with the schedule (its dates, or what its text reads as) on the date `asOf` given to the check (today by default):\n\n- `completed` work whose whole schedule is still in the future;\n- `planned` work whose start has passed (it is late: under way, or delayed?);\n- `in-progress` work whose end has passed (it is overdue: delayed, or completed?);\n- `continuous` status without a continuous schedule.\n\nOnly certain disagreements are reported: a start of `2018` has passed only once 2018 is over.",
+    what: "Compares the status with the schedule (its dates, or what its text reads as) on the date `asOf` given to the check (today by default):\n\n- `completed` work whose whole schedule is still in the future;\n- `planned` work whose start has passed (it is late: under way, or delayed?);\n- `in-progress` work whose end has passed (it is overdue: delayed, or completed?);\n- `continuous` status with a schedule that is neither continuous nor open-ended (a start and no end).\n\nOnly certain disagreements are reported: a start of `2018` has passed only once 2018 is over.",
     why: "A status that contradicts the schedule is the most common sign of a measure nobody has updated.",
     example: "With `asOf` 2019-06-01,\n```json\n{ \"status\": \"in-progress\", \"schedule\": { \"end\": \"2018-12\" } }\n```\nwarns at `/status`.",
     params: &[],
@@ -117,12 +125,18 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
             .filter(|code| allowed.iter().any(|a| a == code) && *code != status)
             .map(str::to_string)
             .or_else(|| closest(status, allowed.iter().map(String::as_str)).map(str::to_string));
-        let pending = cx.report(&INVALID, path.clone()).param("value", status).param("allowed", allowed_list);
+        let pending = cx
+            .report(&INVALID, path.clone())
+            .param("value", status)
+            .param("allowed", allowed_list);
         match suggestion {
             Some(code) => pending
                 .variant("suggest")
                 .param("suggestion", code.as_str())
-                .fix(Fix::Replace { path, value: Value::String(code) })
+                .fix(Fix::Replace {
+                    path,
+                    value: Value::String(code),
+                })
                 .emit(),
             None => pending.emit(),
         }
@@ -137,23 +151,34 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
     match status {
         "completed" => {
             if let Some(start) = eff.start.filter(|s| s.first_day() > as_of) {
-                cx.report(&SCHEDULE, path).variant("completed-future").param("start", start.to_string()).param("asOf", as_of_text).emit();
+                cx.report(&SCHEDULE, path)
+                    .variant("completed-future")
+                    .param("start", start.to_string())
+                    .param("asOf", as_of_text)
+                    .emit();
             }
         }
         "planned" => {
             if let Some(start) = eff.start.filter(|s| s.last_day() < as_of) {
-                cx.report(&SCHEDULE, path).variant("planned-late").param("start", start.to_string()).param("asOf", as_of_text).emit();
+                cx.report(&SCHEDULE, path)
+                    .variant("planned-late")
+                    .param("start", start.to_string())
+                    .param("asOf", as_of_text)
+                    .emit();
             }
         }
         "in-progress" => {
             if let Some(end) = eff.end.filter(|e| e.last_day() < as_of) {
-                cx.report(&SCHEDULE, path).variant("in-progress-overdue").param("end", end.to_string()).param("asOf", as_of_text).emit();
+                cx.report(&SCHEDULE, path)
+                    .variant("in-progress-overdue")
+                    .param("end", end.to_string())
+                    .param("asOf", as_of_text)
+                    .emit();
             }
         }
-        "continuous" => {
-            if !eff.continuous {
-                cx.report(&SCHEDULE, path).variant("continuous-not-continuous").emit();
-            }
+        // Open-ended work ("vuodesta 2018 eteenpäin": a start, no end) is ongoing too.
+        "continuous" if !eff.continuous && (eff.start.is_none() || eff.end.is_some()) => {
+            cx.report(&SCHEDULE, path).variant("continuous-not-continuous").emit();
         }
         _ => {}
     }

@@ -63,8 +63,30 @@ pub static VALUE: RuleMeta = RuleMeta {
 
 /// Field names the schemas define, for "did you mean".
 const KNOWN_FIELDS: &[&str] = &[
-    "id", "theme", "title", "leadBody", "partners", "schedule", "status", "steps", "progress", "updated", "start", "end",
-    "continuous", "text", "number", "date", "fi", "sv", "en", "measures", "themes", "period", "source", "$schema",
+    "id",
+    "theme",
+    "title",
+    "leadBody",
+    "partners",
+    "schedule",
+    "status",
+    "steps",
+    "progress",
+    "updated",
+    "start",
+    "end",
+    "continuous",
+    "text",
+    "number",
+    "date",
+    "fi",
+    "sv",
+    "en",
+    "measures",
+    "themes",
+    "period",
+    "source",
+    "$schema",
 ];
 
 pub(crate) fn check_measure_shape(cx: &mut Cx<'_>, v: &Value) {
@@ -100,19 +122,47 @@ fn report(cx: &mut Cx<'_>, e: &jsonschema::ValidationError<'_>) {
                 }
             }
         }
-        K::Minimum { limit } => cx.report(&VALUE, at).variant("minimum").param("limit", limit.to_string()).emit(),
-        K::Maximum { limit } => cx.report(&VALUE, at).variant("maximum").param("limit", limit.to_string()).emit(),
+        K::Minimum { limit } => cx
+            .report(&VALUE, at)
+            .variant("minimum")
+            .param("limit", limit.to_string())
+            .emit(),
+        K::Maximum { limit } => cx
+            .report(&VALUE, at)
+            .variant("maximum")
+            .param("limit", limit.to_string())
+            .emit(),
         K::MaxLength { limit } => {
             let len = e.instance().as_str().map_or(0, |s| s.chars().count());
-            cx.report(&VALUE, at).variant("max-length").param("limit", limit.to_string()).param("count", len.to_string()).emit();
+            cx.report(&VALUE, at)
+                .variant("max-length")
+                .param("limit", limit.to_string())
+                .param("count", len.to_string())
+                .emit();
         }
-        K::MinLength { limit } => cx.report(&VALUE, at).variant("min-length").param("limit", limit.to_string()).emit(),
+        K::MinLength { limit } => cx
+            .report(&VALUE, at)
+            .variant("min-length")
+            .param("limit", limit.to_string())
+            .emit(),
         K::MaxItems { limit } => {
             let len = e.instance().as_array().map_or(0, Vec::len);
-            cx.report(&VALUE, at).variant("max-items").param("limit", limit.to_string()).param("count", len.to_string()).emit();
+            cx.report(&VALUE, at)
+                .variant("max-items")
+                .param("limit", limit.to_string())
+                .param("count", len.to_string())
+                .emit();
         }
-        K::MinItems { limit } => cx.report(&VALUE, at).variant("min-items").param("limit", limit.to_string()).emit(),
-        K::Enum { options } => cx.report(&VALUE, at).variant("enum").param("options", options.to_string()).emit(),
+        K::MinItems { limit } => cx
+            .report(&VALUE, at)
+            .variant("min-items")
+            .param("limit", limit.to_string())
+            .emit(),
+        K::Enum { options } => cx
+            .report(&VALUE, at)
+            .variant("enum")
+            .param("options", options.to_string())
+            .emit(),
         _ => cx.report(&VALUE, at).param("detail", e.to_string()).emit(),
     }
 }

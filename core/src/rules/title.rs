@@ -34,10 +34,15 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
     let title_path = child(base, "title");
     let required = cx.engine.config.title_languages.clone();
     for lang in required {
-        let present = title.and_then(|t| t.get(lang.code())).and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty());
+        let present = title
+            .and_then(|t| t.get(lang.code()))
+            .and_then(Value::as_str)
+            .is_some_and(|s| !s.trim().is_empty());
         if !present {
             let language = cx.phrase(&format!("lang/{}", lang.code()));
-            cx.report(&REQUIRED, child(&title_path, lang.code())).param("language", language).emit();
+            cx.report(&REQUIRED, child(&title_path, lang.code()))
+                .param("language", language)
+                .emit();
         }
     }
 }

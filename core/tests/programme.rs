@@ -1,0 +1,222 @@
+//! The real 2017 programme: its data agrees with the parser and the registry, and the
+//! engine's report on it is the committed golden report.
+
+#![expect(clippy::unwrap_used, reason = "test harness: a panic is a failed test")]
+
+use std::path::PathBuf;
+
+use measure_rules::registry::{Registry, Resolution};
+use measure_rules::{schedule, CheckOptions, Day, Engine, Lang};
+use serde_json::Value;
+
+/// The date the golden reports are judged at: just after the programme's spring 2018
+/// progress update, so the status rules speak of the programme as published.
+const AS_OF: &str = "2018-06-01";
+
+#[jsonschema::validator(path = "../schemas/organisations.schema.json", draft = Draft202012)]
+struct OrganisationsSchema;
+
+#[jsonschema::validator(path = "../schemas/programme.schema.json", draft = Draft202012, resources = {
+    "https://measure-rules.github.io/schemas/v1/measure.schema.json" => { path = "../schemas/measure.schema.json" }
+})]
+struct ProgrammeSchema;
+
+#[jsonschema::validator(path = "../schemas/report.schema.json", draft = Draft202012)]
+struct ReportSchema;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(root().join(rel)).unwrap()
+}
+
+fn programme() -> Value {
+    serde_json::from_str(&read("data/programme-2017.json")).unwrap()
+}
+
+#[test]
+fn data_files_are_valid_against_their_schemas() {
+    let orgs: Value = serde_json::from_str(&read("data/organisations.json")).unwrap();
+    let errors: Vec<String> = OrganisationsSchema::iter_errors(&orgs)
+        .map(|e| format!("{}: {e}", e.instance_path().as_str()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let errors: Vec<String> = ProgrammeSchema::iter_errors(&programme())
+        .map(|e| format!("{}: {e}", e.instance_path().as_str()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn programme_has_all_measures() {
+    let p = programme();
+    let ids: Vec<&str> = p["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 42, "39 numbered measures, 2.6 in two parts and 4.3 in three");
+    let numbered: std::collections::BTreeSet<&str> =
+        ids.iter().map(|id| id.trim_end_matches(char::is_alphabetic)).collect();
+    assert_eq!(numbered.len(), 39);
+    for id in ["2.6a", "2.6b", "4.3a", "4.3b", "4.3c", "8.3"] {
+        assert!(ids.contains(&id), "{id}");
+    }
+}
+
+/// Every schedule's dates in the data are what the parser reads from its text, so the data
+/// can be regenerated (`scripts/fill-schedule-dates.py`) and never disagrees with the engine.
+#[test]
+fn schedule_dates_agree_with_the_parser() {
+    let p = programme();
+    let mut problems = Vec::new();
+    let mut schedules: Vec<(String, &Value)> = Vec::new();
+    for m in p["measures"].as_array().unwrap() {
+        let id = m["id"].as_str().unwrap();
+        if let Some(s) = m.get("schedule") {
+            schedules.push((id.to_string(), s));
+        }
+        for (i, step) in m
+            .get("steps")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            if let Some(s) = step.get("schedule") {
+                schedules.push((format!("{id} step {}", i + 1), s));
+            }
+        }
+    }
+    assert!(schedules.len() > 50, "{}", schedules.len());
+    for (where_, s) in schedules {
+        let Some(text) = s.get("text").and_then(Value::as_str) else {
+            continue;
+        };
+        let (start, end, continuous) = match schedule::parse(text) {
+            Ok(p) => (
+                p.start.map(|d| d.to_string()),
+                p.end.map(|d| d.to_string()),
+                p.continuous,
+            ),
+            Err(_) => (None, None, false),
+        };
+        let got = (
+            s.get("start").and_then(Value::as_str).map(str::to_string),
+            s.get("end").and_then(Value::as_str).map(str::to_string),
+            s.get("continuous").and_then(Value::as_bool).unwrap_or(false),
+        );
+        if got != (start.clone(), end.clone(), continuous) {
+            problems.push(format!(
+                "{where_} {text:?}: data has {got:?}, parser reads {:?}",
+                (start, end, continuous)
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "run scripts/fill-schedule-dates.py:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn every_body_named_in_the_seed_resolves() {
+    let registry = Registry::builtin().unwrap();
+    let bodies: Value = serde_json::from_str(&read("data/organisations-seed-004-bodies.json")).unwrap();
+    let unknown: Vec<&str> = bodies
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["text"].as_str().unwrap())
+        .filter(|t| matches!(registry.resolve(t), Resolution::Unknown { .. }))
+        .collect();
+    assert!(unknown.is_empty(), "{unknown:?}");
+    for code in [
+        "SM",
+        "OM",
+        "OKM",
+        "STM",
+        "TEM",
+        "YM",
+        "PLM",
+        "UM",
+        "VNK",
+        "TPK",
+        "HKO",
+        "PO",
+        "PEO",
+        "MMO",
+        "RVL",
+        "POHA",
+        "KRP",
+        "SUPO",
+        "MIGRI",
+        "HÄKE",
+        "Tulli",
+        "THL",
+        "OPH",
+        "AVI",
+        "PolAMK",
+        "Pelastusopisto",
+        "RISE",
+        "RMVK",
+        "VKSV",
+        "TSV",
+        "RTN",
+        "ETNO",
+        "Turvallisuuskomitea",
+        "Kuntaliitto",
+        "SPEK",
+        "kunnat",
+        "maakunnat",
+        "järjestöt",
+        "elinkeinoelämä",
+        "viranomaiset",
+    ] {
+        assert!(registry.get(code).is_some(), "{code} is not a registry code");
+    }
+}
+
+#[test]
+fn reports_match_the_golden_files() {
+    let engine = Engine::new().unwrap();
+    let text = read("data/programme-2017.json");
+    let mut stale = Vec::new();
+    for lang in [Lang::Fi, Lang::Sv, Lang::En] {
+        let report = engine.check_programme_json(
+            &text,
+            &CheckOptions {
+                lang,
+                as_of: Some(Day::parse_iso(AS_OF).unwrap()),
+            },
+        );
+        assert_eq!(report.measures, 42);
+        assert!(
+            report.findings.iter().all(|f| f.line.is_some() && f.measure.is_some()),
+            "every finding is placed and names its measure"
+        );
+        let value = serde_json::to_value(&report).unwrap();
+        let errors: Vec<String> = ReportSchema::iter_errors(&value)
+            .map(|e| format!("{}: {e}", e.instance_path().as_str()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "report does not match report.schema.json: {errors:#?}"
+        );
+        let json = report.to_json_pretty() + "\n";
+        let path = root().join(format!("tests/golden/programme-2017.{}.json", lang.code()));
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&path, &json).unwrap();
+        } else if std::fs::read_to_string(&path).unwrap_or_default() != json {
+            stale.push(path.display().to_string());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "golden reports differ from the engine's: {stale:?}; review and run with UPDATE_GOLDEN=1"
+    );
+}
