@@ -90,7 +90,7 @@ pub static SCHEDULE: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     scope: Scope::Measure,
     summary: "The status agrees with the schedule as of the check date.",
-    what: "Compares the status with the schedule (its dates, or what its text reads as) on the date `asOf` given to the check (today by default):\n\n- `completed` work whose whole schedule is still in the future;\n- `planned` work whose start has passed (it is late: under way, or delayed?);\n- `in-progress` work whose end has passed (it is overdue: delayed, or completed?);\n- `continuous` status with a schedule that is neither continuous nor open-ended (a start and no end).\n\nOnly certain disagreements are reported: a start of `2018` has passed only once 2018 is over.",
+    what: "Compares the status with the schedule (its dates, or what its text reads as) on the date `asOf` given to the check (today by default):\n\n- `completed` work whose whole schedule is still in the future;\n- `planned` work whose start has passed (it is late: under way, or delayed?);\n- `in-progress` work whose end has passed (it is overdue: delayed, or completed?);\n- `continuous` status with a schedule that ends and is not marked continuous.\n\nOnly certain disagreements are reported: a start of `2018` has passed only once 2018 is over.",
     why: "A status that contradicts the schedule is the most common sign of a measure nobody has updated.",
     example: "With `asOf` 2019-06-01,\n```json\n{ \"status\": \"in-progress\", \"schedule\": { \"end\": \"2018-12\" } }\n```\nwarns at `/status`.",
     params: &[],
@@ -176,8 +176,9 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
                     .emit();
             }
         }
-        // Open-ended work ("vuodesta 2018 eteenpäin": a start, no end) is ongoing too.
-        "continuous" if !eff.continuous && (eff.start.is_none() || eff.end.is_some()) => {
+        // Only a schedule that ends disagrees: open-ended work ("vuodesta 2018 eteenpäin") is
+        // ongoing too, and a schedule that says nothing readable says nothing against it.
+        "continuous" if !eff.continuous && eff.end.is_some() => {
             cx.report(&SCHEDULE, path).variant("continuous-not-continuous").emit();
         }
         _ => {}
