@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use measure_rules::model::{LeadBody, Measure, ProgressNote, Programme, RuleSetDocument, Schedule, Step, Text};
+use measure_rules::model::{LeadBody, Measure, Programme, ProgressNote, RuleSetDocument, Schedule, Step, Text};
 use serde_json::Value;
 
 #[jsonschema::validator(path = "../schemas/measure.schema.json", draft = Draft202012)]
@@ -15,12 +15,24 @@ fn root() -> std::path::PathBuf {
 }
 
 fn text(s: &str) -> Text {
-    Text { fi: Some(s.into()), sv: Some(s.into()), en: Some(s.into()) }
+    Text {
+        fi: Some(s.into()),
+        sv: Some(s.into()),
+        en: Some(s.into()),
+    }
 }
 
 fn maximal() -> Measure {
-    let schedule = Schedule { start: Some("2018".into()), end: Some("2019-12-31".into()), continuous: Some(false), text: Some("2018-2019".into()) };
-    let note = ProgressNote { date: Some("2018-05".into()), text: text("Työ käynnistynyt.") };
+    let schedule = Schedule {
+        start: Some("2018".into()),
+        end: Some("2019-12-31".into()),
+        continuous: Some(false),
+        text: Some("2018-2019".into()),
+    };
+    let note = ProgressNote {
+        date: Some("2018-05".into()),
+        text: text("Työ käynnistynyt."),
+    };
     Measure {
         schema: Some("../schemas/measure.schema.json".into()),
         id: Some("2.6a".into()),
@@ -83,7 +95,8 @@ fn a_maximal_typed_measure_is_valid_and_uses_every_schema_property() {
     assert!(errors.is_empty(), "{errors:?}");
     let mut used = BTreeSet::new();
     keys(&value, &mut used);
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(root().join("schemas/measure.schema.json")).unwrap()).unwrap();
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("schemas/measure.schema.json")).unwrap()).unwrap();
     let mut defined = BTreeSet::new();
     schema_properties(&schema, &mut defined);
     let missing: Vec<&String> = defined.difference(&used).collect();
@@ -107,6 +120,10 @@ fn example_rule_sets_read_into_the_model() {
         let text = std::fs::read_to_string(&path).unwrap();
         let doc: Result<RuleSetDocument, _> = serde_json::from_str(&text);
         assert!(doc.is_ok(), "{}: {:?}", path.display(), doc.err());
-        assert!(measure_rules::Engine::with_ruleset_json(&text).is_ok(), "{}", path.display());
+        assert!(
+            measure_rules::Engine::with_ruleset_json(&text).is_ok(),
+            "{}",
+            path.display()
+        );
     }
 }
