@@ -1,6 +1,5 @@
 //! The typed model (`measure_rules::model`) and the JSON Schemas describe the same documents.
 
-#![expect(clippy::unwrap_used, reason = "test harness: a panic is a failed test")]
 
 use std::collections::BTreeSet;
 
