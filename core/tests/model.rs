@@ -1,6 +1,5 @@
 //! The typed model (`measure_rules::model`) and the JSON Schemas describe the same documents.
 
-
 use std::collections::BTreeSet;
 
 use measure_rules::model::{LeadBody, Measure, Programme, ProgressNote, RuleSetDocument, Schedule, Step, Text};
