@@ -8,6 +8,7 @@ use crate::finding::Severity;
 use crate::rules;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
     /// Any document: the JSON itself and its shape.
@@ -19,6 +20,7 @@ pub enum Scope {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub enum ParamKind {
     /// A whole number >= 0.
@@ -30,6 +32,7 @@ pub enum ParamKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ParamSpec {
     pub name: &'static str,
     pub kind: ParamKind,
@@ -39,6 +42,7 @@ pub struct ParamSpec {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RuleMeta {
     pub id: &'static str,

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde_json::{json, Map, Value};
 
-use crate::catalogue::{ParamKind, Scope, RULES};
+use crate::catalogue::{Scope, RULES};
 use crate::rules::status::STATUSES;
 
 /// The rule reference in Markdown: a table of codes, then each rule with its documentation.
@@ -69,42 +69,28 @@ fn scope_name(s: Scope) -> &'static str {
 /// The JSON Schema of rule sets, with one property per rule so editors complete rule ids
 /// and show each rule's summary.
 pub fn ruleset_schema() -> Value {
+    // Every rule shares one `setting` definition, so the compile-time validator stays small;
+    // which parameters a rule takes is named in its description and checked by the engine.
     let mut rules = Map::new();
     for r in RULES {
-        let mut props = Map::new();
-        props.insert(
-            "enabled".into(),
-            json!({ "type": "boolean", "description": "false turns the rule off." }),
-        );
-        props.insert("severity".into(), json!({ "$ref": "#/$defs/severity" }));
-        for p in r.params {
-            let schema = match p.kind {
-                ParamKind::Count => json!({ "type": "integer", "minimum": 0, "maximum": 200 }),
-                ParamKind::Languages => {
-                    json!({ "type": "array", "items": { "enum": ["fi", "sv", "en"] }, "uniqueItems": true, "maxItems": 3 })
-                }
-                ParamKind::Statuses => {
-                    json!({ "type": "array", "items": { "enum": STATUSES }, "uniqueItems": true, "minItems": 1, "maxItems": 7 })
-                }
-            };
-            let mut schema = schema;
-            if let Value::Object(o) = &mut schema {
-                o.insert(
-                    "description".into(),
-                    Value::String(format!("{} Default: {}.", p.doc, p.default)),
-                );
-            }
-            props.insert(p.name.into(), schema);
-        }
+        let params: Vec<String> = r
+            .params
+            .iter()
+            .map(|p| format!("`{}` ({} Default: {}.)", p.name, p.doc, p.default))
+            .collect();
+        let description = if params.is_empty() {
+            format!("{} Default: {}.", r.summary, r.severity.as_str())
+        } else {
+            format!(
+                "{} Default: {}. Parameters: {}",
+                r.summary,
+                r.severity.as_str(),
+                params.join("; ")
+            )
+        };
         rules.insert(
             r.id.into(),
-            json!({
-                "description": format!("{} (default: {})", r.summary, r.severity.as_str()),
-                "anyOf": [
-                    { "$ref": "#/$defs/level" },
-                    { "type": "object", "additionalProperties": false, "properties": Value::Object(props) }
-                ]
-            }),
+            json!({ "description": description, "$ref": "#/$defs/setting" }),
         );
     }
     json!({
@@ -130,7 +116,24 @@ pub fn ruleset_schema() -> Value {
         },
         "$defs": {
             "severity": { "enum": ["error", "warning", "info"] },
-            "level": { "type": "string", "enum": ["off", "error", "warning", "info"], "description": "\"off\", or the severity to report at." }
+            "level": { "type": "string", "enum": ["off", "error", "warning", "info"], "description": "\"off\", or the severity to report at." },
+            "setting": {
+                "description": "A level, or an object with `enabled`, `severity` and the rule's parameters.",
+                "anyOf": [
+                    { "$ref": "#/$defs/level" },
+                    {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                            "enabled": { "type": "boolean", "description": "false turns the rule off." },
+                            "severity": { "$ref": "#/$defs/severity" },
+                            "min": { "type": "integer", "minimum": 0, "maximum": 200, "description": "partners.required: minimum number of partners." },
+                            "languages": { "type": "array", "items": { "enum": ["fi", "sv", "en"] }, "uniqueItems": true, "maxItems": 3, "description": "title.required: languages the title must be given in." },
+                            "allowed": { "type": "array", "items": { "enum": STATUSES }, "uniqueItems": true, "minItems": 1, "maxItems": 7, "description": "status.invalid: allowed status codes." }
+                        }
+                    }
+                ]
+            }
         }
     })
 }

@@ -20,11 +20,29 @@ pub const NAME: &str = "measure-rules";
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Per-call options. `as_of` is the date the status rules judge against; leave it `None` for
-/// today (native builds read the clock; in WebAssembly the bindings pass the date in).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// today (native builds read the clock; in WebAssembly the bindings pass the date in). In
+/// JSON: `{"lang": "sv", "asOf": "2019-06-01"}`, both optional.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct CheckOptions {
+    /// Language of the messages: "fi" (default), "sv" or "en".
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub lang: Lang,
+    /// "YYYY-MM-DD"; today when left out.
+    #[serde(deserialize_with = "as_of_date")]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub as_of: Option<Day>,
+}
+
+fn as_of_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Day>, D::Error> {
+    let text: Option<String> = serde::Deserialize::deserialize(d)?;
+    match text {
+        None => Ok(None),
+        Some(t) => Day::parse_iso(&t)
+            .map(Some)
+            .map_err(|_| serde::de::Error::custom(format!("asOf must be a date YYYY-MM-DD, not {t:?}"))),
+    }
 }
 
 #[derive(Debug, Clone)]

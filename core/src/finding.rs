@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -36,6 +37,7 @@ impl Severity {
 /// A suggested change, in the form of one JSON Patch (RFC 6902) operation, so a form can
 /// offer it as a button and a script can apply it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "op", rename_all = "lowercase")]
 pub enum Fix {
     Replace { path: String, value: serde_json::Value },
@@ -44,6 +46,7 @@ pub enum Fix {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     pub rule: String,
@@ -56,6 +59,7 @@ pub struct Finding {
     /// The values the message was built from (the unknown code, the suggestion, the dates),
     /// so a form can render its own text.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "Record<string, string>"))]
     pub params: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
@@ -71,18 +75,21 @@ pub struct Finding {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct EngineInfo {
     pub name: String,
     pub version: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct RulesetInfo {
     pub id: String,
     pub version: String,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Summary {
     pub error: u32,
     pub warning: u32,
@@ -90,6 +97,7 @@ pub struct Summary {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub engine: EngineInfo,

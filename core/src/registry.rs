@@ -10,9 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::lang::Lang;
 use crate::text::{closest, fold};
 
-static BUILTIN: &str = include_str!("../../data/organisations.json");
+static BUILTIN: &str = include_str!(concat!(env!("OUT_DIR"), "/organisations.min.json"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum OrgKind {
     Ministry,
@@ -24,6 +25,7 @@ pub enum OrgKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Names {
     pub fi: String,
     pub sv: String,
@@ -41,6 +43,7 @@ impl Names {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub code: String,

@@ -6,6 +6,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::catalogue::{self, ParamKind, RuleMeta, RULES};
+use crate::context::child;
 use crate::engine::VERSION;
 use crate::finding::Severity;
 use crate::lang::Lang;
@@ -13,16 +14,12 @@ use crate::registry::Organisation;
 use crate::rules::status::STATUSES;
 use crate::text::closest;
 
-#[jsonschema::validator(path = "../schemas/ruleset.schema.json", draft = Draft202012, resources = {
-    "https://measure-rules.github.io/schemas/v1/organisations.schema.json" => { path = "../schemas/organisations.schema.json" }
-})]
-struct RulesetSchema;
-
 /// Largest rule-set text accepted, in bytes.
 pub const MAX_RULESET_BYTES: usize = 4 * 1024 * 1024;
 
 /// One thing wrong with a rule set, at a JSON Pointer into it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct RulesetProblem {
     pub path: String,
     pub message: String,
@@ -30,6 +27,7 @@ pub struct RulesetProblem {
 
 /// A refused rule set: every problem found, not just the first.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct RulesetError {
     pub problems: Vec<RulesetProblem>,
 }
@@ -123,12 +121,7 @@ impl RuleSet {
     }
 
     pub fn from_value(value: &Value) -> Result<RuleSet, RulesetError> {
-        let mut problems: Vec<RulesetProblem> = RulesetSchema::iter_errors(value).flat_map(|e| describe(&e)).collect();
-        if !problems.is_empty() {
-            problems.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.message.cmp(&b.message)));
-            problems.dedup();
-            return Err(RulesetError { problems });
-        }
+        let mut problems = check_shape(value);
         let obj = value.as_object().cloned().unwrap_or_default();
         let text = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
         let mut set = RuleSet::default_set();
@@ -137,7 +130,8 @@ impl RuleSet {
         if let Some(Value::Object(rules)) = obj.get("rules") {
             apply_rules(&mut set.config, rules, &mut problems);
         }
-        if let Some(orgs) = obj.get("organisations") {
+        let orgs_ok = !problems.iter().any(|p| p.path.starts_with("/organisations"));
+        if let Some(orgs) = obj.get("organisations").filter(|_| orgs_ok) {
             match serde_json::from_value::<Vec<Organisation>>(orgs.clone()) {
                 Ok(list) => set.organisations = list,
                 Err(e) => problems.push(RulesetProblem {
@@ -149,6 +143,8 @@ impl RuleSet {
         if problems.is_empty() {
             Ok(set)
         } else {
+            problems.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.message.cmp(&b.message)));
+            problems.dedup();
             Err(RulesetError { problems })
         }
     }
@@ -165,6 +161,20 @@ fn apply_rules(config: &mut Config, rules: &Map<String, Value>, problems: &mut V
             Value::String(s) if s == "off" => None,
             Value::String(s) => Severity::parse(s).or(Some(rule.severity)),
             Value::Object(o) => {
+                for key in o.keys().filter(|k| !matches!(k.as_str(), "enabled" | "severity")) {
+                    if !rule.params.iter().any(|p| p.name == key) {
+                        let takes: Vec<&str> = rule.params.iter().map(|p| p.name).collect();
+                        let takes = if takes.is_empty() {
+                            "no parameters".to_string()
+                        } else {
+                            format!("only {}", takes.join(", "))
+                        };
+                        problems.push(RulesetProblem {
+                            path: crate::context::child(&path, key),
+                            message: format!("\"{key}\" is not a parameter of {id}, which takes {takes}"),
+                        });
+                    }
+                }
                 let enabled = o.get("enabled").and_then(Value::as_bool).unwrap_or(true);
                 let severity = o
                     .get("severity")
@@ -225,58 +235,197 @@ fn unknown_rule(path: &str, id: &str) -> RulesetProblem {
     }
 }
 
-/// Turns a schema violation into a problem that names the key and says what is expected.
-fn describe(e: &jsonschema::ValidationError<'_>) -> Vec<RulesetProblem> {
-    use jsonschema::error::ValidationErrorKind as K;
-    let at = e.instance_path().as_str().to_string();
-    let one = |message: String| {
-        vec![RulesetProblem {
-            path: at.clone(),
-            message,
-        }]
+/// Checks a rule set against the shape `schemas/ruleset.schema.json` describes. Written out
+/// rather than generated from the schema: rule sets are read once per engine, the generated
+/// validator cost a fifth of the WebAssembly module, and here every problem can name its key
+/// and suggest the rule meant. `tests/ruleset_schema.rs` holds this and the schema to the same
+/// verdicts.
+fn check_shape(value: &Value) -> Vec<RulesetProblem> {
+    let mut out = Vec::new();
+    let mut problem = |path: String, message: String| out.push(RulesetProblem { path, message });
+    let Some(root) = value.as_object() else {
+        problem(
+            String::new(),
+            format!("a rule set is a JSON object, not {}", kind(value)),
+        );
+        return out;
     };
-    match e.kind() {
-        K::AdditionalProperties { unexpected } => unexpected
-            .iter()
-            .map(|name| {
-                let path = crate::context::child(&at, name);
-                if at == "/rules" {
-                    unknown_rule(&path, name)
-                } else {
-                    RulesetProblem {
-                        path,
-                        message: format!("unknown key \"{name}\""),
+    for key in ["id", "version"] {
+        if !root.contains_key(key) {
+            problem(String::new(), format!("missing required key \"{key}\""));
+        }
+    }
+    for (key, v) in root {
+        let path = child("", key);
+        match key.as_str() {
+            "$schema" => expect_string(v, &path, 0, usize::MAX, &mut problem),
+            "id" => expect_string(v, &path, 1, 200, &mut problem),
+            "version" => expect_string(v, &path, 1, 64, &mut problem),
+            "description" => expect_string(v, &path, 0, 2000, &mut problem),
+            "rules" => match v.as_object() {
+                Some(rules) => {
+                    for (id, setting) in rules {
+                        let at = child(&path, id);
+                        if catalogue::rule(id).is_none() {
+                            let p = unknown_rule(&at, id);
+                            problem(p.path, p.message);
+                        } else {
+                            check_setting(setting, &at, &mut problem);
+                        }
                     }
                 }
-            })
-            .collect(),
-        K::Required { property } => one(format!("missing required key {property}")),
-        K::Type { kind } => one(format!("wrong type: expected {}", type_names(kind))),
-        K::Enum { options } => one(format!("must be one of {options}")),
-        K::AnyOf { context } | K::OneOfNotValid { context } => {
-            // Explain the alternative the value has the shape of (no type or enum error on the
-            // value itself): for an object, what is wrong inside it.
-            let at_value = |err: &jsonschema::ValidationError<'_>| err.instance_path() == e.instance_path();
-            let fitting = context.iter().find(|branch| {
-                !branch.is_empty()
-                    && !branch.iter().any(|err| {
-                        at_value(err) && matches!(err.kind(), K::Type { .. } | K::Enum { .. } | K::Constant { .. })
-                    })
-            });
-            match fitting {
-                Some(branch) if !branch.is_empty() => branch.iter().flat_map(|err| describe(err)).collect(),
-                _ => one("must be \"off\", \"error\", \"warning\", \"info\" or an object such as {\"severity\": \"warning\"}".to_string()),
+                None => problem(path, format!("expected an object of rule settings, not {}", kind(v))),
+            },
+            "organisations" => match v.as_array() {
+                Some(list) if list.len() > 5000 => problem(path, "at most 5000 organisations".into()),
+                Some(list) => {
+                    for (i, org) in list.iter().enumerate() {
+                        check_organisation(org, &crate::context::item(&path, i), &mut problem);
+                    }
+                }
+                None => problem(path, format!("expected a list of organisations, not {}", kind(v))),
+            },
+            _ => problem(path, format!("unknown key \"{key}\"")),
+        }
+    }
+    out
+}
+
+const LEVELS: [&str; 4] = ["off", "error", "warning", "info"];
+const SETTING_LEVEL: &str =
+    "must be \"off\", \"error\", \"warning\", \"info\" or an object such as {\"severity\": \"warning\"}";
+
+fn check_setting(v: &Value, at: &str, problem: &mut impl FnMut(String, String)) {
+    match v {
+        Value::String(s) if LEVELS.contains(&s.as_str()) => {}
+        Value::Object(o) => {
+            for (key, x) in o {
+                let path = child(at, key);
+                match key.as_str() {
+                    "enabled" if !x.is_boolean() => problem(path, format!("expected true or false, not {}", kind(x))),
+                    "severity" => match x.as_str() {
+                        Some(s) if Severity::parse(s).is_some() => {}
+                        _ => problem(path, "must be \"error\", \"warning\" or \"info\"".into()),
+                    },
+                    "min" => match x.as_u64() {
+                        Some(n) if n <= 200 => {}
+                        _ => problem(path, "must be a whole number from 0 to 200".into()),
+                    },
+                    "languages" => check_list(x, &path, &["fi", "sv", "en"], 0, &mut *problem),
+                    "allowed" => check_list(x, &path, &STATUSES, 1, &mut *problem),
+                    // Other keys are reported by `apply_rules`, which knows the rule's parameters.
+                    _ => {}
+                }
             }
         }
-        _ => one(e.to_string()),
+        _ => problem(at.to_string(), SETTING_LEVEL.into()),
     }
 }
 
-fn type_names(kind: &jsonschema::error::TypeKind) -> String {
-    use jsonschema::error::TypeKind;
-    match kind {
-        TypeKind::Single(t) => t.to_string(),
-        TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(" or "),
+fn check_list(v: &Value, at: &str, allowed: &[&str], min: usize, problem: &mut impl FnMut(String, String)) {
+    let Some(items) = v.as_array() else {
+        problem(at.to_string(), format!("expected a list, not {}", kind(v)));
+        return;
+    };
+    if items.len() < min || items.len() > allowed.len() {
+        problem(at.to_string(), format!("must list {min} to {} items", allowed.len()));
+    }
+    for (i, item) in items.iter().enumerate() {
+        match item.as_str() {
+            Some(s) if allowed.contains(&s) => {
+                if items.iter().take(i).any(|earlier| earlier == item) {
+                    problem(crate::context::item(at, i), format!("\"{s}\" is listed twice"));
+                }
+            }
+            _ => problem(
+                crate::context::item(at, i),
+                format!("must be one of {}", allowed.join(", ")),
+            ),
+        }
+    }
+}
+
+fn check_organisation(v: &Value, at: &str, problem: &mut impl FnMut(String, String)) {
+    let Some(o) = v.as_object() else {
+        problem(at.to_string(), format!("an organisation is an object, not {}", kind(v)));
+        return;
+    };
+    for key in ["code", "kind", "name"] {
+        if !o.contains_key(key) {
+            problem(at.to_string(), format!("missing required key \"{key}\""));
+        }
+    }
+    for (key, x) in o {
+        let path = child(at, key);
+        match key.as_str() {
+            "code" => expect_string(x, &path, 1, 64, &mut *problem),
+            "parent" => expect_string(x, &path, 0, 64, &mut *problem),
+            "kind" => {
+                const KINDS: [&str; 6] = ["ministry", "agency", "department", "council", "group", "other"];
+                if !x.as_str().is_some_and(|k| KINDS.contains(&k)) {
+                    problem(path, format!("must be one of {}", KINDS.join(", ")));
+                }
+            }
+            "name" => match x.as_object() {
+                Some(names) => {
+                    for lang in ["fi", "sv", "en"] {
+                        if !names.contains_key(lang) {
+                            problem(path.clone(), format!("missing required key \"{lang}\""));
+                        }
+                    }
+                    for (lang, n) in names {
+                        if matches!(lang.as_str(), "fi" | "sv" | "en") {
+                            expect_string(n, &child(&path, lang), 1, 500, &mut *problem);
+                        } else {
+                            problem(child(&path, lang), format!("unknown key \"{lang}\""));
+                        }
+                    }
+                }
+                None => problem(path, format!("expected an object with fi, sv and en, not {}", kind(x))),
+            },
+            "aliases" => match x.as_array() {
+                Some(list) if list.len() > 100 => problem(path, "at most 100 aliases".into()),
+                Some(list) => {
+                    for (i, a) in list.iter().enumerate() {
+                        expect_string(a, &crate::context::item(&path, i), 1, 500, &mut *problem);
+                    }
+                }
+                None => problem(path, format!("expected a list of names, not {}", kind(x))),
+            },
+            _ => problem(path, format!("unknown key \"{key}\"")),
+        }
+    }
+}
+
+fn expect_string(v: &Value, at: &str, min: usize, max: usize, problem: &mut impl FnMut(String, String)) {
+    match v.as_str() {
+        Some(s) => {
+            let n = s.chars().count();
+            if n < min {
+                problem(
+                    at.to_string(),
+                    if min == 1 {
+                        "must not be empty".into()
+                    } else {
+                        format!("must have at least {min} characters")
+                    },
+                );
+            } else if n > max {
+                problem(at.to_string(), format!("must have at most {max} characters"));
+            }
+        }
+        None => problem(at.to_string(), format!("expected text, not {}", kind(v))),
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
     }
 }
 

@@ -11,6 +11,7 @@ use crate::schedule::{self, ParsedSchedule, ScheduleError};
 
 /// The result of reading schedule text: the dates, or why it could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ScheduleReading {
     pub text: String,

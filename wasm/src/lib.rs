@@ -1,4 +1,187 @@
-//! WebAssembly bindings for measure-rules. The bindings arrive with the package issue; until
-//! then this crate only re-exports the core so the workspace layout is in place.
+//! WebAssembly bindings of measure-rules: a small `Engine` class and a few functions. No
+//! rule logic lives here; every type that crosses the boundary is the core's own, and its
+//! TypeScript declaration is generated from it (tsify).
 
-pub use measure_rules::*;
+use measure_rules::{CheckOptions, Day, Lang, Report};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Plain objects, not `Map`s, so reports read like the JSON they are.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// A document from JS: text is checked as text (with line and column); anything else is
+/// turned into JSON text by `JSON.stringify`, so the engine reads it exactly as the native
+/// engine reads the same JSON (integers stay integers, `undefined` fields are absent).
+enum Input {
+    Text(String),
+    Value(serde_json::Value),
+}
+
+fn input(doc: &JsValue) -> Result<Input, JsError> {
+    if let Some(text) = doc.as_string() {
+        return Ok(Input::Text(text));
+    }
+    if doc.is_undefined() {
+        return Ok(Input::Value(serde_json::Value::Null));
+    }
+    let text = js_sys::JSON::stringify(doc)
+        .map_err(|e| JsError::new(&format!("the document cannot be turned into JSON: {}", describe(&e))))?
+        .as_string()
+        .unwrap_or_default();
+    serde_json::from_str(&text)
+        .map(Input::Value)
+        .map_err(|e| JsError::new(&format!("the document cannot be read as JSON: {e}")))
+}
+
+fn describe(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map_or_else(|| format!("{e:?}"), |err| String::from(err.message()))
+}
+
+fn options(opts: Option<JsValue>) -> Result<CheckOptions, JsError> {
+    let mut o: CheckOptions = match opts {
+        Some(v) if !v.is_undefined() && !v.is_null() => {
+            serde_wasm_bindgen::from_value(v).map_err(|e| JsError::new(&format!("bad options: {e}")))?
+        }
+        _ => CheckOptions::default(),
+    };
+    if o.as_of.is_none() {
+        o.as_of = Some(today());
+    }
+    Ok(o)
+}
+
+/// The user's local date: a civil servant in Helsinki judges status on the Finnish date.
+fn today() -> Day {
+    let now = js_sys::Date::new_0();
+    Day {
+        year: u16::try_from(now.get_full_year()).unwrap_or(2000),
+        month: u8::try_from(now.get_month() + 1).unwrap_or(1),
+        day: u8::try_from(now.get_date()).unwrap_or(1),
+    }
+}
+
+/// The rules engine, built once from a rule set, then asked to check measures and programmes.
+#[wasm_bindgen]
+pub struct Engine {
+    inner: measure_rules::Engine,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Builds the engine from a rule set (an object or JSON text), or the default rule set.
+    /// Throws an `Error` naming every problem of a bad rule set by its JSON Pointer.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "RuleSetDocument | string")] ruleset: Option<JsValue>,
+    ) -> Result<Engine, JsError> {
+        let inner = match ruleset {
+            None => measure_rules::Engine::new(),
+            Some(v) if v.is_undefined() || v.is_null() => measure_rules::Engine::new(),
+            Some(v) => match input(&v)? {
+                Input::Text(t) => measure_rules::Engine::with_ruleset_json(&t),
+                Input::Value(v) => measure_rules::Engine::with_ruleset(&v),
+            },
+        }
+        .map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Engine { inner })
+    }
+
+    /// Checks one measure, given as an object or as JSON text (then every finding has `line`
+    /// and `column`).
+    #[wasm_bindgen(js_name = checkMeasure, unchecked_return_type = "Report")]
+    pub fn check_measure(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Measure | string")] measure: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsError> {
+        let opts = self::options(options)?;
+        let report: Report = match input(&measure)? {
+            Input::Text(t) => self.inner.check_measure_json(&t, &opts),
+            Input::Value(v) => self.inner.check_measure(&v, &opts),
+        };
+        to_js(&report)
+    }
+
+    /// Checks a programme (its measures and the programme-wide rules), as an object or text.
+    #[wasm_bindgen(js_name = checkProgramme, unchecked_return_type = "Report")]
+    pub fn check_programme(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Programme | string")] programme: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsError> {
+        let opts = self::options(options)?;
+        let report = match input(&programme)? {
+            Input::Text(t) => self.inner.check_programme_json(&t, &opts),
+            Input::Value(v) => self.inner.check_programme(&v, &opts),
+        };
+        to_js(&report)
+    }
+
+    /// Checks JSON text holding a measure or a programme (one with a `measures` list), as a
+    /// CI job does with files.
+    #[wasm_bindgen(js_name = checkDocument, unchecked_return_type = "Report")]
+    pub fn check_document(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsError> {
+        to_js(&self.inner.check_document_json(text, &self::options(options)?))
+    }
+
+    /// Reads schedule text ("Syksy 2018", "hösten 2018", "by the end of 2018").
+    #[wasm_bindgen(js_name = parseSchedule, unchecked_return_type = "ScheduleReading")]
+    pub fn parse_schedule(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        to_js(&self.inner.parse_schedule(text, lang_of(lang)?))
+    }
+
+    /// The organisations the engine knows: the registry and the rule set's additions.
+    #[wasm_bindgen(unchecked_return_type = "Organisation[]")]
+    pub fn organisations(&self) -> Result<JsValue, JsError> {
+        to_js(self.inner.registry().organisations())
+    }
+
+    /// The rule set the engine was built from.
+    #[wasm_bindgen(getter, unchecked_return_type = "RulesetInfo")]
+    pub fn ruleset(&self) -> Result<JsValue, JsError> {
+        to_js(self.inner.ruleset())
+    }
+}
+
+fn lang_of(lang: Option<String>) -> Result<Lang, JsError> {
+    match lang {
+        None => Ok(Lang::default()),
+        Some(code) => Lang::from_code(&code)
+            .ok_or_else(|| JsError::new(&format!("unknown language {code:?}: use \"fi\", \"sv\" or \"en\""))),
+    }
+}
+
+/// Reads schedule text without building an engine.
+#[wasm_bindgen(js_name = parseSchedule, unchecked_return_type = "ScheduleReading")]
+pub fn parse_schedule(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>,
+) -> Result<JsValue, JsError> {
+    let engine = measure_rules::Engine::new().map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&engine.parse_schedule(text, lang_of(lang)?))
+}
+
+/// The rule catalogue with each rule's documentation.
+#[wasm_bindgen(unchecked_return_type = "RuleMeta[]")]
+pub fn rules() -> Result<JsValue, JsError> {
+    to_js(measure_rules::RULES)
+}
+
+/// The engine version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    measure_rules::VERSION.to_string()
+}

@@ -94,7 +94,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
                 cx.report(&THEME, theme_path.clone())
                     .param("id", canonical.as_str())
                     .param("idTheme", id.theme.to_string())
-                    .param("theme", n.to_string())
+                    .param("theme", serde_json::to_string(n).unwrap_or_default())
                     .fix(Fix::Replace {
                         path: theme_path,
                         value: Value::from(id.theme),
