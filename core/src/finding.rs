@@ -40,10 +40,27 @@ impl Severity {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "op", rename_all = "lowercase")]
 pub enum Fix {
-    Replace { path: String, value: serde_json::Value },
-    Add { path: String, value: serde_json::Value },
-    Remove { path: String },
+    Replace {
+        path: String,
+        #[cfg_attr(feature = "wasm", tsify(type = "JsonValue"))]
+        value: serde_json::Value,
+    },
+    Add {
+        path: String,
+        #[cfg_attr(feature = "wasm", tsify(type = "JsonValue"))]
+        value: serde_json::Value,
+    },
+    Remove {
+        path: String,
+    },
 }
+
+#[cfg(feature = "wasm")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const JSON_VALUE: &str = r#"
+/** Any JSON value: what a fix puts in place. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+"#;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]

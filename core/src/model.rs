@@ -13,11 +13,11 @@ use tsify::Tsify;
 
 use crate::registry::Organisation;
 
-/// Text written by people, per language.
+/// LocalizedText written by people, per language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(Tsify))]
 #[serde(deny_unknown_fields)]
-pub struct Text {
+pub struct LocalizedText {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fi: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -57,7 +57,7 @@ pub struct Schedule {
 pub struct ProgressNote {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    pub text: Text,
+    pub text: LocalizedText,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,7 +66,7 @@ pub struct ProgressNote {
 pub struct Step {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<u32>,
-    pub text: Text,
+    pub text: LocalizedText,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead_body: Option<LeadBody>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -92,7 +92,7 @@ pub struct Measure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<Text>,
+    pub title: Option<LocalizedText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead_body: Option<LeadBody>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,7 +125,7 @@ pub struct Period {
 pub struct Theme {
     pub number: u8,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<Text>,
+    pub title: Option<LocalizedText>,
 }
 
 /// A programme document (`schemas/programme.schema.json`).
@@ -138,7 +138,7 @@ pub struct Programme {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<Text>,
+    pub title: Option<LocalizedText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -51,15 +51,20 @@ pub(crate) fn distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
     prev.last().copied().filter(|d| *d <= max)
 }
 
-/// The candidate closest to `input`, if any is close enough to be a plausible typo.
+/// The candidate closest to `input`, if any is close enough to be a plausible typo. Ties go
+/// to a candidate that continues what was typed ("HÄK" is "HÄKE" before "HVK"), then to the
+/// alphabetically first, so the answer never depends on the order candidates come in (a
+/// registry's hash map iterates differently in every process).
 pub(crate) fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let folded = fold(input);
     let max = (folded.chars().count() / 3).clamp(1, 4);
-    let mut best: Option<(usize, &'a str)> = None;
+    let mut best: Option<((usize, bool, String), &'a str)> = None;
     for cand in candidates {
-        if let Some(d) = distance_within(&folded, &fold(cand), max) {
-            if best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, cand));
+        let key = fold(cand);
+        if let Some(d) = distance_within(&folded, &key, max) {
+            let rank = (d, !key.starts_with(&folded), key);
+            if best.as_ref().is_none_or(|(b, _)| rank < *b) {
+                best = Some((rank, cand));
             }
         }
     }
@@ -98,6 +103,14 @@ mod tests {
         assert_eq!(closest("POHA", ["POHA", "SUPO"]), Some("POHA"));
         assert_eq!(closest("Tuli", ["Tulli", "THL"]), Some("Tulli"));
         assert_eq!(closest("zzzzzz", ["SM", "OM"]), None);
+    }
+
+    #[test]
+    fn ties_are_broken_the_same_way_whatever_the_order() {
+        assert_eq!(closest("HÄK", ["hvk", "HÄKE"]), Some("HÄKE"));
+        assert_eq!(closest("HÄK", ["HÄKE", "hvk"]), Some("HÄKE"));
+        assert_eq!(closest("abd", ["abe", "abc"]), Some("abc"));
+        assert_eq!(closest("abd", ["abc", "abe"]), Some("abc"));
     }
 
     #[test]

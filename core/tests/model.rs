@@ -2,7 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use measure_rules::model::{LeadBody, Measure, Programme, ProgressNote, RuleSetDocument, Schedule, Step, Text};
+use measure_rules::model::{
+    LeadBody, LocalizedText, Measure, Programme, ProgressNote, RuleSetDocument, Schedule, Step,
+};
 use serde_json::Value;
 
 #[jsonschema::validator(path = "../schemas/measure.schema.json", draft = Draft202012)]
@@ -12,8 +14,8 @@ fn root() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn text(s: &str) -> Text {
-    Text {
+fn text(s: &str) -> LocalizedText {
+    LocalizedText {
         fi: Some(s.into()),
         sv: Some(s.into()),
         en: Some(s.into()),

@@ -42,11 +42,20 @@ fn describe(e: &JsValue) -> String {
         .map_or_else(|| format!("{e:?}"), |err| String::from(err.message()))
 }
 
+/// Options are read as JSON, like documents, so that a misspelt option (`language`) is refused
+/// rather than ignored.
 fn options(opts: Option<JsValue>) -> Result<CheckOptions, JsError> {
     let mut o: CheckOptions = match opts {
-        Some(v) if !v.is_undefined() && !v.is_null() => {
-            serde_wasm_bindgen::from_value(v).map_err(|e| JsError::new(&format!("bad options: {e}")))?
-        }
+        Some(v) if !v.is_undefined() && !v.is_null() => match input(&v)? {
+            Input::Value(value) => {
+                serde_json::from_value(value).map_err(|e| JsError::new(&format!("bad options: {e}")))?
+            }
+            Input::Text(_) => {
+                return Err(JsError::new(
+                    "bad options: expected an object such as { lang: \"sv\", asOf: \"2019-06-01\" }",
+                ))
+            }
+        },
         _ => CheckOptions::default(),
     };
     if o.as_of.is_none() {
@@ -77,7 +86,7 @@ impl Engine {
     /// Throws an `Error` naming every problem of a bad rule set by its JSON Pointer.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "RuleSetDocument | string")] ruleset: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RuleSetDocument | string")] ruleset: Option<JsValue>,
     ) -> Result<Engine, JsError> {
         let inner = match ruleset {
             None => measure_rules::Engine::new(),
@@ -97,7 +106,7 @@ impl Engine {
     pub fn check_measure(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Measure | string")] measure: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
         let opts = self::options(options)?;
         let report: Report = match input(&measure)? {
@@ -112,7 +121,7 @@ impl Engine {
     pub fn check_programme(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Programme | string")] programme: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
         let opts = self::options(options)?;
         let report = match input(&programme)? {
@@ -128,7 +137,7 @@ impl Engine {
     pub fn check_document(
         &self,
         text: &str,
-        #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
         to_js(&self.inner.check_document_json(text, &self::options(options)?))
     }
@@ -138,7 +147,7 @@ impl Engine {
     pub fn parse_schedule(
         &self,
         text: &str,
-        #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
     ) -> Result<JsValue, JsError> {
         to_js(&self.inner.parse_schedule(text, lang_of(lang)?))
     }
@@ -168,7 +177,7 @@ fn lang_of(lang: Option<String>) -> Result<Lang, JsError> {
 #[wasm_bindgen(js_name = parseSchedule, unchecked_return_type = "ScheduleReading")]
 pub fn parse_schedule(
     text: &str,
-    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
 ) -> Result<JsValue, JsError> {
     let engine = measure_rules::Engine::new().map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&engine.parse_schedule(text, lang_of(lang)?))

@@ -46,8 +46,13 @@ pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
         Err(e) => {
             let line = u32::try_from(e.line()).unwrap_or(u32::MAX);
             let column = char_column(body, e.line(), e.column()).saturating_add(u32::from(bom && e.line() == 1));
-            let detail = e.to_string();
-            let variant = if detail.contains("recursion limit") {
+            // The position is in the message already, in the reader's language.
+            let full = e.to_string();
+            let detail = full
+                .rfind(" at line ")
+                .map_or(full.as_str(), |i| full.get(..i).unwrap_or(&full))
+                .to_string();
+            let variant = if full.contains("recursion limit") {
                 "depth"
             } else if e.is_eof() {
                 "eof"

@@ -1,0 +1,91 @@
+// The package's API in Node, through `import` and `require`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { Engine, parseSchedule, rules, version } from "measure-rules";
+
+const require = createRequire(import.meta.url);
+
+test("import and require give the same engine", () => {
+  const cjs = require("measure-rules");
+  const doc = { id: "2.6. a)", theme: 2, leadBody: "Tuli" };
+  const opts = { lang: "en", asOf: "2019-06-01" };
+  assert.deepEqual(new cjs.Engine().checkMeasure(doc, opts), new Engine().checkMeasure(doc, opts));
+  assert.equal(cjs.version(), version());
+});
+
+test("a report is plain JSON data with localised messages and fixes", () => {
+  const r = new Engine().checkMeasure({ id: "2.6. a)", theme: 2, leadBody: "SM", partners: ["Tuli"] }, { lang: "sv", asOf: "2019-06-01" });
+  assert.equal(Object.getPrototypeOf(r), Object.prototype);
+  const unknown = r.findings.find((f) => f.rule === "partners.unknown");
+  assert.equal(Object.getPrototypeOf(unknown.params), Object.prototype, "params arrive as a plain object");
+  assert.equal(unknown.params.suggestion, "Tulli");
+  assert.match(unknown.message, /Menade du Tulli/);
+  assert.deepEqual(unknown.fix, { op: "replace", path: "/partners/0", value: "Tulli" });
+  const canonical = r.findings.find((f) => f.rule === "id.canonical");
+  assert.deepEqual(canonical.fix, { op: "replace", path: "/id", value: "2.6a" });
+  assert.deepEqual(r.engine, { name: "measure-rules", version: version() });
+  assert.equal(r.asOf, "2019-06-01");
+});
+
+test("JSON text input gets line and column", () => {
+  const r = new Engine().checkMeasure('{\n  "id": "2.1",\n  "partners": ["Tuli"]\n}', { lang: "en", asOf: "2019-06-01" });
+  const f = r.findings.find((x) => x.rule === "partners.unknown");
+  assert.equal(f.line, 3);
+  assert.equal(f.column, 16);
+});
+
+test("asOf defaults to today", () => {
+  const r = new Engine().checkMeasure({ id: "2.1" });
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  assert.equal(r.asOf, today);
+  assert.equal(r.lang, "fi");
+});
+
+test("JS values that are not JSON are read as JSON.stringify reads them", () => {
+  const e = new Engine();
+  const r = e.checkMeasure({ id: "2.1", theme: NaN, leadBody: undefined, partners: ["OM", () => 1] }, { lang: "en", asOf: "2019-06-01" });
+  assert.ok(r.findings.some((f) => f.rule === "schema.type" && f.path === "/theme"), "NaN becomes null");
+  assert.ok(r.findings.some((f) => f.rule === "lead-body.required"), "undefined is absent");
+  assert.ok(r.findings.some((f) => f.rule === "schema.type" && f.path === "/partners/1"), "a function in a list becomes null");
+  assert.throws(() => e.checkMeasure({ id: 1n }), /cannot be turned into JSON/);
+  const cyclic = {};
+  cyclic.self = cyclic;
+  assert.throws(() => e.checkMeasure(cyclic), /cannot be turned into JSON/);
+  assert.ok(e.checkMeasure(undefined).findings.some((f) => f.rule === "schema.type"));
+});
+
+test("misuse throws: bad rule set, bad options", () => {
+  assert.throws(() => new Engine({ id: "x", version: "1", rules: { "partner.required": "off" } }), /did you mean "partners.required"/);
+  assert.throws(() => new Engine("{ not json"), /not valid JSON/);
+  assert.throws(() => new Engine().checkMeasure({}, { asOf: "1.1.2019" }), /asOf must be a date/);
+  assert.throws(() => new Engine().checkMeasure({}, { language: "en" }), /bad options/);
+  assert.throws(() => parseSchedule("2018", "de"), /unknown language/);
+});
+
+test("a rule set changes the rules and names itself in the report", () => {
+  const e = new Engine({ id: "fi.example", version: "2.0.0", rules: { "partners.required": { min: 2, severity: "error" } } });
+  assert.deepEqual(e.ruleset, { id: "fi.example", version: "2.0.0" });
+  const r = e.checkMeasure({ id: "2.1", partners: ["OM"] }, { lang: "en", asOf: "2019-06-01" });
+  const f = r.findings.find((x) => x.rule === "partners.required");
+  assert.equal(f.severity, "error");
+  assert.deepEqual(r.ruleset, { id: "fi.example", version: "2.0.0" });
+});
+
+test("schedules, rules, organisations, version", () => {
+  assert.deepEqual(
+    { ...parseSchedule("Syksy 2018", "en") },
+    { text: "Syksy 2018", ok: true, start: "2018-09", end: "2018-11", continuous: false, message: "2018-09 to 2018-11" },
+  );
+  assert.equal(parseSchedule("Työ käynnistynyt", "fi").error, "unreadable");
+  assert.equal(new Engine().parseSchedule("fortlöpande", "sv").continuous, true);
+  const catalogue = rules();
+  assert.ok(catalogue.length >= 28);
+  const partners = catalogue.find((r) => r.id === "partners.required");
+  assert.equal(partners.params[0].name, "min");
+  assert.ok(partners.what && partners.why && partners.example);
+  const orgs = new Engine().organisations();
+  assert.ok(orgs.find((o) => o.code === "SM" && o.name.sv === "Inrikesministeriet"));
+  assert.match(version(), /^\d+\.\d+\.\d+$/);
+});

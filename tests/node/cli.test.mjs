@@ -1,0 +1,112 @@
+// The CLI as CI uses it: formats, exit codes, bad files among good ones.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cli, readJson, root } from "./helpers.mjs";
+
+const run = (args, cwd = root) => {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+const GOOD = { id: "2.1", theme: 2, title: { fi: "x" }, leadBody: "SM", partners: ["OM"], schedule: { continuous: true }, status: "continuous" };
+
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), "measure-rules-cli-"));
+  mkdirSync(join(dir, "measures", "theme-2"), { recursive: true });
+  writeFileSync(join(dir, "measures", "good.json"), JSON.stringify(GOOD, null, 2));
+  writeFileSync(join(dir, "measures", "theme-2", "warn.json"), JSON.stringify({ ...GOOD, partners: [] }, null, 2));
+  writeFileSync(join(dir, "measures", "theme-2", "bad.json"), '{\n  "id": "2.1",\n  "partners": ["Tuli"],\n}\n');
+  writeFileSync(join(dir, "notes.txt"), "not checked");
+  return dir;
+}
+
+test("the real programme: text report with places, code frames and a roll-up", () => {
+  const r = run(["check", "data/programme-2017.json", "--lang", "en", "--as-of", "2018-06-01"]);
+  assert.equal(r.code, 1, "the programme has errors");
+  assert.match(r.out, /data\/programme-2017\.json:\d+:\d+: error lead-body\.required \[6\.2\]: The lead body is missing\./);
+  assert.match(r.out, /^> +\d+ \| /m, "code frame");
+  const golden = readJson("tests/golden/programme-2017.en.json");
+  const s = golden.summary;
+  assert.match(r.out, new RegExp(`1 file\\(s\\) checked: ${s.error} error\\(s\\), ${s.warning} warning\\(s\\), ${s.info} info`));
+  assert.match(r.out, /^ +25 +info +organisation\.alias$/m, "a repeated problem is one line of the roll-up");
+});
+
+test("exit codes follow --fail-on", () => {
+  const dir = workspace();
+  assert.equal(run(["check", "measures/good.json"], dir).code, 0);
+  assert.equal(run(["check", "measures/theme-2/warn.json"], dir).code, 0);
+  assert.equal(run(["check", "measures/theme-2/warn.json", "--fail-on", "warning"], dir).code, 1);
+  assert.equal(run(["check", "measures/good.json", "--fail-on", "info"], dir).code, 0);
+  assert.equal(run(["check", "measures"], dir).code, 1);
+});
+
+test("directories and globs; a broken or missing file is reported and the others still checked", () => {
+  const dir = workspace();
+  const r = run(["check", "measures/**/*.json", "missing.json", "--format", "json", "--lang", "en"], dir);
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.out);
+  const files = out.files.map((f) => f.file).sort();
+  assert.deepEqual(files, ["measures/good.json", "measures/theme-2/bad.json", "measures/theme-2/warn.json", "missing.json"]);
+  const bad = out.files.find((f) => f.file.endsWith("bad.json"));
+  const syntax = bad.report.findings[0];
+  assert.equal(syntax.rule, "input.syntax");
+  assert.equal(syntax.line, 4);
+  assert.match(out.files.find((f) => f.file === "missing.json").error, /no such file/);
+  const good = out.files.find((f) => f.file.endsWith("good.json"));
+  assert.equal(good.report.findings.length, 0);
+  const viaDir = JSON.parse(run(["check", "measures", "--format", "json"], dir).out);
+  assert.equal(viaDir.files.length, 3, "a directory means every .json file under it");
+});
+
+test("github, junit and sarif formats", () => {
+  const dir = workspace();
+  const gh = run(["check", "measures", "--format", "github", "--lang", "en"], dir).out;
+  assert.match(gh, /^::error file=measures\/theme-2\/bad\.json,line=4,col=1,title=input\.syntax::/m);
+  assert.match(gh, /^::warning file=measures\/theme-2\/warn\.json,line=\d+,col=\d+,title=partners\.required::/m);
+  const junit = run(["check", "measures", "--format", "junit"], dir).out;
+  assert.match(junit, /<testsuite name="measure-rules" tests="3" failures="1">/);
+  assert.match(junit, /<failure type="input.syntax"/);
+  const sarif = JSON.parse(run(["check", "measures", "--format", "sarif"], dir).out);
+  assert.equal(sarif.version, "2.1.0");
+  const results = sarif.runs[0].results;
+  assert.ok(results.some((x) => x.ruleId === "partners.required" && x.level === "warning" && x.locations[0].physicalLocation.region.startLine > 0));
+  assert.ok(sarif.runs[0].tool.driver.rules.some((r) => r.id === "status.schedule"));
+});
+
+test("rule sets, languages, dates", () => {
+  const dir = workspace();
+  writeFileSync(join(dir, "strict.json"), JSON.stringify({ id: "strict", version: "1", rules: { "partners.required": { min: 3, severity: "error" } } }));
+  assert.equal(run(["check", "measures/good.json", "--ruleset", "strict.json"], dir).code, 1);
+  writeFileSync(join(dir, "typo.json"), JSON.stringify({ id: "t", version: "1", rules: { "partner.required": "off" } }));
+  const typo = run(["check", "measures/good.json", "--ruleset", "typo.json"], dir);
+  assert.equal(typo.code, 2);
+  assert.match(typo.err, /did you mean "partners.required"/);
+  const sv = run(["check", "measures/theme-2/warn.json", "--lang", "sv"], dir).out;
+  assert.match(sv, /Övriga ansvariga är 0; minst 1 krävs\./);
+});
+
+test("usage errors exit 2", () => {
+  for (const args of [[], ["check"], ["check", "x.json", "--format", "xml"], ["check", "x.json", "--lang", "de"], ["check", "x.json", "--as-of", "2019"], ["frobnicate"], ["check", "--bogus"]]) {
+    const r = run(args);
+    assert.equal(r.code, 2, args.join(" "));
+  }
+});
+
+test("schedule and rules commands", () => {
+  const s = run(["schedule", "hösten", "2018", "--lang", "sv", "--format", "json"]);
+  assert.equal(s.code, 0);
+  assert.deepEqual({ start: JSON.parse(s.out).start, end: JSON.parse(s.out).end }, { start: "2018-09", end: "2018-11" });
+  const bad = run(["schedule", "Työ käynnistynyt", "--lang", "en"]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.out, /cannot be read as dates/);
+  const list = run(["rules"]);
+  assert.match(list.out, /^partners\.required +warning /m);
+  const one = run(["rules", "status.schedule"]);
+  assert.match(one.out, /What it checks/);
+  assert.equal(run(["rules", "no.such"]).code, 2);
+  assert.equal(run(["--version"]).out.trim(), readJson("wasm/npm/package.json").version);
+});

@@ -1,0 +1,52 @@
+// A typed use of the package, checked by `tsc --noEmit` (types.test.mjs): every input and
+// output has a declared type, and misuse is a type error.
+import { Engine, parseSchedule, rules, version } from "measure-rules";
+import type { CheckOptions, Finding, Measure, Programme, Report, RuleMeta, RuleSetDocument, ScheduleReading, Severity } from "measure-rules";
+
+const measure: Measure = {
+  id: "2.6a",
+  theme: 2,
+  title: { fi: "Vahvistetaan itärajan valvontaa.", sv: "Gränsövervakningen stärks." },
+  leadBody: ["SM", "TEM"],
+  partners: ["PO", "RVL"],
+  schedule: { start: "2018-01", end: "2018-12", text: "vuoden 2018 aikana" },
+  status: "in-progress",
+  steps: [{ number: 1, text: { fi: "Vaihe" }, schedule: { continuous: true } }],
+  progress: [{ date: "2018-05", text: { fi: "Käynnissä." } }],
+};
+const programme: Programme = { measures: [measure] };
+const ruleset: RuleSetDocument = {
+  id: "fi.example",
+  version: "1.0.0",
+  rules: { "lead-body.joint": "off", "partners.required": { min: 2, severity: "error" }, "title.required": { languages: ["fi", "sv"] } },
+  organisations: [{ code: "ESIM", kind: "agency", name: { fi: "E", sv: "E", en: "E" } }],
+};
+const options: CheckOptions = { lang: "sv", asOf: "2019-06-01" };
+
+const engine = new Engine(ruleset);
+const report: Report = engine.checkMeasure(measure, options);
+const fromText: Report = engine.checkMeasure(JSON.stringify(measure));
+const whole: Report = engine.checkProgramme(programme, { lang: "en" });
+const doc: Report = engine.checkDocument("{}");
+const errors: number = report.summary.error + whole.summary.warning + doc.summary.info + fromText.measures;
+const first: Finding | undefined = report.findings[0];
+const severity: Severity | undefined = first?.severity;
+const place: string = first ? `${first.path}:${first.line ?? 0}:${first.column ?? 0} ${first.params?.value ?? ""}` : "";
+if (first?.fix?.op === "replace") {
+  const value: unknown = first.fix.value;
+  void value;
+}
+const reading: ScheduleReading = parseSchedule("hösten 2018", "sv");
+const start: string | undefined = engine.parseSchedule("Syksy 2018").start ?? reading.end;
+const catalogue: RuleMeta[] = rules();
+const v: string = version();
+const ids: string[] = catalogue.map((r) => `${r.id} ${r.severity} ${r.params.map((p) => p.name).join(",")}`);
+const orgs: string[] = engine.organisations().map((o) => o.name.fi);
+engine.free();
+
+// @ts-expect-error: the language is one of fi, sv, en
+new Engine().checkMeasure(measure, { lang: "de" });
+// @ts-expect-error: a measure's theme is a number
+const wrong: Measure = { theme: "2" };
+
+export { errors, severity, place, start, ids, orgs, v, wrong };

@@ -1,0 +1,352 @@
+#!/usr/bin/env node
+// measure-rules CLI: checks measure and programme files in CI. It runs the WebAssembly
+// engine; the only logic here is finding files, placing findings and formatting them.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { Engine, parseSchedule, rules, version } from "./node.mjs";
+
+const USAGE = `measure-rules ${version()}
+
+Usage:
+  measure-rules check <files, directories or globs>... [options]
+  measure-rules schedule <text> [--lang fi|sv|en] [--format text|json]
+  measure-rules rules [rule-id] [--format text|json]
+
+Options for check:
+  --format text|json|junit|sarif|github   output format (default text)
+  --lang fi|sv|en                         language of the messages (default fi)
+  --as-of YYYY-MM-DD                      date the status rules judge against (default today)
+  --ruleset FILE                          rule set to use instead of the default
+  --fail-on error|warning|info            exit 1 when a finding is at or above this (default error)
+
+Exit status: 0 nothing at or above --fail-on, 1 there is (or a file could not be read), 2 usage error.`;
+
+class UsageError extends Error {}
+
+const SEVERITY = { info: 0, warning: 1, error: 2 };
+
+function parseArgs(argv) {
+  const opts = { format: "text", lang: "fi", asOf: undefined, ruleset: undefined, failOn: "error", positional: [] };
+  const takes = { "--format": "format", "--lang": "lang", "--as-of": "asOf", "--ruleset": "ruleset", "--fail-on": "failOn" };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? arg.split(/=(.*)/s) : [arg, undefined];
+    if (name in takes) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new UsageError(`${name} needs a value`);
+      opts[takes[name]] = value;
+    } else if (name === "--help" || name === "-h") {
+      opts.help = true;
+    } else if (name === "--version" || name === "-v") {
+      opts.version = true;
+    } else if (name.startsWith("-") && name !== "-") {
+      throw new UsageError(`unknown option ${name}`);
+    } else {
+      opts.positional.push(arg);
+    }
+  }
+  if (!["fi", "sv", "en"].includes(opts.lang)) throw new UsageError(`--lang takes fi, sv or en, not ${opts.lang}`);
+  if (!(opts.failOn in SEVERITY)) throw new UsageError(`--fail-on takes error, warning or info, not ${opts.failOn}`);
+  if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new UsageError(`--as-of takes a date YYYY-MM-DD, not ${opts.asOf}`);
+  return opts;
+}
+
+// --- files -------------------------------------------------------------------------------
+
+const SKIP_DIRS = new Set(["node_modules", ".git", "target"]);
+
+function walk(dir, out) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) walk(path, out);
+    } else if (entry.name.endsWith(".json")) {
+      out.push(path);
+    }
+  }
+}
+
+/** A glob as a regular expression: `**` any folders, `*` any name part, `?` one character. */
+function globToRegExp(glob) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*" && glob[i + 1] === "*") {
+      re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+      i += glob[i + 2] === "/" ? 2 : 1;
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Expands the arguments to files, in a stable order; arguments that match nothing are errors. */
+function expand(args) {
+  const files = [];
+  const missing = [];
+  for (const arg of args) {
+    if (/[*?]/.test(arg)) {
+      const base = arg.slice(0, arg.search(/[*?]/)).replace(/[^/]*$/, "") || ".";
+      const pattern = globToRegExp(arg.replace(/^\.\//, ""));
+      const found = [];
+      try {
+        walk(base, found);
+      } catch {
+        /* the base folder does not exist: nothing matches */
+      }
+      const matched = found.filter((f) => pattern.test(relative(".", f).split(sep).join("/")));
+      if (matched.length === 0) missing.push(arg);
+      files.push(...matched);
+    } else {
+      let st;
+      try {
+        st = statSync(arg);
+      } catch {
+        missing.push(arg);
+        continue;
+      }
+      if (st.isDirectory()) walk(arg, files);
+      else files.push(arg);
+    }
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+// --- check -------------------------------------------------------------------------------
+
+function check(opts) {
+  if (opts.positional.length === 0) throw new UsageError("check needs files, directories or globs");
+  let engine;
+  if (opts.ruleset) {
+    let text;
+    try {
+      text = readFileSync(opts.ruleset, "utf8");
+    } catch (e) {
+      throw new UsageError(`cannot read rule set ${opts.ruleset}: ${e.code ?? e.message}`);
+    }
+    try {
+      engine = new Engine(text);
+    } catch (e) {
+      throw new UsageError(`${opts.ruleset}: ${e.message}`);
+    }
+  } else {
+    engine = new Engine();
+  }
+  const { files, missing } = expand(opts.positional);
+  const results = [];
+  for (const arg of missing) results.push({ file: arg, error: "no such file, or nothing matches" });
+  for (const file of files) {
+    let text;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (e) {
+      results.push({ file, error: `cannot read: ${e.code ?? e.message}` });
+      continue;
+    }
+    const report = engine.checkDocument(text, { lang: opts.lang, asOf: opts.asOf });
+    results.push({ file, text, report });
+  }
+  const threshold = SEVERITY[opts.failOn];
+  const failed =
+    results.some((r) => r.error) || results.some((r) => r.report?.findings.some((f) => SEVERITY[f.severity] >= threshold));
+  const out = FORMATS[opts.format];
+  if (!out) throw new UsageError(`--format takes text, json, junit, sarif or github, not ${opts.format}`);
+  process.stdout.write(out(results, opts));
+  return failed ? 1 : 0;
+}
+
+function byPlace(a, b) {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule);
+}
+
+function codeFrame(text, line, column) {
+  const lines = text.split(/\r?\n/);
+  const out = [];
+  for (let n = Math.max(1, line - 1); n <= Math.min(lines.length, line + 1); n++) {
+    const src = lines[n - 1].length > 120 ? lines[n - 1].slice(0, 117) + "..." : lines[n - 1];
+    out.push(`${n === line ? ">" : " "} ${String(n).padStart(4)} | ${src}`);
+    if (n === line) out.push(`       | ${" ".repeat(Math.max(0, Math.min(column, 118) - 1))}^`);
+  }
+  return out.join("\n");
+}
+
+const FORMATS = {
+  text(results) {
+    const lines = [];
+    const rollup = new Map();
+    let counts = { error: 0, warning: 0, info: 0 };
+    for (const r of results) {
+      if (r.error) {
+        lines.push(`${r.file}: error: ${r.error}`, "");
+        counts.error++;
+        continue;
+      }
+      for (const f of [...r.report.findings].sort(byPlace)) {
+        const place = f.line ? `${r.file}:${f.line}:${f.column}` : r.file;
+        const measure = f.measure ? ` [${f.measure}]` : "";
+        lines.push(`${place}: ${f.severity} ${f.rule}${measure}: ${f.message}`);
+        if (f.line) lines.push(codeFrame(r.text, f.line, f.column));
+        lines.push("");
+        counts[f.severity]++;
+        const key = `${f.severity}\t${f.rule}`;
+        rollup.set(key, (rollup.get(key) ?? 0) + 1);
+      }
+    }
+    const checked = results.filter((r) => r.report).length;
+    lines.push(`${checked} file(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info`);
+    for (const [key, n] of [...rollup].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+      const [severity, rule] = key.split("\t");
+      lines.push(`  ${String(n).padStart(5)}  ${severity.padEnd(7)} ${rule}`);
+    }
+    return lines.join("\n") + "\n";
+  },
+  json(results) {
+    const files = results.map((r) => (r.error ? { file: r.file, error: r.error } : { file: r.file, report: r.report }));
+    return JSON.stringify({ version: version(), files }, null, 2) + "\n";
+  },
+  junit(results) {
+    const esc = (s) => String(s).replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]);
+    const cases = [];
+    let failures = 0;
+    for (const r of results) {
+      const problems = r.error ? [{ rule: "input.unreadable", severity: "error", message: r.error }] : r.report.findings;
+      const bad = problems.filter((f) => f.severity === "error");
+      failures += bad.length ? 1 : 0;
+      const body = problems
+        .map((f) => {
+          const tag = f.severity === "error" ? "failure" : "system-out";
+          const where = f.line ? `${r.file}:${f.line}:${f.column}` : r.file;
+          return tag === "failure"
+            ? `<failure type="${esc(f.rule)}" message="${esc(f.message)}">${esc(where)} ${esc(f.path ?? "")}</failure>`
+            : `<system-out>${esc(`${where}: ${f.severity} ${f.rule}: ${f.message}`)}</system-out>`;
+        })
+        .join("");
+      cases.push(`  <testcase classname="measure-rules" name="${esc(r.file)}">${body}</testcase>`);
+    }
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="measure-rules" tests="${results.length}" failures="${failures}">\n${cases.join("\n")}\n</testsuite>\n`;
+  },
+  sarif(results) {
+    const level = { error: "error", warning: "warning", info: "note" };
+    const sarifResults = [];
+    for (const r of results) {
+      const findings = r.error ? [{ rule: "input.unreadable", severity: "error", message: r.error }] : r.report.findings;
+      for (const f of findings) {
+        const region = f.line ? { startLine: f.line, startColumn: f.column } : undefined;
+        sarifResults.push({
+          ruleId: f.rule,
+          level: level[f.severity],
+          message: { text: f.message },
+          locations: [{ physicalLocation: { artifactLocation: { uri: r.file.split(sep).join("/") }, ...(region ? { region } : {}) } }],
+          ...(f.path !== undefined ? { properties: { path: f.path, measure: f.measure } } : {}),
+        });
+      }
+    }
+    const catalogue = rules().map((r) => ({
+      id: r.id,
+      shortDescription: { text: r.summary },
+      fullDescription: { text: r.what },
+      defaultConfiguration: { level: level[r.severity] },
+    }));
+    const log = {
+      $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+      version: "2.1.0",
+      runs: [{ tool: { driver: { name: "measure-rules", version: version(), rules: catalogue } }, results: sarifResults }],
+    };
+    return JSON.stringify(log, null, 2) + "\n";
+  },
+  github(results) {
+    const esc = (s) => String(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+    const prop = (s) => esc(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+    const kind = { error: "error", warning: "warning", info: "notice" };
+    const lines = [];
+    for (const r of results) {
+      if (r.error) {
+        lines.push(`::error file=${prop(r.file)},title=input.unreadable::${esc(r.error)}`);
+        continue;
+      }
+      for (const f of [...r.report.findings].sort(byPlace)) {
+        const at = f.line ? `,line=${f.line},col=${f.column}` : "";
+        lines.push(`::${kind[f.severity]} file=${prop(r.file)}${at},title=${prop(f.rule)}::${esc(f.message)}`);
+      }
+    }
+    return lines.join("\n") + (lines.length ? "\n" : "");
+  },
+};
+
+// --- schedule and rules --------------------------------------------------------------------
+
+function schedule(opts) {
+  const text = opts.positional.join(" ");
+  if (!text) throw new UsageError("schedule needs the text to read");
+  const reading = parseSchedule(text, opts.lang);
+  if (opts.format === "json") process.stdout.write(JSON.stringify(reading, null, 2) + "\n");
+  else if (reading.ok) {
+    const parts = [`start: ${reading.start ?? "-"}`, `end: ${reading.end ?? "-"}`, `continuous: ${reading.continuous}`];
+    process.stdout.write(`${reading.message}\n${parts.join("  ")}\n`);
+  } else process.stdout.write(`${reading.message}\n`);
+  return reading.ok ? 0 : 1;
+}
+
+function listRules(opts) {
+  const all = rules();
+  const [id] = opts.positional;
+  const chosen = id ? all.filter((r) => r.id === id) : all;
+  if (id && chosen.length === 0) throw new UsageError(`no rule ${id}; \`measure-rules rules\` lists them`);
+  if (opts.format === "json") {
+    process.stdout.write(JSON.stringify(chosen, null, 2) + "\n");
+  } else if (id) {
+    const r = chosen[0];
+    const params = r.params.map((p) => `  ${p.name} (default ${p.default}): ${p.doc}`).join("\n");
+    process.stdout.write(
+      `${r.id} (${r.severity}): ${r.summary}\n\nWhat it checks\n${r.what}\n\nWhy\n${r.why}\n\nExample\n${r.example}\n` +
+        (params ? `\nParameters\n${params}\n` : ""),
+    );
+  } else {
+    for (const r of chosen) process.stdout.write(`${r.id.padEnd(26)} ${r.severity.padEnd(8)} ${r.summary}\n`);
+  }
+  return 0;
+}
+
+function main(argv) {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      process.stdout.write(USAGE + "\n");
+      return command === undefined ? 2 : 0;
+    }
+    if (command === "--version" || command === "-v") {
+      process.stdout.write(version() + "\n");
+      return 0;
+    }
+    const opts = parseArgs(rest);
+    if (opts.help) {
+      process.stdout.write(USAGE + "\n");
+      return 0;
+    }
+    switch (command) {
+      case "check":
+        return check(opts);
+      case "schedule":
+        return schedule(opts);
+      case "rules":
+        return listRules(opts);
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`measure-rules: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on("error", (e) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+process.exitCode = main(process.argv.slice(2));
