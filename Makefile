@@ -7,7 +7,8 @@ main: package
 	npx --no-install measure-rules check data/programme-2017.json --as-of 2018-06-01 --lang $${LANG_CODE:-en}; test $$? -le 1
 
 # Every test: formatting, lints, the Rust tests, then the package and its Node tests
-# (API, shared cases, native/wasm differential, CLI, types, memory).
+# (API, shared cases, native/wasm differential, CLI, types, memory) and its browser test
+# (Debian's Chromium, driven by playwright-core).
 test: native-test package node-test
 
 setup:
@@ -22,4 +23,4 @@ native-test:
 	cargo test --workspace
 
 node-test:
-	node --expose-gc --test tests/node/
+	node --expose-gc --test tests/node/ tests/browser/

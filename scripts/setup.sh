@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, only where it is missing: the wasm target,
 # wasm-bindgen-cli at exactly the version in Cargo.lock, wasm-pack, and the npm packages
-# (binaryen's wasm-opt, TypeScript). Safe to run again.
+# (binaryen's wasm-opt, TypeScript, playwright-core) and Debian's Chromium for the browser
+# tests. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf 'setup: %s\n' "$*" >&2; }
@@ -28,4 +29,12 @@ fi
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/tsc ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund
+fi
+
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+  say "installing Debian's Chromium for the browser tests"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
