@@ -7,8 +7,8 @@ main: package
 	npx --no-install measure-rules check data/programme-2017.json --as-of 2018-06-01 --lang $${LANG_CODE:-en}; test $$? -le 1
 
 # Every test: formatting, lints, the Rust tests, then the package and its Node tests
-# (API, shared cases, native/wasm differential, CLI, types, memory) and its browser test
-# (Debian's Chromium, driven by playwright-core).
+# (API, shared cases, native/wasm differential, CLI, types, memory) and its browser tests
+# (plain ES module and a Vite bundle, in Debian's Chromium driven by playwright-core).
 test: native-test package node-test
 
 setup:

@@ -4,9 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { readJson, root } from "../node/helpers.mjs";
-import { serve } from "./serve.mjs";
-
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+import { CHROMIUM_ARGS, serve } from "./serve.mjs";
 
 test("the package runs the shared cases in Chromium, without a bundler, under a strict CSP", { timeout: 120_000 }, async () => {
   const server = await serve(root);

@@ -5,17 +5,20 @@ import { readFile } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".wasm": "application/wasm", ".css": "text/css" };
+/** Flags for Debian's Chromium on a machine with no network but the loopback. */
+export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
-const ALLOWED = ["wasm/npm/", "tests/", "data/", "schemas/"];
+const REPOSITORY = ["wasm/npm/", "tests/", "data/", "schemas/"];
 
-export function serve(root, port = 0) {
+/** Serves `root`; only paths under one of `allowed` (the repository's public folders by default). */
+export function serve(root, { port = 0, allowed = REPOSITORY } = {}) {
   const server = createServer(async (req, res) => {
     if (req.url === "/favicon.ico") {
       res.writeHead(204).end();
       return;
     }
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^[/\\]+/, "");
-    if (path.includes("..") || !ALLOWED.some((p) => path.split(sep).join("/").startsWith(p))) {
+    if (path.includes("..") || !allowed.some((p) => path.split(sep).join("/").startsWith(p))) {
       res.writeHead(404).end();
       return;
     }
