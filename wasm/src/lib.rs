@@ -108,12 +108,12 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "Measure | string")] measure: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
-        let opts = self::options(options)?;
-        let report: Report = match input(&measure)? {
-            Input::Text(t) => self.inner.check_measure_json(&t, &opts),
-            Input::Value(v) => self.inner.check_measure(&v, &opts),
-        };
-        to_js(&report)
+        self.check(
+            &measure,
+            options,
+            measure_rules::Engine::check_measure_json,
+            measure_rules::Engine::check_measure,
+        )
     }
 
     /// Checks a programme (its measures and the programme-wide rules), as an object or text.
@@ -123,12 +123,12 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "Programme | string")] programme: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
-        let opts = self::options(options)?;
-        let report = match input(&programme)? {
-            Input::Text(t) => self.inner.check_programme_json(&t, &opts),
-            Input::Value(v) => self.inner.check_programme(&v, &opts),
-        };
-        to_js(&report)
+        self.check(
+            &programme,
+            options,
+            measure_rules::Engine::check_programme_json,
+            measure_rules::Engine::check_programme,
+        )
     }
 
     /// Checks JSON text holding a measure or a programme (one with a `measures` list), as a
@@ -162,6 +162,27 @@ impl Engine {
     #[wasm_bindgen(getter, unchecked_return_type = "RulesetInfo")]
     pub fn ruleset(&self) -> Result<JsValue, JsError> {
         to_js(self.inner.ruleset())
+    }
+}
+
+type CheckText = fn(&measure_rules::Engine, &str, &CheckOptions) -> Report;
+type CheckValue = fn(&measure_rules::Engine, &serde_json::Value, &CheckOptions) -> Report;
+
+impl Engine {
+    /// Text is checked as text (with places), anything else as the JSON value it stands for.
+    fn check(
+        &self,
+        doc: &JsValue,
+        options: Option<JsValue>,
+        text: CheckText,
+        value: CheckValue,
+    ) -> Result<JsValue, JsError> {
+        let opts = self::options(options)?;
+        let report = match input(doc)? {
+            Input::Text(t) => text(&self.inner, &t, &opts),
+            Input::Value(v) => value(&self.inner, &v, &opts),
+        };
+        to_js(&report)
     }
 }
 

@@ -732,12 +732,7 @@ impl<'t, 's> Parser<'t, 's> {
                     return None;
                 }
                 self.advance(2);
-                let m = self.mark();
-                if let Some(p) = self.part_after_ordinal(n) {
-                    return Some(p);
-                }
-                self.reset(m);
-                self.day_month_year(n, first)
+                self.part_or_date(n, first)
             }
             Kind::Word => {
                 self.advance(1);
@@ -799,18 +794,24 @@ impl<'t, 's> Parser<'t, 's> {
             }
             Kind::Word => {
                 self.advance(2);
-                let m = self.mark();
-                if let Some(p) = self.part_after_ordinal(n) {
-                    return Some(p);
-                }
-                self.reset(m);
-                self.day_month_year(n, first)
+                self.part_or_date(n, first)
             }
             _ => None,
         }
     }
 
     /// "31 December 2018", "31. joulukuuta 2018", "31st December 2018": at the month.
+    /// After an ordinal: a part of the year ("3. neljännes") if one follows, else a date
+    /// ("14. maaliskuuta 2018").
+    fn part_or_date(&mut self, n: u8, first: usize) -> Option<(Point, Case)> {
+        let m = self.mark();
+        if let Some(p) = self.part_after_ordinal(n) {
+            return Some(p);
+        }
+        self.reset(m);
+        self.day_month_year(n, first)
+    }
+
     fn day_month_year(&mut self, day: u8, first: usize) -> Option<(Point, Case)> {
         let (month, case) = self.month_word()?;
         if !matches!(case, Case::Nominative | Case::Partitive) {
