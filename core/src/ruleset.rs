@@ -442,7 +442,7 @@ mod tests {
     }
 
     #[test]
-    fn accepts_a_full_rule_set() {
+    fn accepts_a_full_rule_set() -> Result<(), RulesetError> {
         let set = RuleSet::from_value(&json!({
             "id": "fi.example", "version": "1.2.0",
             "rules": {
@@ -453,8 +453,7 @@ mod tests {
                 "schedule.unparsed": "error"
             },
             "organisations": [{"code": "XYZ", "kind": "agency", "name": {"fi": "X", "sv": "X", "en": "X"}}]
-        }))
-        .unwrap();
+        }))?;
         assert_eq!(set.id, "fi.example");
         assert_eq!(set.config.min_partners, 2);
         assert_eq!(set.config.title_languages, vec![Lang::Fi, Lang::Sv]);
@@ -469,6 +468,7 @@ mod tests {
             Some(Severity::Error)
         );
         assert_eq!(set.organisations.len(), 1);
+        Ok(())
     }
 
     #[test]
@@ -507,8 +507,8 @@ mod tests {
     fn requires_id_and_version_and_refuses_non_json() {
         let p = refuse(json!({"rules": {}}));
         assert_eq!(p.len(), 2, "{p:?}");
-        let e = RuleSet::from_json("{ \"id\": ").err().unwrap();
-        assert!(e.problems[0].message.contains("line 1"), "{e}");
+        let refused = RuleSet::from_json("{ \"id\": ").err();
+        assert!(refused.is_some_and(|e| e.problems[0].message.contains("line 1")));
         assert!(RuleSet::from_json("[]").is_err());
     }
 }

@@ -254,7 +254,7 @@ fn messages_are_localised_and_filled() {
             "{}",
             f.message
         );
-        assert!(!f.message.contains('{'), "unfilled placeholder: {}", f.message);
+        assert!(!f.message.contains('{'), "unfilled parameter: {}", f.message);
         assert!(f.help.is_some());
         assert_eq!(f.params.get("suggestion").map(String::as_str), Some("Tulli"));
         seen.insert(f.message.clone());

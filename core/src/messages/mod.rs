@@ -30,7 +30,7 @@ pub(crate) fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
         .map(|(_, v)| *v)
 }
 
-/// Fills `{name}` placeholders; an unknown placeholder is left as written, so a missing
+/// Fills `{name}` parameters; an unknown parameter name is left as written, so a missing
 /// parameter shows up in review instead of vanishing.
 pub(crate) fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -71,7 +71,7 @@ pub(crate) fn render(lang: Lang, key: &str, params: &BTreeMap<String, String>) -
 
 /// Parameter names used by a template, in order.
 #[cfg(test)]
-pub(crate) fn placeholders(template: &str) -> Vec<&str> {
+pub(crate) fn parameters_of(template: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -116,8 +116,8 @@ mod tests {
             assert_eq!(keys, en_keys, "{} and en differ in keys", lang.code());
             for ((k, a), (_, b)) in t.iter().zip(en) {
                 assert_eq!(
-                    placeholders(a),
-                    placeholders(b),
+                    parameters_of(a),
+                    parameters_of(b),
                     "{} {k}: parameters differ from en",
                     lang.code()
                 );
