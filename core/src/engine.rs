@@ -10,11 +10,11 @@ use crate::finding::{EngineInfo, Finding, Report, RulesetInfo, Severity, Summary
 use crate::lang::Lang;
 use crate::limits;
 use crate::locate::locate;
-use crate::measure_id::MeasureId;
+use crate::measure_id::canonical_of;
 use crate::registry::Registry;
 use crate::rules;
 use crate::ruleset::{Config, RuleSet, RulesetError};
-use crate::schedule_api::{reading, ScheduleReading};
+use crate::schedule_api::{parse_schedule, ScheduleReading};
 
 pub const NAME: &str = "measure-rules";
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -103,11 +103,7 @@ impl Engine {
         let mut cx = self.cx(opts);
         rules::structure::check_measure_shape(&mut cx, measure);
         if let Value::Object(m) = measure {
-            cx.measure = m
-                .get("id")
-                .and_then(Value::as_str)
-                .and_then(MeasureId::parse)
-                .map(|id| id.to_string());
+            cx.measure = canonical_of(measure);
             rules::check_measure(&mut cx, m, "");
         }
         self.finish(cx, 1)
@@ -117,36 +113,31 @@ impl Engine {
     pub fn check_programme(&self, programme: &Value, opts: &CheckOptions) -> Report {
         let mut cx = self.cx(opts);
         rules::structure::check_programme_shape(&mut cx, programme);
-        let mut count = 0u32;
-        if let Some(measures) = programme.get("measures").and_then(Value::as_array) {
-            let mut ids: Vec<Option<String>> = Vec::with_capacity(measures.len());
-            for (i, m) in measures.iter().take(limits::MAX_MEASURES).enumerate() {
-                let id = m
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .and_then(MeasureId::parse)
-                    .map(|id| id.to_string());
-                if let Value::Object(obj) = m {
-                    cx.measure = id.clone();
-                    rules::check_measure(&mut cx, obj, &item("/measures", i));
-                }
-                ids.push(id);
-                count = count.saturating_add(1);
+        let measures = programme
+            .get("measures")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice);
+        let measures = measures.get(..limits::MAX_MEASURES).unwrap_or(measures);
+        let ids: Vec<Option<String>> = measures.iter().map(canonical_of).collect();
+        for ((i, m), id) in measures.iter().enumerate().zip(&ids) {
+            if let Value::Object(obj) = m {
+                cx.measure = id.clone();
+                rules::check_measure(&mut cx, obj, &item("/measures", i));
             }
-            cx.measure = None;
-            // Shape findings were made before the ids were known; attach them now.
-            for f in &mut cx.findings {
-                if f.measure.is_none() {
-                    if let Some(i) = measure_index(&f.path) {
-                        f.measure = ids.get(i).cloned().flatten();
-                    }
+        }
+        cx.measure = None;
+        // Shape findings were made before the ids were known; attach them now.
+        for f in &mut cx.findings {
+            if f.measure.is_none() {
+                if let Some(i) = measure_index(&f.path) {
+                    f.measure = ids.get(i).cloned().flatten();
                 }
             }
         }
         if let Value::Object(p) = programme {
-            rules::programme::check(&mut cx, p);
+            rules::programme::check(&mut cx, p, measures, &ids);
         }
-        self.finish(cx, count)
+        self.finish(cx, u32::try_from(measures.len()).unwrap_or(u32::MAX))
     }
 
     /// Checks JSON text holding one measure, with line and column on every finding.
@@ -166,7 +157,7 @@ impl Engine {
 
     /// Reads schedule text as the parser does for `schedule.text`, with a localised reading.
     pub fn parse_schedule(&self, text: &str, lang: Lang) -> ScheduleReading {
-        reading(text, lang)
+        parse_schedule(text, lang)
     }
 
     fn check_text(&self, text: &str, opts: &CheckOptions, kind: Kind) -> Report {

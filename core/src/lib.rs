@@ -43,4 +43,4 @@ pub use lang::Lang;
 pub use locate::locate;
 pub use measure_id::MeasureId;
 pub use ruleset::{RulesetError, RulesetProblem, MAX_RULESET_BYTES};
-pub use schedule_api::ScheduleReading;
+pub use schedule_api::{parse_schedule, ScheduleReading};

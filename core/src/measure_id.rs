@@ -42,6 +42,16 @@ impl MeasureId {
     }
 }
 
+/// The canonical id of a measure document (its `id` field read as a measure number), which
+/// every finding about that measure carries.
+pub(crate) fn canonical_of(measure: &serde_json::Value) -> Option<String> {
+    measure
+        .get("id")
+        .and_then(serde_json::Value::as_str)
+        .and_then(MeasureId::parse)
+        .map(|id| id.to_string())
+}
+
 fn digits(s: &str) -> Option<&str> {
     (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then_some(s)
 }

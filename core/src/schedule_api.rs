@@ -28,7 +28,9 @@ pub struct ScheduleReading {
     pub error: Option<String>,
 }
 
-pub(crate) fn reading(text: &str, lang: Lang) -> ScheduleReading {
+/// Reads schedule text as the engine does for `schedule.text`, with a localised reading. Needs
+/// no engine: the parser has no configuration.
+pub fn parse_schedule(text: &str, lang: Lang) -> ScheduleReading {
     match schedule::parse(text) {
         Ok(p) => ScheduleReading {
             text: text.to_string(),

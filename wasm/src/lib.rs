@@ -200,8 +200,7 @@ pub fn parse_schedule(
     text: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
 ) -> Result<JsValue, JsError> {
-    let engine = measure_rules::Engine::new().map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&engine.parse_schedule(text, lang_of(lang)?))
+    to_js(&measure_rules::parse_schedule(text, lang_of(lang)?))
 }
 
 /// The rule catalogue with each rule's documentation.

@@ -1,13 +1,12 @@
 //! Rules over a whole programme: unique measure numbers, and references that resolve.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
 use crate::catalogue::{RuleMeta, Scope};
 use crate::context::{child, item, Cx};
 use crate::finding::Severity;
-use crate::limits::MAX_MEASURES;
 use crate::measure_id::MeasureId;
 
 pub static DUPLICATE_ID: RuleMeta = RuleMeta {
@@ -33,22 +32,15 @@ pub static REFERENCE: RuleMeta = RuleMeta {
     params: &[],
 };
 
-pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>) {
-    let Some(measures) = p.get("measures").and_then(Value::as_array) else {
-        return;
-    };
-    let measures: Vec<&Value> = measures.iter().take(MAX_MEASURES).collect();
+/// `measures` are the programme's measures as far as they are checked, `ids` their canonical
+/// ids (computed once by the engine).
+pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>, measures: &[Value], ids: &[Option<String>]) {
     let mut first: HashMap<String, usize> = HashMap::new();
-    let mut known: BTreeSet<MeasureId> = BTreeSet::new();
-    for (i, m) in measures.iter().enumerate() {
+    for ((i, m), id) in measures.iter().enumerate().zip(ids) {
         let Some(written) = m.get("id").and_then(Value::as_str) else {
             continue;
         };
-        let parsed = MeasureId::parse(written);
-        if let Some(id) = parsed {
-            known.insert(id);
-        }
-        let key = parsed.map_or_else(|| written.trim().to_string(), |id| id.to_string());
+        let key = id.clone().unwrap_or_else(|| written.trim().to_string());
         if key.is_empty() {
             continue;
         }
@@ -76,20 +68,17 @@ pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>) {
             .collect(),
         _ => (1..=8).collect(),
     };
-    for (i, m) in measures.iter().enumerate() {
+    let known: HashSet<&str> = ids.iter().flatten().map(String::as_str).collect();
+    for ((i, m), id) in measures.iter().enumerate().zip(ids) {
         let Some(obj) = m.as_object() else { continue };
-        cx.measure = obj
-            .get("id")
-            .and_then(Value::as_str)
-            .and_then(MeasureId::parse)
-            .map(|id| id.to_string());
+        cx.measure = id.clone();
         let base = item("/measures", i);
         let mut texts: Vec<(String, &str)> = Vec::new();
         collect_texts(obj, &base, &mut texts);
         for (path, text) in texts {
             for r in references(text) {
                 match r {
-                    Reference::Measure(id) if !known.contains(&id) => {
+                    Reference::Measure(id) if !known.contains(id.to_string().as_str()) => {
                         cx.report(&REFERENCE, path.as_str())
                             .variant("measure")
                             .param("ref", id.to_string())

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 use crate::catalogue::{ParamKind, ParamSpec, RuleMeta, Scope};
 use crate::context::{child, Cx};
 use crate::finding::Severity;
+use crate::lang::Lang;
 
 pub static REQUIRED: RuleMeta = RuleMeta {
     id: "title.required",
@@ -31,18 +32,26 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
         Some(Value::Object(t)) => Some(t),
         Some(_) => return,
     };
-    let title_path = child(base, "title");
-    let required = cx.engine.config.title_languages.clone();
-    for lang in required {
-        let present = title
+    let present = |lang: &Lang| {
+        title
             .and_then(|t| t.get(lang.code()))
             .and_then(Value::as_str)
-            .is_some_and(|s| !s.trim().is_empty());
-        if !present {
-            let language = cx.phrase(&format!("lang/{}", lang.code()));
-            cx.report(&REQUIRED, child(&title_path, lang.code()))
-                .param("language", language)
-                .emit();
-        }
+            .is_some_and(|s| !s.trim().is_empty())
+    };
+    // Usually empty, so a complete title costs no allocation.
+    let missing: Vec<Lang> = cx
+        .engine
+        .config
+        .title_languages
+        .iter()
+        .filter(|l| !present(l))
+        .copied()
+        .collect();
+    let title_path = child(base, "title");
+    for lang in missing {
+        let language = cx.phrase(&format!("lang/{}", lang.code()));
+        cx.report(&REQUIRED, child(&title_path, lang.code()))
+            .param("language", language)
+            .emit();
     }
 }
