@@ -1,10 +1,11 @@
 # The two commands of the README. Each installs what it needs (scripts/setup.sh).
-.PHONY: main test setup package native-test node-test
+.PHONY: main test setup package demo native-test node-test
 
-# Main job: build the npm package (wasm) and check the real 2017 programme with its CLI.
-# (The demo page takes this over with issue 4.) Exit 1 from the check only means "findings".
-main: package
+# Main job: build the npm package (wasm) and the demo page, check the real 2017 programme with
+# the CLI (exit 1 from the check only means "findings"), then serve the demo until stopped.
+main: package demo
 	npx --no-install measure-rules check data/programme-2017.json --as-of 2018-06-01 --lang $${LANG_CODE:-en}; test $$? -le 1
+	PORT=$${PORT:-8765} node web-demo/serve.mjs
 
 # Every test: formatting, lints, the Rust tests, then the package and its Node tests
 # (API, shared cases, native/wasm differential, CLI, types, memory) and its browser tests
@@ -16,6 +17,9 @@ setup:
 
 package: setup
 	bash wasm/build.sh
+
+demo: package
+	node web-demo/build.mjs
 
 native-test:
 	cargo fmt --all -- --check

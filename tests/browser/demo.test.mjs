@@ -1,0 +1,603 @@
+// The demo page and the embed example, end to end in Debian's Chromium (playwright-core):
+// built with web-demo/build.mjs, served by web-demo/serve.mjs under the strict CSP, used as
+// a person would (typing, clicking, the keyboard alone), compared with the CLI, scanned with
+// axe-core. One browser for the file; each test opens its own pages.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { cli, readText, root } from "../node/helpers.mjs";
+import { CHROMIUM_ARGS, CSP } from "./serve.mjs";
+import { build } from "../../web-demo/build.mjs";
+import { serveDirectory } from "../../web-demo/serve.mjs";
+import { LANGS, STRINGS } from "../../web-demo/i18n.js";
+import { Engine } from "../../wasm/npm/node.mjs";
+
+const XSS = "<img src=x onerror=alert(1)>";
+const AS_OF = "2018-06-01";
+const axeSource = readFileSync(join(root, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+let temp;
+let dist;
+let server;
+let base;
+let browser;
+
+before(async () => {
+  temp = mkdtempSync(join(tmpdir(), "measure-rules-demo-"));
+  dist = build({ out: join(temp, "dist") });
+  server = await serveDirectory(dist);
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (temp) rmSync(temp, { recursive: true, force: true });
+});
+
+/**
+ * Opens a page of the demo and records everything that must not happen: console errors,
+ * uncaught exceptions, dialogs (an XSS payload that ran), requests outside the origin,
+ * failed responses and CSP violations.
+ */
+async function open(path = "", { viewport = { width: 1280, height: 900 }, ready = true } = {}) {
+  const context = await browser.newContext({ viewport, locale: "en-US" });
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`page error: ${e}`));
+  page.on("dialog", (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  page.on("request", (r) => {
+    if (!r.url().startsWith(base)) problems.push(`request outside the origin: ${r.url()}`);
+  });
+  page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+  await page.goto(base + path);
+  if (ready) await page.waitForSelector("html[data-ready]", { timeout: 30_000 });
+  const done = async () => {
+    const violations = await page.evaluate(() => window.__violations);
+    await context.close();
+    assert.deepEqual([...problems, ...violations.map((v) => `CSP violation: ${v}`)], [], "nothing went wrong in the page");
+  };
+  return { page, done };
+}
+
+const errorText = (page, controlId) =>
+  page.evaluate((id) => {
+    const el = document.getElementById(id);
+    return (el.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .filter((x) => x.endsWith("-error"))
+      .map((x) => document.getElementById(x)?.textContent ?? "")
+      .join(" ");
+  }, controlId);
+/** Waits for the embed page's module script (and so the engine) to have run. */
+const embedReady = (page) => page.evaluate(() => import("./embed.js"));
+const invalid = (page, id) => page.evaluate((x) => document.getElementById(x).getAttribute("aria-invalid"), id);
+
+async function setAsOf(page, date) {
+  await page.fill("#as-of", date);
+  await page.dispatchEvent("#as-of", "change");
+}
+
+/** The CLI's JSON report of the programme, as CI would produce it. */
+function cliReport(lang = "en") {
+  const run = spawnSync(process.execPath, [cli, "check", "data/programme-2017.json", "--format", "json", "--as-of", AS_OF, "--lang", lang], { cwd: root, encoding: "utf8" });
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  return JSON.parse(run.stdout).files[0].report;
+}
+
+async function axe(page, label) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(bad, [], `axe-core in ${label}: ${JSON.stringify(bad, null, 1)}`);
+}
+
+function get(path) {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, base), { method: "GET" }, (res) => {
+      let body = "";
+      res.on("data", (c) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+// --- the server and the sources ---------------------------------------------------------------
+
+test("the demo is served with the strict CSP, the right types, and nothing outside dist", async () => {
+  const page = await get("/");
+  assert.equal(page.status, 200);
+  assert.equal(page.headers["content-security-policy"], CSP);
+  assert.match(page.headers["content-type"], /^text\/html/);
+  const wasm = await get("/measure-rules/web/measure_rules_bg.wasm");
+  assert.equal(wasm.headers["content-type"], "application/wasm");
+  assert.match((await get("/app/main.js")).headers["content-type"], /^text\/javascript/);
+  assert.match((await get("/data/programme-2017.json")).headers["content-type"], /^application\/json/);
+  for (const path of ["/../package.json", "/%2e%2e/package.json", "/..%2fpackage.json", "/app/..%2f..%2fbuild.mjs", "/nothing.html", "/%00"]) {
+    const res = await get(path);
+    assert.equal(res.status, 404, path);
+    assert.equal(res.headers["content-security-policy"], CSP, `${path}: the CSP is on every response`);
+  }
+  // CSP `default-src 'self'` forbids inline script, inline style and inline handlers; the
+  // sources must not need them, and must not build HTML from strings.
+  for (const name of readdirSync(join(root, "web-demo")).filter((n) => n.endsWith(".html"))) {
+    const html = readText(`web-demo/${name}`);
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, `${name}: inline script`);
+    assert.doesNotMatch(html, /<style|\sstyle=|\son[a-z]+=/i, `${name}: inline style or handler`);
+  }
+  for (const name of [...readdirSync(join(root, "web-demo", "app")).map((n) => `app/${n}`), "embed.js", "i18n.js"]) {
+    assert.doesNotMatch(readText(`web-demo/${name}`), /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/, name);
+  }
+});
+
+test("the interface text exists in Finnish, Swedish and English alike", () => {
+  const keys = Object.keys(STRINGS.en).sort();
+  for (const lang of LANGS) assert.deepEqual(Object.keys(STRINGS[lang]).sort(), keys, lang);
+  assert.equal(STRINGS.fi["field.leadBody"], "Päävastuutaho");
+  assert.equal(STRINGS.sv["field.leadBody"], "Huvudansvarig");
+  assert.equal(STRINGS.en["field.leadBody"], "Lead body");
+});
+
+// --- the form ---------------------------------------------------------------------------------
+
+test("typing into the form makes findings appear at their fields and clear again", async () => {
+  const { page, done } = await open();
+  await setAsOf(page, AS_OF);
+  await page.getByRole("button", { name: "New measure" }).click();
+  assert.equal(await invalid(page, "f-leadBody"), "true");
+  assert.match(await errorText(page, "f-leadBody"), /The lead body is missing\./);
+  assert.match(await page.textContent(".summary-count"), /Errors: 5/);
+
+  // A typo in the lead body: an error with a suggestion, then the suggested fix.
+  await page.locator("#f-leadBody").pressSequentially("Tuli");
+  assert.match(await errorText(page, "f-leadBody"), /The lead body Tuli is not in the organisation registry\. Did you mean Tulli \(Finnish Customs\)\?/);
+  assert.equal(await invalid(page, "f-leadBody"), "true");
+  await page.locator("#f-leadBody-error").getByRole("button", { name: /Apply fix/ }).click();
+  assert.equal(await page.inputValue("#f-leadBody"), "Tulli");
+  assert.equal(await errorText(page, "f-leadBody"), "");
+  assert.equal(await invalid(page, "f-leadBody"), null);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "f-leadBody", "the fix leaves focus at its field");
+
+  // The schedule: free text read by the parser, shown live, and the requirement met.
+  assert.match(await errorText(page, "f-schedule-start"), /The schedule is missing/);
+  await page.locator("#f-schedule-text").pressSequentially("Syksy 2018");
+  assert.equal(await page.textContent("#f-schedule-text-preview .preview-text"), "2018-09 to 2018-11");
+  assert.doesNotMatch(await errorText(page, "f-schedule-start"), /The schedule is missing/);
+  await page.click("#f-schedule-text-preview-use");
+  assert.equal(await page.inputValue("#f-schedule-start"), "2018-09");
+  assert.equal(await page.inputValue("#f-schedule-end"), "2018-11");
+  // A date that does not exist, typed by hand.
+  await page.fill("#f-schedule-end", "2018-13");
+  assert.match(await errorText(page, "f-schedule-end"), /2018-13 does not exist/);
+  await page.fill("#f-schedule-end", "2018-11");
+  assert.equal(await errorText(page, "f-schedule-end"), "");
+
+  // The measure number: the published form is recognised and its canonical form offered.
+  await page.locator("#f-id").pressSequentially("2.6. a)");
+  assert.match(await errorText(page, "f-id"), /2\.6\. a\) is written 2\.6a/);
+  assert.match(await errorText(page, "f-theme"), /The theme is missing; measure 2\.6a belongs to theme 2/);
+  await page.selectOption("#f-theme", "2");
+  assert.equal(await errorText(page, "f-theme"), "");
+
+  // Partners: added from the picker, a duplicate, then removed again.
+  assert.match(await errorText(page, "f-partners-add"), /names 0 partners/);
+  await page.fill("#f-partners-add", "PO");
+  await page.press("#f-partners-add", "Enter");
+  assert.equal(await page.inputValue("#f-partners-0"), "PO");
+  assert.equal(await page.textContent("#f-partners-0-org"), "Police Department of the Ministry of the Interior (PO)");
+  assert.doesNotMatch(await errorText(page, "f-partners-add"), /partners/);
+  await page.fill("#f-partners-add", "Poliisiosasto");
+  await page.press("#f-partners-add", "Enter");
+  assert.match(await errorText(page, "f-partners-1"), /already/);
+  await page.click("#f-partners-1-remove");
+  assert.equal(await page.locator("#f-partners-1").count(), 0);
+
+  await page.fill("#f-title-fi", "Vahvistetaan itärajan valvontaa.");
+  await page.selectOption("#f-status", "planned");
+  assert.match(await page.textContent(".summary-count"), /Errors: 0 · warnings: 1/);
+  await page.locator("#f-id-error").getByRole("button", { name: /Apply fix/ }).click();
+  assert.equal(await page.inputValue("#f-id"), "2.6a");
+  assert.equal(await page.textContent(".summary-count"), "No findings: the measure passes every rule.");
+  assert.equal(await page.locator('#panel-form [aria-invalid="true"]').count(), 0);
+
+  // The summary is the engine's whole report on the measure, as Node's engine gives it.
+  await page.click("#tab-json");
+  const measure = JSON.parse(await page.inputValue("#json-text"));
+  const report = new Engine().checkMeasure(measure, { lang: "en", asOf: AS_OF });
+  const summary = await page.$$eval(".summary-list li", (lis) => lis.map((li) => li.textContent));
+  assert.equal(summary.length, report.findings.length);
+  report.findings.forEach((f, i) => assert.ok(summary[i].includes(f.message), `${summary[i]} / ${f.message}`));
+  await done();
+});
+
+test("the language control switches the interface and the engine's messages", async () => {
+  const { page, done } = await open();
+  await page.getByRole("button", { name: "New measure" }).click();
+  const expected = {
+    Suomi: ["fi", "Päävastuutaho", "Päävastuutaho puuttuu."],
+    Svenska: ["sv", "Huvudansvarig", "Huvudansvarig saknas."],
+    English: ["en", "Lead body", "The lead body is missing."],
+  };
+  for (const [name, [lang, label, message]] of Object.entries(expected)) {
+    const button = page.getByRole("button", { name, exact: true });
+    await button.click();
+    assert.equal(await button.getAttribute("aria-pressed"), "true");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    assert.equal(await page.textContent('label[for="f-leadBody"]'), label);
+    assert.equal(await page.getByLabel(label, { exact: true }).getAttribute("id"), "f-leadBody");
+    assert.match(await errorText(page, "f-leadBody"), new RegExp(message.replace(/\./g, "\\.")));
+    assert.equal(await page.textContent("#tab-form"), STRINGS[lang]["tab.form"]);
+    for (const other of Object.keys(expected).filter((n) => n !== name)) {
+      assert.equal(await page.getByRole("button", { name: other, exact: true }).getAttribute("aria-pressed"), "false");
+    }
+  }
+  await done();
+});
+
+test("the form works with the keyboard alone", async () => {
+  const { page, done } = await open();
+  // The skip link comes first and moves focus to the content.
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+
+  const tabTo = async (predicate, { back = false, limit = 80 } = {}) => {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+      if (await page.evaluate(predicate)) return;
+    }
+    assert.fail(`not reached with Tab: ${predicate}`);
+  };
+  // The example measure has a partner that is not in the registry; its summary item leads
+  // to the field.
+  await tabTo(() => document.activeElement.matches(".summary-link") && /Partner 4/.test(document.activeElement.textContent));
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "f-partners-3");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("Tulli");
+  assert.equal(await errorText(page, "f-partners-3"), "");
+  // Back up to the summary; Space works as well as Enter on its items.
+  await tabTo(() => document.activeElement.matches(".summary-link") && /Lead body/.test(document.activeElement.textContent), { back: true });
+  await page.keyboard.press(" ");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "f-leadBody");
+  // On to the partner picker: type, Enter adds, focus stays to add another.
+  await tabTo(() => document.activeElement.id === "f-partners-add");
+  await page.keyboard.type("Tulli");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "f-partners-add");
+  assert.equal(await page.inputValue("#f-partners-4"), "Tulli");
+  assert.match(await errorText(page, "f-partners-4"), /already/);
+  // Remove it again from the keyboard.
+  await page.keyboard.press("Shift+Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "f-partners-4-remove");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("#f-partners-4").count(), 0);
+
+  // The views are a tab list: arrow keys move between them, and Tab leaves it.
+  await tabTo(() => document.activeElement.id === "tab-form", { back: true });
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-json");
+  assert.equal(await page.getAttribute("#tab-json", "aria-selected"), "true");
+  assert.equal(await page.isVisible("#panel-json"), true);
+  await page.keyboard.press("End");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-rules");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-form");
+  await page.keyboard.press("Tab");
+  assert.notEqual(await page.evaluate(() => document.activeElement.getAttribute("role")), "tab", "one tab stop for the tab list");
+  await done();
+});
+
+// --- JSON, programme, rules, link -----------------------------------------------------------------
+
+test("the JSON view follows the form, drives it, and places findings at line and column", async () => {
+  const { page, done } = await open();
+  await page.locator("#f-id").fill("3.1");
+  await page.click("#tab-json");
+  const text = await page.inputValue("#json-text");
+  assert.equal(JSON.parse(text).id, "3.1");
+  // A finding from the text has its line and column, and "Go to" puts the caret there.
+  const item = page.locator(".json-findings li", { hasText: "Tuli" });
+  const line = text.split("\n").findIndex((l) => l.includes('"Tuli"')) + 1;
+  assert.match(await item.textContent(), new RegExp(`line ${line}, column 5`));
+  await item.getByRole("button", { name: /Go to/ }).click();
+  const caret = await page.evaluate(() => document.getElementById("json-text").selectionStart);
+  assert.equal(text.slice(caret, caret + 6), '"Tuli"');
+  // An edit that parses becomes the measure.
+  await page.fill("#json-text", text.replace('"3.1"', '"4.3b"'));
+  assert.equal(await page.inputValue("#f-id"), "4.3b");
+  // A syntax error is a finding with its place; the form keeps the last good measure.
+  await page.fill("#json-text", '{\n  "id": "5.1",\n  "leadBody": SM\n}');
+  assert.match(await page.textContent(".json-findings"), /line 3, column 15: The file is not valid JSON/);
+  assert.match(await page.textContent("#json-status"), /not valid JSON/);
+  assert.equal(await page.inputValue("#f-id"), "4.3b");
+  assert.equal(await page.getAttribute("#json-text", "aria-invalid"), "true");
+  await done();
+});
+
+test("the programme loads with one click and its counts equal the CLI's", async () => {
+  const cliEn = cliReport("en");
+  const { page, done } = await open();
+  await setAsOf(page, AS_OF);
+  await page.click("#tab-programme");
+  await page.getByRole("button", { name: "Load the 2017 programme" }).click();
+  await page.waitForSelector(".prog-table tbody tr[data-index]");
+  const { error, warning, info } = cliEn.summary;
+  assert.equal(await page.textContent("#prog-status"), `${cliEn.measures} measures checked as of ${AS_OF}. Errors: ${error} · warnings: ${warning} · notes: ${info}`);
+
+  const perMeasure = (findings) => {
+    const counts = new Map();
+    for (const f of findings) {
+      const i = Number(/^\/measures\/(\d+)/.exec(f.path)[1]);
+      const c = counts.get(i) ?? { error: 0, warning: 0, info: 0 };
+      c[f.severity] += 1;
+      counts.set(i, c);
+    }
+    return counts;
+  };
+  const rows = () =>
+    page.$$eval(".prog-table tbody tr[data-index]", (trs) =>
+      trs.map((tr) => ({
+        index: Number(tr.dataset.index),
+        id: tr.querySelector("th").textContent,
+        ...Object.fromEntries([...tr.querySelectorAll("td[data-severity]")].map((td) => [td.dataset.severity, Number(td.textContent)])),
+      })),
+    );
+  const totals = () => page.$$eval("tfoot td[data-total]", (tds) => Object.fromEntries(tds.map((td) => [td.dataset.total, Number(td.textContent)])));
+
+  // Every measure, with the CLI's count of each severity.
+  const all = await rows();
+  assert.equal(all.length, cliEn.measures);
+  const expected = perMeasure(cliEn.findings);
+  for (const row of all) assert.deepEqual({ error: row.error, warning: row.warning, info: row.info }, expected.get(row.index) ?? { error: 0, warning: 0, info: 0 }, `measure ${row.id}`);
+  assert.deepEqual(await totals(), cliEn.summary);
+
+  // The chart's figures (its table) are the CLI's counts by rule.
+  const byRule = {};
+  for (const f of cliEn.findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  const chart = await page.$$eval(".chart-data tbody tr", (trs) => Object.fromEntries(trs.map((tr) => [tr.querySelector("th").textContent, Number(tr.querySelector("td.num").textContent)])));
+  assert.deepEqual(chart, byRule);
+  assert.equal(await page.locator(".prog-chart svg rect").count(), Object.keys(byRule).length);
+
+  // Filters: by rule, by severity, by organisation.
+  await page.selectOption("#prog-filter-rule", "schedule.unparsed");
+  const unparsed = cliEn.findings.filter((f) => f.rule === "schedule.unparsed");
+  assert.equal((await rows()).length, perMeasure(unparsed).size);
+  assert.deepEqual(await totals(), { error: 0, warning: unparsed.length, info: 0 });
+  await page.selectOption("#prog-filter-rule", "");
+  await page.selectOption("#prog-filter-severity", "error");
+  const errors = cliEn.findings.filter((f) => f.severity === "error");
+  assert.deepEqual((await rows()).map((r) => r.index).sort((a, b) => a - b), [...perMeasure(errors).keys()].sort((a, b) => a - b));
+  assert.equal((await totals()).error, cliEn.summary.error);
+  await page.selectOption("#prog-filter-severity", "");
+  await page.selectOption("#prog-filter-org", "TEM");
+  const programme = JSON.parse(readText("data/programme-2017.json"));
+  const codes = new Map();
+  for (const org of new Engine().organisations()) {
+    for (const name of [org.code, ...Object.values(org.name), ...(org.aliases ?? [])]) if (!codes.has(name.toLowerCase())) codes.set(name.toLowerCase(), org.code);
+  }
+  const resolve = (m) => [m.leadBody, m.partners].flat().filter((x) => typeof x === "string").map((x) => codes.get(x.toLowerCase()) ?? x);
+  const withTem = programme.measures.filter((m) => resolve(m).includes("TEM")).map((m) => m.id);
+  assert.ok(withTem.length > 0);
+  assert.deepEqual(new Set((await rows()).map((r) => r.id)), new Set(withTem));
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  assert.equal((await rows()).length, cliEn.measures);
+
+  // The same in Finnish: the counts do not depend on the language.
+  await page.getByRole("button", { name: "Suomi", exact: true }).click();
+  assert.deepEqual(await totals(), cliReport("fi").summary);
+  await page.getByRole("button", { name: "English", exact: true }).click();
+
+  // A click opens a measure in the form, with the findings the CLI gives for it.
+  const index = programme.measures.findIndex((m) => m.id === "7.3");
+  await page.locator(`tr[data-index="${index}"]`).getByRole("button", { name: /Open in form/ }).click();
+  assert.equal(await page.isVisible("#panel-form"), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "form-heading");
+  assert.equal(await page.inputValue("#f-id"), "7.3");
+  const mine = cliEn.findings.filter((f) => f.path.startsWith(`/measures/${index}/`) || f.path === `/measures/${index}`);
+  const summary = await page.$$eval(".summary-list li", (lis) => lis.map((li) => li.textContent));
+  assert.equal(summary.length, mine.length);
+  for (const f of mine) assert.ok(summary.some((s) => s.includes(f.message)), f.message);
+  await done();
+});
+
+test("the rules view documents every rule, applies a rule set as it is typed, and the link carries the state", async () => {
+  const { page, done } = await open();
+  await page.getByRole("button", { name: "New measure" }).click();
+  await page.click("#tab-rules");
+  const catalogue = JSON.parse(spawnSync(process.execPath, [cli, "rules", "--format", "json"], { cwd: root, encoding: "utf8" }).stdout);
+  assert.equal(await page.locator(".rule-list > li").count(), catalogue.length);
+  // The documentation is rendered from Markdown into elements: code blocks stay code.
+  const doc = page.locator("article.rule", { has: page.locator("h4", { hasText: /^status\.schedule$/ }) });
+  await doc.locator("summary").click();
+  assert.match(await doc.locator("pre code").first().textContent(), /"status": "in-progress"/);
+  assert.ok((await doc.locator("li").count()) >= 4, "the list in `what` is a list");
+
+  // Turning a rule off applies at once to the form.
+  assert.match(await errorText(page, "f-leadBody"), /lead body is missing/);
+  const ruleset = { id: "fi.example.test", version: "2.0.0", rules: { "lead-body.required": "off", "partners.required": { severity: "error", min: 2 } } };
+  await page.fill("#ruleset-text", JSON.stringify(ruleset, null, 2));
+  assert.match(await page.textContent("#ruleset-status"), /In use: rule set fi\.example\.test 2\.0\.0/);
+  assert.equal(await errorText(page, "f-leadBody"), "");
+  assert.match(await errorText(page, "f-partners-add"), /at least 2/);
+  assert.match(await doc.locator(".rule-meta").textContent(), /Default: Warning/);
+  const leadRule = page.locator("article.rule", { has: page.locator("h4", { hasText: /^lead-body\.required$/ }) });
+  assert.match(await leadRule.locator(".rule-meta").textContent(), /In this rule set: off/);
+
+  // A refused rule set says why, and the last good one keeps running.
+  await page.fill("#ruleset-text", JSON.stringify({ id: "x", version: "1", rules: { "partner.required": "off" } }));
+  assert.match(await page.textContent("#ruleset-problems"), /unknown rule "partner\.required"; did you mean "partners\.required"\?/);
+  assert.equal(await page.getAttribute("#ruleset-text", "aria-invalid"), "true");
+  assert.match(await page.textContent("#ruleset-status"), /fi\.example\.test 2\.0\.0 stays in use/);
+  assert.equal(await errorText(page, "f-leadBody"), "");
+
+  // The link: language, date, measure, rule set and view, restored in a fresh page.
+  await page.getByRole("button", { name: "Svenska", exact: true }).click();
+  await setAsOf(page, "2019-03-15");
+  await page.click("#tab-form");
+  await page.fill("#f-id", "4.3b");
+  await page.getByRole("button", { name: "Kopiera länken" }).click();
+  const link = await page.inputValue("#share-link");
+  assert.ok(link.startsWith(base) && link.includes("#state="), link);
+  await done();
+
+  const { page: second, done: done2 } = await open(link.slice(base.length));
+  assert.equal(await second.evaluate(() => document.documentElement.lang), "sv");
+  assert.equal(await second.inputValue("#as-of"), "2019-03-15");
+  assert.equal(await second.inputValue("#f-id"), "4.3b");
+  assert.equal(await second.getAttribute("#tab-form", "aria-selected"), "true");
+  assert.equal(JSON.parse(await second.inputValue("#ruleset-text")).id, "fi.example.test");
+  assert.equal(await errorText(second, "f-leadBody"), "", "the rule set from the link is in use");
+  await done2();
+});
+
+// --- the embed example ---------------------------------------------------------------------------
+
+test("the embed example validates at its fields, in the page's language", async () => {
+  const { page, done } = await open("embed.html", { ready: false });
+  await embedReady(page);
+  await page.locator("#leadBody").pressSequentially("Tuli");
+  await page.waitForFunction(() => document.getElementById("leadBody-error").textContent !== "");
+  assert.equal(await page.textContent("#leadBody-error"), "Päävastuutahoa Tuli ei löydy organisaatiorekisteristä. Tarkoititko Tulli (Tulli)?");
+  assert.equal(await page.getAttribute("#leadBody", "aria-invalid"), "true");
+  await page.fill("#leadBody", "SM");
+  assert.equal(await page.textContent("#leadBody-error"), "");
+  assert.equal(await page.getAttribute("#leadBody", "aria-invalid"), "false");
+  // Untouched fields stay quiet until the form is sent; then the first error has focus.
+  assert.equal(await page.textContent("#id-error"), "");
+  await page.getByRole("button", { name: "Lähetä" }).click();
+  assert.equal(await page.textContent("#id-error"), "Toimenpiteen numero puuttuu.");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "id");
+  assert.equal(await page.textContent("#result"), "Korjaa merkityt kentät.");
+  await page.fill("#id", "2.14");
+  await page.fill("#title", "Laaditaan kyberrikollisuuden ennalta estävän toiminnan toimenpideohjelma.");
+  await page.fill("#partners", "PO, OM");
+  await page.fill("#schedule", "31.12.2018 saakka");
+  await page.selectOption("#status", "in-progress");
+  await page.getByRole("button", { name: "Lähetä" }).click();
+  assert.equal(await page.textContent("#result"), "Kiitos! Tiedot ovat kunnossa.");
+  await done();
+});
+
+test("the embed snippet in both READMEs is the embed example itself", () => {
+  const snippet = (readme) => {
+    const text = readText(readme);
+    const start = text.indexOf("<!-- embed snippet: web-demo/embed.html and web-demo/embed.js -->");
+    assert.ok(start >= 0, `${readme} has the embed snippet`);
+    const html = /```html\n([\s\S]*?)```/.exec(text.slice(start));
+    const js = /```js\n([\s\S]*?)```/.exec(text.slice(start));
+    return { html: html[1], js: js[1] };
+  };
+  const a = snippet("README.md");
+  const b = snippet("wasm/npm/README.md");
+  assert.deepEqual(a, b, "the two READMEs show the same snippet");
+  assert.equal(a.js, readText("web-demo/embed.js"));
+  const trimmed = (s) => s.split("\n").map((l) => l.trim()).filter(Boolean);
+  const page = trimmed(readText("web-demo/embed.html")).join("\n");
+  assert.ok(page.includes(trimmed(a.html).join("\n")), "the HTML of the snippet is in embed.html as it is");
+});
+
+// --- safety and accessibility ---------------------------------------------------------------------
+
+test("text typed into any field is shown as text and runs nothing", async () => {
+  const { page, done } = await open();
+  for (const id of ["f-id", "f-title-fi", "f-leadBody", "f-partners-3", "f-schedule-text", "f-schedule-start", "f-steps-0-text-fi", "f-steps-0-leadBody"]) {
+    await page.fill(`#${id}`, XSS);
+  }
+  await page.fill("#f-partners-add", XSS);
+  await page.press("#f-partners-add", "Enter");
+  assert.match(await errorText(page, "f-leadBody"), /The lead body <img src=x onerror=alert\(1\)> is not in the organisation registry/);
+  assert.match(await page.textContent("#f-schedule-text-preview"), /<img src=x onerror=alert\(1\)>/);
+  // The JSON view: as a value and as a field name, and the summary lists it as text.
+  await page.click("#tab-json");
+  await page.fill("#json-text", JSON.stringify({ id: XSS, [XSS]: XSS, leadBody: XSS }, null, 2));
+  assert.match(await page.textContent(".json-findings"), /Unknown field <img src=x onerror=alert\(1\)>/);
+  await page.click("#tab-form");
+  assert.match(await page.textContent(".summary-list"), /Field \/<img src=x onerror=alert\(1\)>/);
+  // The rule set editor: an id is shown back in the status line.
+  await page.click("#tab-rules");
+  await page.fill("#ruleset-text", JSON.stringify({ id: XSS, version: XSS, rules: {} }));
+  assert.match(await page.textContent("#ruleset-status"), /<img src=x onerror=alert\(1\)>/);
+  await page.click("#tab-programme");
+  await page.click("#prog-load");
+  await page.waitForSelector(".prog-table tbody tr[data-index]");
+  assert.equal(await page.locator("img").count(), 0);
+  const link = await page.inputValue("#share-link");
+  await done();
+
+  // A crafted link holds the payload everywhere; it is still text.
+  const { page: again, done: done2 } = await open(link.slice(base.length));
+  assert.equal(await again.inputValue("#f-leadBody"), XSS);
+  assert.equal(await again.locator("img").count(), 0);
+  await done2();
+
+  const { page: embed, done: done3 } = await open("embed.html", { ready: false });
+  await embedReady(embed);
+  for (const id of ["id", "title", "leadBody", "partners", "schedule"]) await embed.fill(`#${id}`, XSS);
+  await embed.waitForFunction(() => document.getElementById("leadBody-error").textContent.includes("<img"));
+  assert.equal(await embed.locator("img").count(), 0);
+  await done3();
+});
+
+test("axe-core finds no serious or critical violation in any view or language, or in the embed example", async () => {
+  const { page, done } = await open();
+  await setAsOf(page, AS_OF);
+  await page.click("#tab-programme");
+  await page.click("#prog-load");
+  await page.waitForSelector(".prog-table tbody tr[data-index]");
+  await page.click("#tab-rules");
+  await page.locator("article.rule details summary").first().click();
+  // Every view in English; the form, the richest in translated text, in all three.
+  for (const view of ["form", "json", "programme", "rules"]) {
+    await page.click(`#tab-${view}`);
+    await axe(page, `${view} view`);
+  }
+  await page.click("#tab-form");
+  for (const name of ["Suomi", "Svenska"]) {
+    await page.getByRole("button", { name, exact: true }).click();
+    await axe(page, `form view (${name})`);
+  }
+  await done();
+  const { page: embed, done: done2 } = await open("embed.html", { ready: false });
+  await embedReady(embed);
+  await embed.getByRole("button", { name: "Lähetä" }).click();
+  await axe(embed, "embed example with errors");
+  await done2();
+});
+
+test("every view fits a 320 px wide screen without sideways scrolling", async () => {
+  const { page, done } = await open("", { viewport: { width: 320, height: 640 } });
+  await page.click("#tab-programme");
+  await page.click("#prog-load");
+  await page.waitForSelector(".prog-table tbody tr[data-index]");
+  for (const view of ["form", "json", "programme", "rules"]) {
+    await page.click(`#tab-${view}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `${view} view is ${width} px wide`);
+  }
+  await done();
+  const { page: embed, done: done2 } = await open("embed.html", { viewport: { width: 320, height: 640 }, ready: false });
+  await embedReady(embed);
+  assert.ok((await embed.evaluate(() => document.documentElement.scrollWidth)) <= 320);
+  await done2();
+});

@@ -1,0 +1,135 @@
+// The measure as JSON text. The engine checks the text itself, so every finding has a line
+// and a column, and a syntax error is a finding like any other. Text that parses to an
+// object becomes the measure; anything else leaves the form at its last good measure.
+import { fill, h, hidden } from "./dom.js";
+
+const pretty = (value) => JSON.stringify(value, null, 2) + "\n";
+
+/** The offset in `text` of a 1-based line and column, the column counted in characters. */
+export function offsetOf(text, line, column) {
+  const lines = text.split("\n");
+  let offset = 0;
+  for (let i = 0; i < Math.min(line - 1, lines.length); i++) offset += lines[i].length + 1;
+  const here = Array.from(lines[Math.min(line, lines.length) - 1] ?? "");
+  return offset + here.slice(0, Math.max(0, column - 1)).join("").length;
+}
+
+export function createJsonView(app, panel) {
+  const t = (key, params) => app.t(key, params);
+  let textarea;
+  let status;
+  let list;
+  let count;
+  let report = null;
+  let text = pretty(app.state.measure);
+
+  function build() {
+    textarea = h("textarea", {
+      id: "json-text",
+      class: "code",
+      rows: 24,
+      spellcheck: "false",
+      autocomplete: "off",
+      autocapitalize: "off",
+      "aria-describedby": "json-intro json-status json-count",
+    });
+    textarea.value = text;
+    textarea.addEventListener("input", edited);
+    status = h("p", { id: "json-status", class: "json-status", role: "status" });
+    count = h("p", { id: "json-count", class: "summary-count" });
+    list = h("ul", { class: "json-findings" });
+    fill(
+      panel,
+      h("div", { class: "panel-head" }, h("h2", { tabindex: "-1" }, t("json.heading")), h("div", { class: "actions" }, h("button", { type: "button", class: "button-secondary", onclick: format }, t("json.format")))),
+      h("p", { class: "intro", id: "json-intro" }, t("json.intro")),
+      h(
+        "div",
+        { class: "json-layout" },
+        h("div", { class: "field" }, h("label", { for: textarea.id }, t("json.label")), status, textarea),
+        h("section", { class: "summary", "aria-labelledby": "json-findings-heading" }, h("h3", { id: "json-findings-heading" }, t("json.findings")), count, list),
+      ),
+    );
+  }
+
+  function edited() {
+    text = textarea.value;
+    let parsed;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      status.textContent = t("json.invalid");
+      check();
+      return;
+    }
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+      status.textContent = t("json.notObject");
+      check();
+      return;
+    }
+    status.textContent = "";
+    app.setMeasure(parsed, "json");
+    check();
+  }
+
+  function format() {
+    try {
+      const parsed = JSON.parse(textarea.value);
+      textarea.value = text = pretty(parsed);
+      check();
+    } catch {
+      // Unparsable text is left as it is; its syntax finding says where.
+    }
+    textarea.focus();
+  }
+
+  function goTo(line, column) {
+    const offset = offsetOf(textarea.value, line, column);
+    textarea.focus();
+    textarea.setSelectionRange(offset, offset);
+    const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 20;
+    textarea.scrollTop = Math.max(0, (line - 3) * lineHeight);
+  }
+
+  function check() {
+    report = app.engine.checkMeasure(textarea.value, app.options());
+    const items = report.findings.map((f) => {
+      const place = f.line ? t("json.at", { line: f.line, column: f.column }) : "";
+      return h(
+        "li",
+        { class: `finding-${f.severity}` },
+        h("span", { class: "badge" }, t(`severity.${f.severity}`)),
+        hidden(": "),
+        " ",
+        place ? h("span", { class: "place" }, `${place}: `) : null,
+        h("span", { class: "message" }, f.message),
+        f.line ? [" ", h("button", { type: "button", class: "button-secondary small", onclick: () => goTo(f.line, f.column) }, t("json.goto"), hidden(` ${place}`))] : null,
+      );
+    });
+    list.replaceChildren(...items);
+    count.textContent = report.findings.length ? t("summary.count", report.summary) : t("json.none");
+    if (report.summary.error > 0) textarea.setAttribute("aria-invalid", "true");
+    else textarea.removeAttribute("aria-invalid");
+  }
+
+  return {
+    update(what, source) {
+      if (what === "ruleset-refused") return;
+      if (what === "init" || what === "lang") {
+        if (textarea) text = textarea.value;
+        build();
+      }
+      if (what === "measure" && source !== "json") {
+        text = pretty(app.state.measure);
+        textarea.value = text;
+      }
+      check();
+    },
+    /** Shows a finding the form has no field for at its place in the text. */
+    reveal(finding) {
+      app.setView("json", { focus: "none" });
+      const here = report.findings.find((f) => f.rule === finding.rule && f.path === finding.path && f.line);
+      if (here) goTo(here.line, here.column);
+      else textarea.focus();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// The agency's own script: measure-rules checks the form on every change and each error and
+// warning is shown at its field, in the page's language (notes are for the programme's editors).
+// No build step: the package's browser files are copied next to the page (measure-rules/).
+import { Engine } from "./measure-rules/index.js";
+
+const engine = new Engine();
+const form = document.getElementById("measure");
+const lang = document.documentElement.lang;
+const touched = new Set();
+
+function measure() {
+  const value = (name) => form.elements[name].value.trim() || undefined;
+  return {
+    id: value("id"),
+    theme: Number.parseInt(value("id"), 10) || undefined,
+    title: { fi: value("title") },
+    leadBody: value("leadBody"),
+    partners: value("partners")?.split(",").map((p) => p.trim()),
+    schedule: { text: value("schedule") },
+    status: value("status"),
+  };
+}
+
+function check() {
+  const { findings } = engine.checkMeasure(measure(), { lang });
+  for (const field of form.querySelectorAll("[aria-describedby]")) {
+    const path = `/${field.name}`;
+    const own = touched.has(field.name) ? findings.filter((f) => f.severity !== "info" && (f.path === path || f.path.startsWith(`${path}/`))) : [];
+    field.setAttribute("aria-invalid", String(own.some((f) => f.severity === "error")));
+    document.getElementById(`${field.name}-error`).textContent = own.map((f) => f.message).join(" ");
+  }
+}
+
+form.addEventListener("input", (event) => {
+  touched.add(event.target.name);
+  check();
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  for (const field of form.elements) touched.add(field.name);
+  check();
+  const invalid = form.querySelector('[aria-invalid="true"]');
+  document.getElementById("result").textContent = invalid ? "Korjaa merkityt kentät." : "Kiitos! Tiedot ovat kunnossa.";
+  invalid?.focus();
+});
