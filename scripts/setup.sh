@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the build and the tests need, only where it is missing: the wasm target,
-# wasm-bindgen-cli at exactly the version in Cargo.lock, wasm-pack, and the npm packages
-# (binaryen's wasm-opt, TypeScript, playwright-core) and Debian's Chromium for the browser
-# tests. Safe to run again.
+# Installs what the build and the tests need, only where it is missing: the wasm target, the
+# standard library's source, wasm-bindgen-cli at exactly the version in Cargo.lock, wasm-pack,
+# the npm packages (binaryen's wasm-opt, TypeScript, playwright-core, axe-core, the benchmark
+# peers) and Debian's Chromium for the browser tests. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf 'setup: %s\n' "$*" >&2; }
@@ -12,6 +12,11 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
+# rust-src lets wasm/build.sh rebuild std without panic messages (smaller wasm).
+if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  say "adding the rust-src component"
+  rustup component add rust-src || say "rust-src unavailable: the wasm will be built with the plain std"
+fi
 
 want=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)

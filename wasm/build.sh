@@ -7,10 +7,24 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 export PATH="$root/node_modules/.bin:$PATH"
 cd "$here"
+# The standard library is rebuilt with the `immediate-abort` panic strategy: the engine never
+# panics (the workspace lints deny unwrap, expect, panic and indexing), so the panic message
+# machinery of core, alloc and serde_json is dead weight: 11 KB of the gzipped wasm
+# (BENCHMARKS.md). That needs the rust-src component and unstable flags on the stable
+# compiler (RUSTC_BOOTSTRAP); without rust-src the build falls back to the plain std.
+extra=()
+if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  export RUSTC_BOOTSTRAP=1
+  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+  export CARGO_TARGET_DIR="$root/target/immediate-abort"
+  extra=(-- -Zbuild-std=std,panic_abort)
+else
+  echo "build: rust-src is missing (rustup component add rust-src): building with the plain std, about 11 KB larger" >&2
+fi
 for target in web nodejs; do
   out=npm/$([ "$target" = web ] && echo web || echo node)
   rm -rf "$out"
-  wasm-pack build . --release --target "$target" --out-dir "$out" --out-name measure_rules --no-pack
+  wasm-pack build . --release --target "$target" --out-dir "$out" --out-name measure_rules --no-pack "${extra[@]}"
   rm -f "$out/.gitignore"
 done
 # The package is an ES module package; the Node build is CommonJS and must say so.

@@ -45,6 +45,26 @@ fn as_of_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Day>, D::
     }
 }
 
+impl CheckOptions {
+    /// Sets one option from its JSON name and text value, as bindings read them from a
+    /// caller's object: the same names and checks as the serde form, without a JSON
+    /// round trip per call. Unknown names are refused, so a misspelt option is not ignored.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        match name {
+            "lang" => {
+                self.lang = Lang::from_code(value)
+                    .ok_or_else(|| format!("unknown language {value:?}: use \"fi\", \"sv\" or \"en\""))?;
+            }
+            "asOf" => {
+                self.as_of =
+                    Some(Day::parse_iso(value).map_err(|_| format!("asOf must be a date YYYY-MM-DD, not {value:?}"))?);
+            }
+            _ => return Err(format!("unknown option {name:?}: the options are lang and asOf")),
+        }
+        Ok(())
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Engine {
     pub(crate) config: Config,
@@ -112,12 +132,12 @@ impl Engine {
     /// Checks a programme: every measure, then the programme-wide rules.
     pub fn check_programme(&self, programme: &Value, opts: &CheckOptions) -> Report {
         let mut cx = self.cx(opts);
-        rules::structure::check_programme_shape(&mut cx, programme);
         let measures = programme
             .get("measures")
             .and_then(Value::as_array)
             .map_or(&[][..], Vec::as_slice);
         let measures = measures.get(..limits::MAX_MEASURES).unwrap_or(measures);
+        rules::structure::check_programme_shape(&mut cx, programme, measures);
         let ids: Vec<Option<String>> = measures.iter().map(canonical_of).collect();
         for ((i, m), id) in measures.iter().enumerate().zip(&ids) {
             if let Value::Object(obj) = m {
@@ -297,6 +317,20 @@ fn today() -> Option<Day> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn options_are_set_by_name_and_misuse_is_refused() -> Result<(), String> {
+        let mut o = CheckOptions::default();
+        o.set("lang", "sv")?;
+        o.set("asOf", "2019-06-01")?;
+        let serde_form: CheckOptions =
+            serde_json::from_str(r#"{"lang": "sv", "asOf": "2019-06-01"}"#).map_err(|e| e.to_string())?;
+        assert_eq!(o, serde_form);
+        assert!(o.set("language", "sv").is_err_and(|e| e.contains("lang and asOf")));
+        assert!(o.set("lang", "de").is_err_and(|e| e.contains("\"de\"")));
+        assert!(o.set("asOf", "2019-02-30").is_err());
+        Ok(())
+    }
 
     #[test]
     fn pointers_sort_in_document_order() {

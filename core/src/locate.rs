@@ -226,7 +226,9 @@ fn decode_key(raw: &[u8]) -> String {
         quoted.push(b'"');
         quoted.extend_from_slice(raw);
         quoted.push(b'"');
-        if let Ok(s) = serde_json::from_slice::<String>(&quoted) {
+        // Read as a `Value`, whose decoder the engine has anyway: decoding into `String`
+        // would add serde's type-error paths, and with them float printing, to the wasm.
+        if let Ok(serde_json::Value::String(s)) = serde_json::from_str(&String::from_utf8_lossy(&quoted)) {
             return s;
         }
     }

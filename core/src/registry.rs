@@ -10,7 +10,20 @@ use serde::{Deserialize, Serialize};
 use crate::lang::Lang;
 use crate::text::{closest, fold};
 
-static BUILTIN: &str = include_str!(concat!(env!("OUT_DIR"), "/organisations.min.json"));
+/// One organisation of the built-in registry, as `build.rs` compiles it from
+/// `data/organisations.json`.
+struct Entry {
+    code: &'static str,
+    kind: OrgKind,
+    parent: Option<&'static str>,
+    names: [&'static str; 3],
+    aliases: &'static [&'static str],
+}
+
+mod builtin {
+    use super::{Entry, OrgKind};
+    include!(concat!(env!("OUT_DIR"), "/registry_data.rs"));
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -55,13 +68,6 @@ pub struct Organisation {
     pub aliases: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-struct RegistryFile {
-    #[serde(default)]
-    version: String,
-    organisations: Vec<Organisation>,
-}
-
 /// How a written name resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resolution<'a> {
@@ -92,16 +98,24 @@ pub struct Registry {
 impl Registry {
     /// The registry shipped with the engine.
     pub fn builtin() -> Result<Registry, String> {
-        Registry::from_json(BUILTIN)
-    }
-
-    pub fn from_json(text: &str) -> Result<Registry, String> {
-        let file: RegistryFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let orgs = builtin::ORGANISATIONS
+            .iter()
+            .map(|e| {
+                let [fi, sv, en] = e.names.map(str::to_string);
+                Organisation {
+                    code: e.code.to_string(),
+                    kind: e.kind,
+                    parent: e.parent.map(str::to_string),
+                    name: Names { fi, sv, en },
+                    aliases: e.aliases.iter().map(|a| (*a).to_string()).collect(),
+                }
+            })
+            .collect();
         let mut reg = Registry {
-            version: file.version,
+            version: builtin::VERSION.to_string(),
             ..Registry::default()
         };
-        reg.extend(file.organisations)
+        reg.extend(orgs)
             .map_err(|c| format!("\"{}\" names both {} and {}", c.name, c.first, c.second))?;
         Ok(reg)
     }

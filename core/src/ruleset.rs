@@ -10,7 +10,7 @@ use crate::context::child;
 use crate::engine::VERSION;
 use crate::finding::Severity;
 use crate::lang::Lang;
-use crate::registry::Organisation;
+use crate::registry::{Names, OrgKind, Organisation};
 use crate::rules::status::STATUSES;
 use crate::text::closest;
 
@@ -131,14 +131,8 @@ impl RuleSet {
             apply_rules(&mut set.config, rules, &mut problems);
         }
         let orgs_ok = !problems.iter().any(|p| p.path.starts_with("/organisations"));
-        if let Some(orgs) = obj.get("organisations").filter(|_| orgs_ok) {
-            match serde_json::from_value::<Vec<Organisation>>(orgs.clone()) {
-                Ok(list) => set.organisations = list,
-                Err(e) => problems.push(RulesetProblem {
-                    path: "/organisations".into(),
-                    message: e.to_string(),
-                }),
-            }
+        if let Some(Value::Array(orgs)) = obj.get("organisations").filter(|_| orgs_ok) {
+            set.organisations = orgs.iter().map(organisation_of).collect();
         }
         if problems.is_empty() {
             Ok(set)
@@ -342,6 +336,37 @@ fn check_list(v: &Value, at: &str, allowed: &[&str], min: usize, problem: &mut i
                 format!("must be one of {}", allowed.join(", ")),
             ),
         }
+    }
+}
+
+/// An organisation that `check_organisation` accepted. Read by hand rather than with serde,
+/// whose decoder would be the only user of serde's deserialisation in the WebAssembly build.
+fn organisation_of(v: &Value) -> Organisation {
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or_default().to_string();
+    let name = v.get("name");
+    Organisation {
+        code: text(v.get("code")),
+        kind: match v.get("kind").and_then(Value::as_str) {
+            Some("ministry") => OrgKind::Ministry,
+            Some("agency") => OrgKind::Agency,
+            Some("department") => OrgKind::Department,
+            Some("council") => OrgKind::Council,
+            Some("group") => OrgKind::Group,
+            _ => OrgKind::Other,
+        },
+        parent: v.get("parent").map(|p| text(Some(p))),
+        name: Names {
+            fi: text(name.and_then(|n| n.get("fi"))),
+            sv: text(name.and_then(|n| n.get("sv"))),
+            en: text(name.and_then(|n| n.get("en"))),
+        },
+        aliases: v
+            .get("aliases")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|a| text(Some(a)))
+            .collect(),
     }
 }
 

@@ -82,3 +82,25 @@ fn schedule_reference_is_up_to_date() -> Result<(), String> {
     }
     check(root().join("docs/schedules.md"), out)
 }
+
+/// The programme schema without its measures' schema, which the engine applies to each
+/// measure separately: one compiled copy of the measure validator instead of two.
+#[test]
+fn programme_shell_schema_is_up_to_date() -> Result<(), String> {
+    let text = std::fs::read_to_string(root().join("schemas/programme.schema.json")).map_err(|e| e.to_string())?;
+    let mut schema: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    schema["$id"] = "https://measure-rules.github.io/schemas/v1/programme-shell.schema.json".into();
+    schema["$comment"] = "Generated from programme.schema.json by core/tests/generated.rs: the measures are checked one by one with measure.schema.json.".into();
+    let items = schema
+        .pointer_mut("/properties/measures/items")
+        .ok_or("programme.schema.json has no /properties/measures/items")?;
+    if *items != serde_json::json!({ "$ref": "measure.schema.json" }) {
+        return Err(format!(
+            "the engine assumes measures' items are measure.schema.json, not {items}"
+        ));
+    }
+    *items = serde_json::Value::Bool(true);
+    let mut out = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
+    out.push('\n');
+    check(root().join("core/schema-views/programme-shell.schema.json"), out)
+}

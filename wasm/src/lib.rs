@@ -42,22 +42,29 @@ fn describe(e: &JsValue) -> String {
         .map_or_else(|| format!("{e:?}"), |err| String::from(err.message()))
 }
 
-/// Options are read as JSON, like documents, so that a misspelt option (`language`) is refused
-/// rather than ignored.
+/// Options are read field by field, so that a misspelt option (`language`) is refused rather
+/// than ignored, without turning the options into JSON text on every call.
 fn options(opts: Option<JsValue>) -> Result<CheckOptions, JsError> {
-    let mut o: CheckOptions = match opts {
-        Some(v) if !v.is_undefined() && !v.is_null() => match input(&v)? {
-            Input::Value(value) => {
-                serde_json::from_value(value).map_err(|e| JsError::new(&format!("bad options: {e}")))?
+    let mut o = CheckOptions::default();
+    if let Some(v) = opts.filter(|v| !v.is_undefined() && !v.is_null()) {
+        let Some(obj) = v.dyn_ref::<js_sys::Object>().filter(|_| v.is_object()) else {
+            return Err(JsError::new(
+                "bad options: expected an object such as { lang: \"sv\", asOf: \"2019-06-01\" }",
+            ));
+        };
+        for key in js_sys::Object::keys(obj) {
+            let name = key.as_string().unwrap_or_default();
+            let value = js_sys::Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED);
+            if value.is_undefined() {
+                continue;
             }
-            Input::Text(_) => {
-                return Err(JsError::new(
-                    "bad options: expected an object such as { lang: \"sv\", asOf: \"2019-06-01\" }",
-                ))
-            }
-        },
-        _ => CheckOptions::default(),
-    };
+            let text = value
+                .as_string()
+                .ok_or_else(|| JsError::new(&format!("bad options: {name} must be a string")))?;
+            o.set(&name, &text)
+                .map_err(|e| JsError::new(&format!("bad options: {e}")))?;
+        }
+    }
     if o.as_of.is_none() {
         o.as_of = Some(today());
     }

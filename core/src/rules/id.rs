@@ -89,12 +89,20 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
                 value: Value::from(id.theme),
             })
             .emit(),
+        // A fraction such as 2.5 is schema.type's finding; 2.0 is the integer 2, as in the
+        // schema, and is written as one (which also keeps float printing out of the wasm).
         Some(Value::Number(n)) => {
-            if n.as_u64() != Some(u64::from(id.theme)) {
+            let Some(theme) = n
+                .as_i64()
+                .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
+            else {
+                return;
+            };
+            if theme != i64::from(id.theme) {
                 cx.report(&THEME, theme_path.clone())
                     .param("id", canonical.as_str())
                     .param("idTheme", id.theme.to_string())
-                    .param("theme", serde_json::to_string(n).unwrap_or_default())
+                    .param("theme", theme.to_string())
                     .fix(Fix::Replace {
                         path: theme_path,
                         value: Value::from(id.theme),
