@@ -111,6 +111,14 @@ export function createJsonView(app, panel) {
     else textarea.removeAttribute("aria-invalid");
   }
 
+  // While the view is hidden, changes only mark it stale: the form's keystrokes should cost
+  // one check, not two.
+  let stale = false;
+  function refresh() {
+    stale = false;
+    check();
+  }
+
   return {
     update(what, source) {
       if (what === "ruleset-refused") return;
@@ -122,7 +130,11 @@ export function createJsonView(app, panel) {
         text = pretty(app.state.measure);
         textarea.value = text;
       }
-      check();
+      if (panel.hidden) stale = true;
+      else refresh();
+    },
+    shown() {
+      if (stale) refresh();
     },
     /** Shows a finding the form has no field for at its place in the text. */
     reveal(finding) {

@@ -197,7 +197,11 @@ async function boot() {
     clearTimeout(linkTimer);
     const { view, lang, asOf, measure, ruleset } = app.state;
     const hash = encode({ view, lang, asOf, measure, ruleset });
-    if (location.hash !== hash) history.replaceState(null, "", hash);
+    if (location.hash !== hash) {
+      history.replaceState(null, "", hash);
+      // "Link copied" was said of the previous link.
+      shareStatus.textContent = "";
+    }
     shareInput.value = location.href;
   }
   // Typing changes the state at every key; the address follows a moment later.
@@ -235,9 +239,12 @@ async function boot() {
   }
   const asOfInput = document.getElementById("as-of");
   asOfInput.value = app.state.asOf;
+  // A cleared or half-typed date keeps the last full one: the rules need a day.
   asOfInput.addEventListener("change", () => {
-    // A cleared or half-typed date keeps the last full one: the rules need a day.
     if (/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value)) app.setAsOf(asOfInput.value);
+  });
+  asOfInput.addEventListener("blur", () => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value)) asOfInput.value = app.state.asOf;
   });
   function updateFooter() {
     const report = app.views.form.report;
