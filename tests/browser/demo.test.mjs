@@ -332,6 +332,16 @@ test("the JSON view follows the form, drives it, and places findings at line and
   assert.match(await page.textContent("#json-status"), /not valid JSON/);
   assert.equal(await page.inputValue("#f-id"), "4.3b");
   assert.equal(await page.getAttribute("#json-text", "aria-invalid"), "true");
+  // A finding the form has no field for (a misspelt field name) is listed in the form's
+  // summary, and leads to its place in the text.
+  await page.fill("#json-text", '{\n  "id": "5.1",\n  "leadbody": "SM"\n}');
+  await page.click("#tab-form");
+  const unknown = page.locator(".summary-link", { hasText: "Field /leadbody" });
+  assert.match(await unknown.textContent(), /Unknown field leadbody\. Did you mean leadBody\? \(shown in the JSON view\)/);
+  await unknown.click();
+  assert.equal(await page.getAttribute("#tab-json", "aria-selected"), "true");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "json-text");
+  assert.equal(await page.evaluate(() => document.getElementById("json-text").selectionStart), '{\n  "id": "5.1",\n  '.length);
   await done();
 });
 

@@ -36,7 +36,6 @@ export function createForm(app, panel) {
   let report = null;
   let summaryCount;
   let summaryList;
-  let previews = [];
 
   const measure = () => app.state.measure;
 
@@ -157,7 +156,7 @@ export function createForm(app, panel) {
       const path = `/title/${lang}`;
       const control = textInput(path, m.title?.[lang], { multiline: true });
       control.setAttribute("lang", lang);
-      return { control, el: field({ path, label: t(`lang.${lang}`), control, summaryLabel: `${t("field.title")}, ${t(`lang.${lang}`).toLowerCase()}` }) };
+      return { control, el: field({ path, label: t(`lang.${lang}`), control, summaryLabel: t(`field.title.${lang}`) }) };
     });
     return group({ path: "/title", legend: t("field.title"), hint: t("field.title.hint"), primary: inputs[0].control, children: inputs.map((i) => i.el) });
   }
@@ -242,7 +241,6 @@ export function createForm(app, panel) {
       }, use.id);
     });
     show(text ?? "");
-    previews.push(() => show(document.getElementById(idFor(path))?.value ?? ""));
     return { box, show };
   }
 
@@ -377,7 +375,6 @@ export function createForm(app, panel) {
   function build() {
     const focused = panel.contains(document.activeElement) ? document.activeElement.id : null;
     fields = new Map();
-    previews = [];
     const m = measure();
     const heading = h("h2", { tabindex: "-1", id: "form-heading" }, t("form.heading"));
     summaryCount = h("p", { class: "summary-count", role: "status" });
@@ -562,13 +559,6 @@ export function createForm(app, panel) {
       }
       build();
       check();
-    },
-    /** Focuses the field a JSON Pointer belongs to (from another view). */
-    focusPath(path) {
-      focusField(target(path));
-    },
-    refreshPreviews() {
-      for (const show of previews) show();
     },
   };
 }
