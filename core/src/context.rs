@@ -17,6 +17,8 @@ pub(crate) struct Cx<'e> {
     pub findings: Vec<Finding>,
     /// Canonical id of the measure being checked, attached to its findings.
     pub measure: Option<String>,
+    /// Whether findings carry an explanation.
+    pub explain: bool,
 }
 
 impl<'e> Cx<'e> {
@@ -27,6 +29,7 @@ impl<'e> Cx<'e> {
             as_of,
             findings: Vec::new(),
             measure: None,
+            explain: false,
         }
     }
 
@@ -99,6 +102,16 @@ impl Pending<'_, '_> {
         let help =
             messages::lookup(self.cx.lang, &format!("help/{}", self.rule.id)).map(|h| messages::fill(h, &self.params));
         let measure = self.cx.measure.clone();
+        // The values looked at are filled in by the engine, which holds the document.
+        let explain = self.cx.explain.then(|| {
+            Box::new(crate::custom::Explanation {
+                rule: self.rule.summary.to_string(),
+                condition: self.variant.map(str::to_string),
+                values: BTreeMap::new(),
+                when: Vec::new(),
+                require: Vec::new(),
+            })
+        });
         self.cx.findings.push(Finding {
             rule: self.rule.id.to_string(),
             severity,
@@ -110,6 +123,7 @@ impl Pending<'_, '_> {
             measure,
             line: self.place.map(|p| p.0),
             column: self.place.map(|p| p.1),
+            explain,
         });
     }
 }

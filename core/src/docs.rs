@@ -68,7 +68,11 @@ fn scope_name(s: Scope) -> &'static str {
 
 /// The JSON Schema of rule sets, with one property per rule so editors complete rule ids
 /// and show each rule's summary.
+/// The form of a custom rule id, as `custom::is_custom_id` reads it.
+const CUSTOM_ID: &str = "^[a-z0-9._-]{1,100}/[a-z0-9._-][a-z0-9._/-]{0,99}$";
+
 pub fn ruleset_schema() -> Value {
+    use crate::custom::condition::{MAX_LIST, MAX_TEXT};
     // Every rule shares one `setting` definition, so the compile-time validator stays small;
     // which parameters a rule takes is named in its description and checked by the engine.
     let mut rules = Map::new();
@@ -97,7 +101,7 @@ pub fn ruleset_schema() -> Value {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://measure-rules.github.io/schemas/v1/ruleset.schema.json",
         "title": "Rule set",
-        "description": "Which rules run, at what severity and with which parameters, and which organisations are added to the registry. Generated from the rule catalogue.",
+        "description": "Which rules run, at what severity and with which parameters, which organisations are added to the registry, the organisation's own custom rules and their tests. Generated from the rule catalogue.",
         "type": "object",
         "additionalProperties": false,
         "required": ["id", "version"],
@@ -106,7 +110,40 @@ pub fn ruleset_schema() -> Value {
             "id": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Names the rule set in every report, e.g. \"fi.sm.measures\"." },
             "version": { "type": "string", "minLength": 1, "maxLength": 64, "description": "The rule set's own version, named in every report." },
             "description": { "type": "string", "maxLength": 2000 },
-            "rules": { "type": "object", "additionalProperties": false, "properties": Value::Object(rules) },
+            "engine": { "type": "string", "minLength": 1, "maxLength": 100, "description": "The engine versions the rule set works with, e.g. \">=0.1.0 <0.2.0\" or \"^0.1\"; an engine outside the range refuses the rule set." },
+            "extends": {
+                "description": "The rule set this one refines: \"default\" (the built-in rules), or the id of the set before it in a chain, optionally with a version range.",
+                "anyOf": [
+                    { "type": "string", "minLength": 1, "maxLength": 200 },
+                    {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": ["id"],
+                        "properties": {
+                            "id": { "type": "string", "minLength": 1, "maxLength": 200 },
+                            "version": { "type": "string", "minLength": 1, "maxLength": 100 }
+                        }
+                    }
+                ]
+            },
+            "rules": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": Value::Object(rules),
+                "patternProperties": { CUSTOM_ID: { "$ref": "#/$defs/customSetting" } }
+            },
+            "custom": {
+                "type": "array",
+                "maxItems": crate::custom::MAX_RULES,
+                "description": "The organisation's own rules; see docs/rule-language.md.",
+                "items": { "$ref": "#/$defs/customRule" }
+            },
+            "tests": {
+                "type": "array",
+                "maxItems": crate::ruleset::MAX_TESTS,
+                "description": "Test cases: a measure (or a programme) and the findings expected from this rule set's custom rules and the rules named. `measure-rules test` runs them.",
+                "items": { "$ref": "#/$defs/test" }
+            },
             "organisations": {
                 "type": "array",
                 "maxItems": 5000,
@@ -115,6 +152,101 @@ pub fn ruleset_schema() -> Value {
             }
         },
         "$defs": {
+            "customSetting": {
+                "description": "A level for a custom rule of this set or one it extends.",
+                "anyOf": [
+                    { "$ref": "#/$defs/level" },
+                    {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                            "enabled": { "type": "boolean" },
+                            "severity": { "$ref": "#/$defs/severity" }
+                        }
+                    }
+                ]
+            },
+            "messages": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["fi", "sv", "en"],
+                "properties": {
+                    "fi": { "type": "string", "minLength": 1, "maxLength": crate::custom::MAX_MESSAGE },
+                    "sv": { "type": "string", "minLength": 1, "maxLength": crate::custom::MAX_MESSAGE },
+                    "en": { "type": "string", "minLength": 1, "maxLength": crate::custom::MAX_MESSAGE }
+                }
+            },
+            "pointer": { "type": "string", "maxLength": MAX_TEXT, "pattern": "^(/.*)?$", "description": "A JSON Pointer into the measure." },
+            "literal": { "type": ["string", "number", "boolean", "null"], "maxLength": MAX_TEXT },
+            "condition": {
+                "description": "A combinator (all, any, not) or one test of the value at `path`.",
+                "type": "object",
+                "minProperties": 1,
+                "maxProperties": 2,
+                "properties": {
+                    "path": { "$ref": "#/$defs/pointer" },
+                    "all": { "type": "array", "items": { "$ref": "#/$defs/condition" } },
+                    "any": { "type": "array", "items": { "$ref": "#/$defs/condition" } },
+                    "not": { "$ref": "#/$defs/condition" },
+                    "present": { "type": "boolean" },
+                    "equals": { "$ref": "#/$defs/literal" },
+                    "in": { "type": "array", "minItems": 1, "maxItems": MAX_LIST, "items": { "$ref": "#/$defs/literal" } },
+                    "contains": { "$ref": "#/$defs/literal" },
+                    "organisation": { "type": "string", "minLength": 1, "maxLength": 64 },
+                    "length": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "minProperties": 1,
+                        "properties": { "min": { "type": "integer", "minimum": 0 }, "max": { "type": "integer", "minimum": 0 } }
+                    },
+                    "before": { "type": "string", "pattern": "^(asOf|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$" },
+                    "after": { "type": "string", "pattern": "^(asOf|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$" },
+                    "every": { "$ref": "#/$defs/condition" },
+                    "some": { "$ref": "#/$defs/condition" }
+                },
+                "additionalProperties": false
+            },
+            "customRule": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["id", "severity", "require", "message"],
+                "properties": {
+                    "id": { "type": "string", "pattern": CUSTOM_ID, "description": "The organisation's namespace, a slash and a name: \"kuntaliitto/theme-7-partner\"." },
+                    "severity": { "$ref": "#/$defs/level" },
+                    "description": { "$ref": "#/$defs/messages", "description": "What the rule checks, in each language (shown in explanations and rule lists)." },
+                    "when": { "$ref": "#/$defs/condition", "description": "When the rule applies; always when left out." },
+                    "require": { "$ref": "#/$defs/condition", "description": "What must hold where the rule applies." },
+                    "path": { "$ref": "#/$defs/pointer", "description": "Where the finding points (\"\" by default)." },
+                    "message": { "$ref": "#/$defs/messages", "description": "The finding's message, with {id}, {value} and the declared params." },
+                    "params": { "type": "object", "additionalProperties": { "$ref": "#/$defs/pointer" }, "description": "Message parameters: a name and the JSON Pointer of the value it shows." }
+                }
+            },
+            "test": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["name", "expect"],
+                "properties": {
+                    "name": { "type": "string", "minLength": 1, "maxLength": 200 },
+                    "measure": { "type": "object" },
+                    "programme": { "type": "object" },
+                    "asOf": { "type": "string", "format": "date" },
+                    "lang": { "enum": ["fi", "sv", "en"] },
+                    "expect": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": false,
+                            "required": ["rule"],
+                            "properties": {
+                                "rule": { "type": "string", "minLength": 1, "maxLength": 200 },
+                                "path": { "type": "string", "maxLength": 1000 },
+                                "severity": { "$ref": "#/$defs/severity" }
+                            }
+                        }
+                    }
+                },
+                "oneOf": [{ "required": ["measure"] }, { "required": ["programme"] }]
+            },
             "severity": { "enum": ["error", "warning", "info"] },
             "level": { "type": "string", "enum": ["off", "error", "warning", "info"], "description": "\"off\", or the severity to report at." },
             "setting": {

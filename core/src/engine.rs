@@ -33,6 +33,9 @@ pub struct CheckOptions {
     #[serde(deserialize_with = "as_of_date")]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub as_of: Option<Day>,
+    /// Attach to each finding why it was made: the rule, the condition, the values read.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub explain: bool,
 }
 
 fn as_of_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Day>, D::Error> {
@@ -59,7 +62,18 @@ impl CheckOptions {
                 self.as_of =
                     Some(Day::parse_iso(value).map_err(|_| format!("asOf must be a date YYYY-MM-DD, not {value:?}"))?);
             }
-            _ => return Err(format!("unknown option {name:?}: the options are lang and asOf")),
+            "explain" => {
+                self.explain = match value {
+                    "true" => true,
+                    "false" => false,
+                    _ => return Err(format!("explain must be true or false, not {value:?}")),
+                };
+            }
+            _ => {
+                return Err(format!(
+                    "unknown option {name:?}: the options are lang, asOf and explain"
+                ))
+            }
         }
         Ok(())
     }
@@ -70,6 +84,11 @@ pub struct Engine {
     pub(crate) config: Config,
     pub(crate) registry: Registry,
     pub(crate) ruleset: RulesetInfo,
+    /// The rule sets that made this engine, the base first (empty for the defaults).
+    pub(crate) chain: Vec<RulesetInfo>,
+    /// Test cases the rule sets carry, with the position in `chain` of their set.
+    pub(crate) tests: Vec<(usize, Value)>,
+    pub(crate) sources: Vec<Value>,
 }
 
 impl Engine {
@@ -88,6 +107,17 @@ impl Engine {
         Engine::from_ruleset(RuleSet::from_value(value)?)
     }
 
+    /// Builds an engine from a chain of rule sets, the base first: each names the one before
+    /// it in `extends` (a ministry's set, then an agency's refinement).
+    pub fn with_rulesets(values: &[Value]) -> Result<Engine, RulesetError> {
+        Engine::from_ruleset(RuleSet::from_chain(values)?)
+    }
+
+    /// [`Engine::with_rulesets`] on JSON texts.
+    pub fn with_rulesets_json(texts: &[&str]) -> Result<Engine, RulesetError> {
+        Engine::from_ruleset(crate::ruleset::chain_from_json(texts)?)
+    }
+
     fn from_ruleset(set: RuleSet) -> Result<Engine, RulesetError> {
         let mut registry = Registry::builtin()
             .map_err(|m| RulesetError::single("", format!("built-in organisation registry: {m}")))?;
@@ -100,6 +130,33 @@ impl Engine {
                 ),
             )
         })?;
+        // A custom rule that names an organisation the registry does not know would never
+        // match: refuse it now rather than let it fail silently on every measure.
+        let mut problems = Vec::new();
+        for rule in &set.config.custom {
+            let mut codes = Vec::new();
+            for c in rule.when.iter().chain(std::iter::once(&rule.require)) {
+                crate::custom::condition::organisations(c, &rule.id, &mut codes);
+            }
+            for (id, code) in codes {
+                if registry.get(code).is_none() {
+                    let hint = match registry.resolve(code) {
+                        crate::registry::Resolution::Alias(o)
+                        | crate::registry::Resolution::Unknown { suggestion: Some(o) } => {
+                            format!("; did you mean \"{}\"?", o.code)
+                        }
+                        _ => String::new(),
+                    };
+                    problems.push(crate::ruleset::RulesetProblem {
+                        path: "/custom".into(),
+                        message: format!("{id}: \"{code}\" is not an organisation code in the registry{hint}"),
+                    });
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(RulesetError { problems });
+        }
         Ok(Engine {
             config: set.config,
             registry,
@@ -107,6 +164,9 @@ impl Engine {
                 id: set.id,
                 version: set.version,
             },
+            chain: set.chain,
+            tests: set.tests,
+            sources: set.sources,
         })
     }
 
@@ -118,6 +178,16 @@ impl Engine {
         &self.ruleset
     }
 
+    /// The rule sets the engine was built from, the base first (empty for the defaults).
+    pub fn rulesets(&self) -> &[RulesetInfo] {
+        &self.chain
+    }
+
+    /// The custom rules of the engine's rule sets, with their state and description.
+    pub fn custom_rules(&self, lang: Lang) -> Vec<crate::custom::CustomRuleInfo> {
+        self.config.custom.iter().map(|r| r.info(lang)).collect()
+    }
+
     /// Checks one measure given as a JSON value.
     pub fn check_measure(&self, measure: &Value, opts: &CheckOptions) -> Report {
         let mut cx = self.cx(opts);
@@ -125,7 +195,9 @@ impl Engine {
         if let Value::Object(m) = measure {
             cx.measure = canonical_of(measure);
             rules::check_measure(&mut cx, m, "");
+            crate::custom::check(&mut cx, measure, "");
         }
+        explain_values(&mut cx.findings, measure);
         self.finish(cx, 1)
     }
 
@@ -142,7 +214,9 @@ impl Engine {
         for ((i, m), id) in measures.iter().enumerate().zip(&ids) {
             if let Value::Object(obj) = m {
                 cx.measure = id.clone();
-                rules::check_measure(&mut cx, obj, &item("/measures", i));
+                let base = item("/measures", i);
+                rules::check_measure(&mut cx, obj, &base);
+                crate::custom::check(&mut cx, m, &base);
             }
         }
         cx.measure = None;
@@ -157,6 +231,7 @@ impl Engine {
         if let Value::Object(p) = programme {
             rules::programme::check(&mut cx, p, measures, &ids);
         }
+        explain_values(&mut cx.findings, programme);
         self.finish(cx, u32::try_from(measures.len()).unwrap_or(u32::MAX))
     }
 
@@ -208,7 +283,9 @@ impl Engine {
     }
 
     fn cx(&self, opts: &CheckOptions) -> Cx<'_> {
-        Cx::new(self, opts.lang, opts.as_of.or_else(today))
+        let mut cx = Cx::new(self, opts.lang, opts.as_of.or_else(today));
+        cx.explain = opts.explain;
+        cx
     }
 
     fn finish(&self, cx: Cx<'_>, measures: u32) -> Report {
@@ -229,12 +306,28 @@ impl Engine {
                 version: VERSION.to_string(),
             },
             ruleset: self.ruleset.clone(),
+            rulesets: self.chain.clone(),
             registry: self.registry.version().to_string(),
             lang: cx.lang,
             as_of: cx.as_of.map(|d| d.to_string()),
             measures,
             summary,
             findings,
+        }
+    }
+}
+
+/// A built-in rule's explanation names the value at the finding's place; the rules read
+/// the document, the context does not hold it, so the engine adds it here.
+fn explain_values(findings: &mut [Finding], root: &Value) {
+    for f in findings {
+        if let Some(e) = f
+            .explain
+            .as_mut()
+            .filter(|e| e.values.is_empty() && e.when.is_empty() && e.require.is_empty())
+        {
+            e.values
+                .insert(f.path.clone(), root.pointer(&f.path).cloned().unwrap_or(Value::Null));
         }
     }
 }
@@ -326,7 +419,11 @@ mod tests {
         let serde_form: CheckOptions =
             serde_json::from_str(r#"{"lang": "sv", "asOf": "2019-06-01"}"#).map_err(|e| e.to_string())?;
         assert_eq!(o, serde_form);
-        assert!(o.set("language", "sv").is_err_and(|e| e.contains("lang and asOf")));
+        assert!(o
+            .set("language", "sv")
+            .is_err_and(|e| e.contains("lang, asOf and explain")));
+        o.set("explain", "true")?;
+        assert!(o.explain);
         assert!(o.set("lang", "de").is_err_and(|e| e.contains("\"de\"")));
         assert!(o.set("asOf", "2019-02-30").is_err());
         Ok(())

@@ -89,6 +89,10 @@ pub struct Finding {
     /// 1-based, in characters, where the input was JSON text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
+    /// Why the finding was made, when the check was asked to explain (`explain: true`).
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub explain: Option<Box<crate::custom::Explanation>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,6 +123,10 @@ pub struct Summary {
 pub struct Report {
     pub engine: EngineInfo,
     pub ruleset: RulesetInfo,
+    /// Every rule set that produced the report, the base first; empty for the built-in rules.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub rulesets: Vec<RulesetInfo>,
     /// The organisation registry's version, since unknown-code findings depend on it.
     pub registry: String,
     pub lang: Lang,

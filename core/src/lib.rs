@@ -9,7 +9,7 @@
 //! use measure_rules::{CheckOptions, Engine, Lang};
 //! let engine = Engine::new().map_err(|e| e.to_string())?;
 //! let report = engine.check_measure_json(r#"{"id": "2.6. a)", "theme": 2, "leadBody": "SM"}"#,
-//!     &CheckOptions { lang: Lang::En, as_of: None });
+//!     &CheckOptions { lang: Lang::En, ..CheckOptions::default() });
 //! assert!(report.findings.iter().any(|f| f.rule == "id.canonical"));
 //! # Ok::<(), String>(())
 //! ```
@@ -18,6 +18,7 @@
 
 pub mod catalogue;
 mod context;
+pub mod custom;
 pub mod date;
 pub mod docs;
 mod engine;
@@ -29,10 +30,12 @@ pub mod measure_id;
 mod messages;
 pub mod model;
 pub mod registry;
+pub mod rule_tests;
 pub mod rules;
 mod ruleset;
 pub mod schedule;
 mod schedule_api;
+mod semver;
 mod text;
 
 pub use catalogue::{rule, RuleMeta, RULES};

@@ -188,7 +188,7 @@ pub struct RuleOptions {
 }
 
 /// A rule set document (`schemas/ruleset.schema.json`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct RuleSetDocument {
@@ -203,4 +203,114 @@ pub struct RuleSetDocument {
     pub rules: Option<BTreeMap<String, RuleSetting>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisations: Option<Vec<Organisation>>,
+    /// The engine versions the rule set works with, e.g. `">=0.1.0 <0.2.0"` or `"^0.1"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engine: Option<String>,
+    /// The rule set this one refines: `"default"`, or the id of the set before it in a chain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<Extends>,
+    /// The organisation's own rules (`docs/rule-language.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<Vec<CustomRuleDocument>>,
+    /// Test cases: a measure or a programme and the findings expected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tests: Option<Vec<RuleTestDocument>>,
+}
+
+/// `extends`: an id, or an id with a version range.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[serde(untagged)]
+pub enum Extends {
+    Id(String),
+    Versioned {
+        id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        version: Option<String>,
+    },
+}
+
+/// Text in every language, as custom rules' messages require.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Messages {
+    pub fi: String,
+    pub sv: String,
+    pub en: String,
+}
+
+/// A custom rule (`docs/rule-language.md`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct CustomRuleDocument {
+    /// The organisation's namespace, a slash and a name: `kuntaliitto/theme-7-partner`.
+    pub id: String,
+    pub severity: RuleLevel,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Messages>,
+    /// When the rule applies; always when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "Condition"))]
+    pub when: Option<serde_json::Value>,
+    /// What must hold where it applies.
+    #[cfg_attr(feature = "wasm", tsify(type = "Condition"))]
+    pub require: serde_json::Value,
+    /// Where the finding points, in the measure (`""` by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Each language's message, with `{id}`, `{value}` and the declared `params`.
+    pub message: Messages,
+    /// Message parameters: a name and the JSON Pointer of the value it shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<BTreeMap<String, String>>,
+}
+
+#[cfg(feature = "wasm")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const CONDITION: &str = r#"
+/** A custom rule's condition: a combinator, or one test of the value at `path`. */
+export type Condition =
+    | { all: Condition[] }
+    | { any: Condition[] }
+    | { not: Condition }
+    | { path: string; present: boolean }
+    | { path: string; equals: string | number | boolean | null }
+    | { path: string; in: (string | number | boolean | null)[] }
+    | { path: string; contains: string | number | boolean | null }
+    | { path: string; organisation: string }
+    | { path: string; length: { min?: number; max?: number } }
+    | { path: string; before: string }
+    | { path: string; after: string }
+    | { path: string; every: Condition }
+    | { path: string; some: Condition };
+"#;
+
+/// A rule set's test case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct RuleTestDocument {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<Programme>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<crate::lang::Lang>,
+    pub expect: Vec<ExpectedFinding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedFinding {
+    pub rule: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<crate::finding::Severity>,
 }

@@ -7,8 +7,10 @@ use serde_json::{Map, Value};
 
 use crate::catalogue::{self, ParamKind, RuleMeta, RULES};
 use crate::context::child;
+use crate::custom;
+use crate::custom::CustomRule;
 use crate::engine::VERSION;
-use crate::finding::Severity;
+use crate::finding::{RulesetInfo, Severity};
 use crate::lang::Lang;
 use crate::registry::{Names, OrgKind, Organisation};
 use crate::rules::status::STATUSES;
@@ -64,6 +66,9 @@ pub(crate) struct Config {
     pub min_partners: u64,
     pub title_languages: Vec<Lang>,
     pub allowed_statuses: Vec<String>,
+    /// Custom rules of every rule set in the chain; a later set's rule replaces an earlier
+    /// one with the same id.
+    pub custom: Vec<CustomRule>,
 }
 
 impl Default for Config {
@@ -73,6 +78,7 @@ impl Default for Config {
             min_partners: 1,
             title_languages: vec![Lang::Fi],
             allowed_statuses: STATUSES.iter().map(|s| (*s).to_string()).collect(),
+            custom: Vec::new(),
         }
     }
 }
@@ -83,11 +89,22 @@ impl Config {
     }
 }
 
+/// Largest number of rule sets in one chain (a ministry's set, an agency's, …).
+pub const MAX_CHAIN: usize = 8;
+/// Most test cases one rule set may carry.
+pub const MAX_TESTS: usize = 200;
+
 pub(crate) struct RuleSet {
     pub id: String,
     pub version: String,
     pub config: Config,
     pub organisations: Vec<Organisation>,
+    /// Every rule set that produced this one, the base first.
+    pub chain: Vec<RulesetInfo>,
+    /// Each set's test cases, with the index in `chain` of the set that carries them.
+    pub tests: Vec<(usize, Value)>,
+    /// The rule-set documents, so the engine can rebuild a prefix of the chain for tests.
+    pub sources: Vec<Value>,
 }
 
 impl RuleSet {
@@ -97,49 +114,206 @@ impl RuleSet {
             version: VERSION.into(),
             config: Config::default(),
             organisations: Vec::new(),
+            chain: Vec::new(),
+            tests: Vec::new(),
+            sources: Vec::new(),
         }
     }
 
     pub fn from_json(text: &str) -> Result<RuleSet, RulesetError> {
-        if text.len() > MAX_RULESET_BYTES {
-            return Err(RulesetError::single(
-                "",
-                format!(
-                    "the rule set is {} bytes; at most {MAX_RULESET_BYTES} are accepted",
-                    text.len()
-                ),
-            ));
-        }
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            RulesetError::single(
-                "",
-                format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column()),
-            )
-        })?;
-        RuleSet::from_value(&value)
+        RuleSet::from_chain(&[value_of(text)?])
     }
 
     pub fn from_value(value: &Value) -> Result<RuleSet, RulesetError> {
-        let mut problems = check_shape(value);
-        let obj = value.as_object().cloned().unwrap_or_default();
-        let text = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
+        RuleSet::from_chain(std::slice::from_ref(value))
+    }
+
+    /// Builds the rule set of a chain: the first extends the built-in defaults, and each
+    /// next one names the one before it in `extends` and refines it.
+    pub fn from_chain(values: &[Value]) -> Result<RuleSet, RulesetError> {
+        if values.len() > MAX_CHAIN {
+            return Err(RulesetError::single(
+                "",
+                format!("at most {MAX_CHAIN} rule sets in a chain, not {}", values.len()),
+            ));
+        }
         let mut set = RuleSet::default_set();
-        set.id = text("id").unwrap_or_default();
-        set.version = text("version").unwrap_or_default();
+        for (i, value) in values.iter().enumerate() {
+            let mut problems = set.apply(value, i);
+            if !problems.is_empty() {
+                if values.len() > 1 {
+                    let name = value.get("id").and_then(Value::as_str).unwrap_or("?");
+                    for p in &mut problems {
+                        p.message = format!("rule set {} ({name}): {}", i + 1, p.message);
+                    }
+                }
+                return Err(RulesetError {
+                    problems: unique(problems),
+                });
+            }
+        }
+        set.sources = values.to_vec();
+        Ok(set)
+    }
+
+    /// Applies one rule set on top of `self`; returns its problems.
+    fn apply(&mut self, value: &Value, position: usize) -> Vec<RulesetProblem> {
+        let mut problems = check_shape(value);
+        let empty = Map::new();
+        let obj = value.as_object().unwrap_or(&empty);
+        let text = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
+        let id = text("id").unwrap_or_default();
+        let version = text("version").unwrap_or_default();
+        if let Some(range) = obj.get("engine").and_then(Value::as_str) {
+            match crate::semver::satisfies(range, VERSION) {
+                Ok(true) => {}
+                Ok(false) => problems.push(RulesetProblem {
+                    path: "/engine".into(),
+                    message: format!("this rule set needs measure-rules {range}; this engine is {VERSION}"),
+                }),
+                Err(e) => problems.push(RulesetProblem {
+                    path: "/engine".into(),
+                    message: e,
+                }),
+            }
+        }
+        check_extends(obj.get("extends"), self.chain.last(), position, &mut problems);
+        let mut raw = Vec::new();
+        if let Some(Value::Array(list)) = obj.get("custom") {
+            let mut seen: Vec<&str> = Vec::new();
+            for (i, rule) in list.iter().enumerate() {
+                let at = crate::context::item("/custom", i);
+                if let Some(rid) = rule.get("id").and_then(Value::as_str) {
+                    if seen.contains(&rid) {
+                        problems.push(RulesetProblem {
+                            path: child(&at, "id"),
+                            message: format!("\"{rid}\" is defined twice in this rule set"),
+                        });
+                    }
+                    seen.push(rid);
+                }
+                if let Some(r) = custom::parse(rule, &at, &mut raw) {
+                    match self.config.custom.iter_mut().find(|c| c.id == r.id) {
+                        Some(old) => *old = r,
+                        None => self.config.custom.push(r),
+                    }
+                }
+            }
+        }
+        problems.extend(raw.into_iter().map(|(path, message)| RulesetProblem { path, message }));
         if let Some(Value::Object(rules)) = obj.get("rules") {
-            apply_rules(&mut set.config, rules, &mut problems);
+            apply_rules(&mut self.config, rules, &mut problems);
         }
         let orgs_ok = !problems.iter().any(|p| p.path.starts_with("/organisations"));
         if let Some(Value::Array(orgs)) = obj.get("organisations").filter(|_| orgs_ok) {
-            set.organisations = orgs.iter().map(organisation_of).collect();
+            self.organisations.extend(orgs.iter().map(organisation_of));
         }
-        if problems.is_empty() {
-            Ok(set)
-        } else {
-            problems.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.message.cmp(&b.message)));
-            problems.dedup();
-            Err(RulesetError { problems })
+        if let Some(Value::Array(tests)) = obj.get("tests") {
+            self.tests.extend(tests.iter().map(|t| (position, t.clone())));
+        }
+        self.id = id.clone();
+        self.version = version.clone();
+        self.chain.push(RulesetInfo { id, version });
+        problems
+    }
+}
+
+/// Most problems named in one refusal; a rule set with more is mostly wrong, and the first
+/// ones say how.
+const MAX_PROBLEMS: usize = 200;
+
+/// Problems in the order found (which is the rule set's order), each once: the shape check
+/// and the rule settings can both notice an unknown rule. Not sorted, to keep a sort
+/// routine out of the WebAssembly build.
+fn unique(problems: Vec<RulesetProblem>) -> Vec<RulesetProblem> {
+    let total = problems.len();
+    let mut out: Vec<RulesetProblem> = Vec::new();
+    for p in problems {
+        if out.len() == MAX_PROBLEMS {
+            out.push(RulesetProblem {
+                path: String::new(),
+                message: format!("… and more: {total} problems in all"),
+            });
+            break;
+        }
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn value_of(text: &str) -> Result<Value, RulesetError> {
+    if text.len() > MAX_RULESET_BYTES {
+        return Err(RulesetError::single(
+            "",
+            format!(
+                "the rule set is {} bytes; at most {MAX_RULESET_BYTES} are accepted",
+                text.len()
+            ),
+        ));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| {
+        RulesetError::single(
+            "",
+            format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column()),
+        )
+    })
+}
+
+/// Reads a chain of rule sets given as JSON texts, the base first.
+pub(crate) fn chain_from_json(texts: &[&str]) -> Result<RuleSet, RulesetError> {
+    let values: Vec<Value> = texts.iter().map(|t| value_of(t)).collect::<Result<_, _>>()?;
+    RuleSet::from_chain(&values)
+}
+
+/// `extends` names the rule set this one refines: `"default"` (the built-in rules; the same
+/// as leaving it out) for the first of a chain, and the previous set's id, optionally with a
+/// version range (`{"id": "fi.sm.measures", "version": "^1.0"}`), for the others.
+fn check_extends(v: Option<&Value>, parent: Option<&RulesetInfo>, position: usize, problems: &mut Vec<RulesetProblem>) {
+    let (want_id, range) = match v {
+        None => (None, None),
+        Some(Value::String(id)) => (Some(id.as_str()), None),
+        Some(Value::Object(o)) => (
+            o.get("id").and_then(Value::as_str),
+            o.get("version").and_then(Value::as_str),
+        ),
+        // check_shape has reported it.
+        Some(_) => return,
+    };
+    let mut problem = |message: String| {
+        problems.push(RulesetProblem {
+            path: "/extends".into(),
+            message,
+        });
+    };
+    match (parent, want_id) {
+        (None, None | Some("default")) => {}
+        (None, Some(id)) => problem(format!(
+            "this rule set extends \"{id}\", which was not given: pass \"{id}\" first (the CLI takes --ruleset once per set, the base first)"
+        )),
+        (Some(p), None | Some("default")) => problem(format!(
+            "rule set {} follows \"{}\" but does not extend it: set \"extends\": \"{}\"",
+            position + 1,
+            p.id,
+            p.id
+        )),
+        (Some(p), Some(id)) if id != p.id => problem(format!(
+            "this rule set extends \"{id}\", but the rule set before it is \"{}\"",
+            p.id
+        )),
+        (Some(p), Some(_)) => {
+            if let Some(range) = range {
+                match crate::semver::satisfies(range, &p.version) {
+                    Ok(true) => {}
+                    Ok(false) => problem(format!(
+                        "this rule set needs \"{}\" {range}, but was given version {}",
+                        p.id, p.version
+                    )),
+                    Err(e) => problem(e),
+                }
+            }
         }
     }
 }
@@ -147,6 +321,10 @@ impl RuleSet {
 fn apply_rules(config: &mut Config, rules: &Map<String, Value>, problems: &mut Vec<RulesetProblem>) {
     for (id, setting) in rules {
         let path = crate::context::child("/rules", id);
+        if custom::is_custom_id(id) {
+            set_custom(config, id, setting, &path, problems);
+            continue;
+        }
         let (Some(index), Some(rule)) = (catalogue::index_of(id), catalogue::rule(id)) else {
             problems.push(unknown_rule(&path, id));
             continue;
@@ -188,6 +366,38 @@ fn apply_rules(config: &mut Config, rules: &Map<String, Value>, problems: &mut V
             *slot = state;
         }
     }
+}
+
+/// A level for a custom rule defined by this rule set or one it extends.
+fn set_custom(config: &mut Config, id: &str, setting: &Value, path: &str, problems: &mut Vec<RulesetProblem>) {
+    let Some(rule) = config.custom.iter_mut().find(|r| r.id == id) else {
+        let hint = closest(id, config.custom.iter().map(|r| r.id.as_str()))
+            .map(|s| format!("; did you mean \"{s}\"?"))
+            .unwrap_or_default();
+        problems.push(RulesetProblem {
+            path: path.to_string(),
+            message: format!("unknown custom rule \"{id}\": no rule set in the chain defines it{hint}"),
+        });
+        return;
+    };
+    rule.state = match setting {
+        Value::String(s) if s == "off" => None,
+        Value::String(s) => Severity::parse(s).or(rule.state),
+        Value::Object(o) => {
+            if let Some(key) = o.keys().find(|k| !matches!(k.as_str(), "enabled" | "severity")) {
+                problems.push(RulesetProblem {
+                    path: child(path, key),
+                    message: format!("\"{key}\" is not a setting of a custom rule, which takes enabled and severity"),
+                });
+            }
+            let severity = o.get("severity").and_then(Value::as_str).and_then(Severity::parse);
+            match o.get("enabled").and_then(Value::as_bool) {
+                Some(false) => None,
+                _ => severity.or(rule.state),
+            }
+        }
+        _ => rule.state,
+    };
 }
 
 fn apply_param(config: &mut Config, kind: ParamKind, v: &Value) {
@@ -260,7 +470,9 @@ fn check_shape(value: &Value) -> Vec<RulesetProblem> {
                 Some(rules) => {
                     for (id, setting) in rules {
                         let at = child(&path, id);
-                        if catalogue::rule(id).is_none() {
+                        if custom::is_custom_id(id) {
+                            check_setting(setting, &at, &mut problem);
+                        } else if catalogue::rule(id).is_none() {
                             let p = unknown_rule(&at, id);
                             problem(p.path, p.message);
                         } else {
@@ -279,10 +491,111 @@ fn check_shape(value: &Value) -> Vec<RulesetProblem> {
                 }
                 None => problem(path, format!("expected a list of organisations, not {}", kind(v))),
             },
+            "engine" => expect_string(v, &path, 1, 100, &mut problem),
+            "extends" => match v {
+                Value::String(_) => expect_string(v, &path, 1, 200, &mut problem),
+                Value::Object(o) => {
+                    if !o.contains_key("id") {
+                        problem(path.clone(), "missing required key \"id\"".into());
+                    }
+                    for (k, x) in o {
+                        match k.as_str() {
+                            "id" => expect_string(x, &child(&path, k), 1, 200, &mut problem),
+                            "version" => expect_string(x, &child(&path, k), 1, 100, &mut problem),
+                            _ => problem(child(&path, k), format!("unknown key \"{k}\"")),
+                        }
+                    }
+                }
+                _ => problem(
+                    path,
+                    format!("expected the id of the rule set extended, not {}", kind(v)),
+                ),
+            },
+            "custom" => match v.as_array() {
+                Some(list) if list.len() > custom::MAX_RULES => {
+                    problem(path, format!("at most {} custom rules", custom::MAX_RULES));
+                }
+                Some(_) => {}
+                None => problem(path, format!("expected a list of custom rules, not {}", kind(v))),
+            },
+            "tests" => match v.as_array() {
+                Some(list) if list.len() > MAX_TESTS => problem(path, format!("at most {MAX_TESTS} tests")),
+                Some(list) => {
+                    for (i, t) in list.iter().enumerate() {
+                        check_test(t, &crate::context::item(&path, i), &mut problem);
+                    }
+                }
+                None => problem(path, format!("expected a list of tests, not {}", kind(v))),
+            },
             _ => problem(path, format!("unknown key \"{key}\"")),
         }
     }
     out
+}
+
+/// A test case: a measure (or a programme), optional options, and the findings expected.
+fn check_test(v: &Value, at: &str, problem: &mut impl FnMut(String, String)) {
+    let Some(o) = v.as_object() else {
+        problem(
+            at.to_string(),
+            format!("a test is an object with name, measure and expect, not {}", kind(v)),
+        );
+        return;
+    };
+    for key in ["name", "expect"] {
+        if !o.contains_key(key) {
+            problem(at.to_string(), format!("missing required key \"{key}\""));
+        }
+    }
+    if o.contains_key("measure") == o.contains_key("programme") {
+        problem(at.to_string(), "a test has either \"measure\" or \"programme\"".into());
+    }
+    for (key, x) in o {
+        let path = child(at, key);
+        match key.as_str() {
+            "name" => expect_string(x, &path, 1, 200, &mut *problem),
+            "measure" | "programme" if !x.is_object() => problem(path, format!("expected an object, not {}", kind(x))),
+            "measure" | "programme" => {}
+            "asOf" => {
+                if x.as_str().is_none_or(|s| crate::date::Day::parse_iso(s).is_err()) {
+                    problem(path, "a date YYYY-MM-DD".into());
+                }
+            }
+            "lang" => {
+                if x.as_str().is_none_or(|s| Lang::from_code(s).is_none()) {
+                    problem(path, "\"fi\", \"sv\" or \"en\"".into());
+                }
+            }
+            "expect" => match x.as_array() {
+                Some(list) => {
+                    for (i, e) in list.iter().enumerate() {
+                        let eat = crate::context::item(&path, i);
+                        let Some(eo) = e.as_object() else {
+                            problem(eat, "an expected finding is {\"rule\": …, \"path\": …}".into());
+                            continue;
+                        };
+                        if !eo.contains_key("rule") {
+                            problem(eat.clone(), "missing required key \"rule\"".into());
+                        }
+                        for (k, y) in eo {
+                            match k.as_str() {
+                                "rule" => expect_string(y, &child(&eat, k), 1, 200, &mut *problem),
+                                "path" => expect_string(y, &child(&eat, k), 0, 1000, &mut *problem),
+                                "severity" => {
+                                    if y.as_str().is_none_or(|s| Severity::parse(s).is_none()) {
+                                        problem(child(&eat, k), "must be \"error\", \"warning\" or \"info\"".into());
+                                    }
+                                }
+                                _ => problem(child(&eat, k), format!("unknown key \"{k}\"")),
+                            }
+                        }
+                    }
+                }
+                None => problem(path, format!("expected a list of findings, not {}", kind(x))),
+            },
+            _ => problem(path, format!("unknown key \"{key}\"")),
+        }
+    }
 }
 
 const LEVELS: [&str; 4] = ["off", "error", "warning", "info"];

@@ -61,6 +61,7 @@ fn options(doc: &Value, case: &Value, lang: Lang) -> CheckOptions {
     CheckOptions {
         lang,
         as_of: Some(Day::parse_iso(as_of).unwrap()),
+        ..CheckOptions::default()
     }
 }
 

@@ -67,6 +67,8 @@ fn opts() -> CheckOptions {
     CheckOptions {
         lang: Lang::Sv,
         as_of: Day::parse_iso("2019-06-01").ok(),
+        // Explanations exercise more code on the same inputs.
+        explain: true,
     }
 }
 

@@ -192,6 +192,7 @@ fn reports_match_the_golden_files() {
             &CheckOptions {
                 lang,
                 as_of: Some(Day::parse_iso(AS_OF).unwrap()),
+                ..CheckOptions::default()
             },
         );
         assert_eq!(report.measures, 42);

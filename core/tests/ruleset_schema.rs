@@ -106,6 +106,96 @@ fn corpus() -> Vec<(Value, bool)> {
             false,
         ),
     ]
+    .into_iter()
+    .chain(custom_corpus())
+    .collect()
+}
+
+/// Custom rules, versions, extends and tests. The engine is stricter than any schema where it
+/// knows more (an organisation code must be in the registry, a combinator takes no `path`);
+/// those cases are tested in `custom_rules.rs`, not here.
+fn custom_corpus() -> Vec<(Value, bool)> {
+    let rule = |extra: Value| {
+        let mut r = json!({"id": "t/x", "severity": "error", "require": {"path": "/id", "present": true},
+                           "message": {"fi": "a", "sv": "b", "en": "c"}});
+        if let (Some(o), Value::Object(e)) = (r.as_object_mut(), extra) {
+            o.extend(e);
+        }
+        json!({"id": "t", "version": "1", "custom": [r]})
+    };
+    // Unreadable, it is null, which both refuse: the `true` below then fails the test.
+    let ministry: Value = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/rulesets/ministry.json"
+    ))
+    .ok()
+    .and_then(|t| serde_json::from_str(&t).ok())
+    .unwrap_or(Value::Null);
+    vec![
+        (ministry, true),
+        (rule(json!({})), true),
+        (
+            rule(
+                json!({"when": {"all": [{"path": "/theme", "in": [7, 8]}, {"not": {"path": "/status", "equals": "planned"}}]}}),
+            ),
+            true,
+        ),
+        (
+            rule(json!({"require": {"path": "/steps", "every": {"path": "/schedule/end", "before": "asOf"}}})),
+            true,
+        ),
+        (
+            rule(
+                json!({"require": {"path": "/partners", "length": {"min": 2}}, "path": "/partners", "params": {"n": "/theme"},
+                     "message": {"fi": "{n}", "sv": "{id}", "en": "{value}"}}),
+            ),
+            true,
+        ),
+        (
+            rule(json!({"severity": "off", "description": {"fi": "a", "sv": "b", "en": "c"}})),
+            true,
+        ),
+        (
+            json!({"id": "t", "version": "1", "engine": "^0.1", "extends": "default"}),
+            true,
+        ),
+        (
+            json!({"id": "t", "version": "1", "tests": [{"name": "n", "measure": {}, "asOf": "2019-01-01", "expect": [{"rule": "id.format", "path": "/id", "severity": "error"}]}]}),
+            true,
+        ),
+        (rule(json!({"id": "X/Upper"})), false),
+        (rule(json!({"id": "no-namespace"})), false),
+        (rule(json!({"severity": "fatal"})), false),
+        (rule(json!({"require": {"path": "/theme", "equal": 7}})), false),
+        (rule(json!({"require": {"path": "theme", "equals": 7}})), false),
+        (rule(json!({"require": {"path": "/a", "equals": [1]}})), false),
+        (rule(json!({"require": {"path": "/a", "in": []}})), false),
+        (rule(json!({"require": {"path": "/a", "length": {"least": 1}}})), false),
+        (rule(json!({"require": {"path": "/a", "before": "spring"}})), false),
+        (
+            rule(json!({"require": {"all": {"path": "/a", "present": true}}})),
+            false,
+        ),
+        (rule(json!({"message": {"fi": "a", "sv": "b"}})), false),
+        (rule(json!({"params": {"n": "theme"}})), false),
+        (rule(json!({"severety": "error"})), false),
+        (json!({"id": "t", "version": "1", "custom": {}}), false),
+        (json!({"id": "t", "version": "1", "extends": 3}), false),
+        (json!({"id": "t", "version": "1", "extends": {"version": "^1"}}), false),
+        (json!({"id": "t", "version": "1", "engine": ""}), false),
+        (
+            json!({"id": "t", "version": "1", "tests": [{"name": "x", "expect": []}]}),
+            false,
+        ),
+        (
+            json!({"id": "t", "version": "1", "tests": [{"name": "x", "measure": {}, "expect": [{"path": "/id"}]}]}),
+            false,
+        ),
+        (
+            json!({"id": "t", "version": "1", "tests": [{"name": "x", "measure": {}, "expect": [], "lang": "de"}]}),
+            false,
+        ),
+    ]
 }
 
 #[test]

@@ -9,6 +9,7 @@ const USAGE = `measure-rules ${version()}
 
 Usage:
   measure-rules check <files, directories or globs>... [options]
+  measure-rules test <rule set files>... [--format text|json]
   measure-rules schedule <text> [--lang fi|sv|en] [--format text|json]
   measure-rules rules [rule-id] [--format text|json]
 
@@ -16,17 +17,24 @@ Options for check:
   --format text|json|junit|sarif|github   output format (default text)
   --lang fi|sv|en                         language of the messages (default fi)
   --as-of YYYY-MM-DD                      date the status rules judge against (default today)
-  --ruleset FILE                          rule set to use instead of the default
+  --ruleset FILE                          rule set to use instead of the default; give it
+                                          again for a chain (the base first, each extending
+                                          the one before)
+  --explain                               say why each finding was made (rule, condition,
+                                          values read)
   --fail-on error|warning|info            exit 1 when a finding is at or above this (default error)
 
-Exit status: 0 nothing at or above --fail-on, 1 there is (or a file could not be read), 2 usage error.`;
+test runs the tests a rule set carries (its "tests" list), the base sets of a chain first.
+
+Exit status: 0 nothing at or above --fail-on (test: every test passed), 1 there is (test: a
+test failed, or a file could not be read), 2 usage error.`;
 
 class UsageError extends Error {}
 
 const SEVERITY = { info: 0, warning: 1, error: 2 };
 
 function parseArgs(argv) {
-  const opts = { format: "text", lang: "fi", asOf: undefined, ruleset: undefined, failOn: "error", positional: [] };
+  const opts = { format: "text", lang: "fi", asOf: undefined, ruleset: [], failOn: "error", explain: false, positional: [] };
   const takes = { "--format": "format", "--lang": "lang", "--as-of": "asOf", "--ruleset": "ruleset", "--fail-on": "failOn" };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -34,7 +42,10 @@ function parseArgs(argv) {
     if (name in takes) {
       const value = inline ?? argv[++i];
       if (value === undefined) throw new UsageError(`${name} needs a value`);
-      opts[takes[name]] = value;
+      if (Array.isArray(opts[takes[name]])) opts[takes[name]].push(value);
+      else opts[takes[name]] = value;
+    } else if (name === "--explain") {
+      opts.explain = true;
     } else if (name === "--help" || name === "-h") {
       opts.help = true;
     } else if (name === "--version" || name === "-v") {
@@ -117,22 +128,7 @@ function expand(args) {
 
 function check(opts) {
   if (opts.positional.length === 0) throw new UsageError("check needs files, directories or globs");
-  let engine;
-  if (opts.ruleset) {
-    let text;
-    try {
-      text = readFileSync(opts.ruleset, "utf8");
-    } catch (e) {
-      throw new UsageError(`cannot read rule set ${opts.ruleset}: ${e.code ?? e.message}`);
-    }
-    try {
-      engine = new Engine(text);
-    } catch (e) {
-      throw new UsageError(`${opts.ruleset}: ${e.message}`);
-    }
-  } else {
-    engine = new Engine();
-  }
+  const engine = engineFor(opts.ruleset);
   const { files, missing } = expand(opts.positional);
   const results = [];
   for (const arg of missing) results.push({ file: arg, error: "no such file, or nothing matches" });
@@ -144,7 +140,7 @@ function check(opts) {
       results.push({ file, error: `cannot read: ${e.code ?? e.message}` });
       continue;
     }
-    const report = engine.checkDocument(text, { lang: opts.lang, asOf: opts.asOf });
+    const report = engine.checkDocument(text, { lang: opts.lang, asOf: opts.asOf, explain: opts.explain });
     results.push({ file, text, report });
   }
   const threshold = SEVERITY[opts.failOn];
@@ -154,6 +150,54 @@ function check(opts) {
   if (!out) throw new UsageError(`--format takes text, json, junit, sarif or github, not ${opts.format}`);
   process.stdout.write(out(results, opts));
   return failed ? 1 : 0;
+}
+
+/** The engine of a chain of rule-set files (the default rule set when there are none). */
+function engineFor(files) {
+  const texts = files.map((file) => {
+    try {
+      return readFileSync(file, "utf8");
+    } catch (e) {
+      throw new UsageError(`cannot read rule set ${file}: ${e.code ?? e.message}`);
+    }
+  });
+  try {
+    return texts.length === 0 ? new Engine() : new Engine(texts.length === 1 ? texts[0] : texts);
+  } catch (e) {
+    throw new UsageError(`${files.join(", ")}: ${e.message}`);
+  }
+}
+
+/** Runs the tests of a rule-set chain: passes, and failures with what differed. */
+function runTests(opts) {
+  if (opts.positional.length === 0) throw new UsageError("test needs rule set files (the base first)");
+  const report = engineFor(opts.positional).runTests();
+  if (opts.format === "json") {
+    process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  } else {
+    const lines = [];
+    for (const r of report.results) {
+      lines.push(`${r.passed ? "pass" : "FAIL"}  ${r.ruleset}${r.path}  ${r.name}`);
+      for (const f of r.missing) lines.push(`        - expected ${f.rule} at ${f.path || "(root)"}${f.severity ? ` (${f.severity})` : ""}, not found`);
+      for (const f of r.unexpected) lines.push(`        + found ${f.rule} at ${f.path || "(root)"} (${f.severity}): ${f.message}`);
+    }
+    const sets = report.rulesets.map((s) => `${s.id} ${s.version}`).join(" > ");
+    lines.push("", `${sets}: ${report.passed} passed, ${report.failed} failed`);
+    process.stdout.write(lines.join("\n") + "\n");
+  }
+  return report.failed > 0 || report.results.length === 0 ? 1 : 0;
+}
+
+function explanation(e) {
+  const out = [`    why: ${e.rule}${e.condition ? ` (${e.condition})` : ""}`];
+  for (const [path, value] of Object.entries(e.values)) out.push(`      ${path || "(root)"} = ${JSON.stringify(value)}`);
+  for (const [part, steps] of [["when", e.when ?? []], ["require", e.require ?? []]]) {
+    for (const s of steps) {
+      const found = s.actual === undefined ? "nothing" : JSON.stringify(s.actual);
+      out.push(`      ${part} ${s.path || "(root)"} ${s.test} ${JSON.stringify(s.expected)}: found ${found} -> ${s.result}`);
+    }
+  }
+  return out.join("\n");
 }
 
 function byPlace(a, b) {
@@ -187,6 +231,7 @@ const FORMATS = {
         const measure = f.measure ? ` [${f.measure}]` : "";
         lines.push(`${place}: ${f.severity} ${f.rule}${measure}: ${f.message}`);
         if (f.line) lines.push(codeFrame(r.text, f.line, f.column));
+        if (f.explain) lines.push(explanation(f.explain));
         lines.push("");
         counts[f.severity]++;
         const key = `${f.severity}\t${f.rule}`;
@@ -331,6 +376,8 @@ function main(argv) {
         return schedule(opts);
       case "rules":
         return listRules(opts);
+      case "test":
+        return runTests(opts);
       default:
         throw new UsageError(`unknown command ${command}`);
     }

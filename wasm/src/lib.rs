@@ -58,9 +58,12 @@ fn options(opts: Option<JsValue>) -> Result<CheckOptions, JsError> {
             if value.is_undefined() {
                 continue;
             }
-            let text = value
-                .as_string()
-                .ok_or_else(|| JsError::new(&format!("bad options: {name} must be a string")))?;
+            let text = match value.as_bool() {
+                Some(b) => b.to_string(),
+                None => value
+                    .as_string()
+                    .ok_or_else(|| JsError::new(&format!("bad options: {name} must be text or true/false")))?,
+            };
             o.set(&name, &text)
                 .map_err(|e| JsError::new(&format!("bad options: {e}")))?;
         }
@@ -89,15 +92,28 @@ pub struct Engine {
 
 #[wasm_bindgen]
 impl Engine {
-    /// Builds the engine from a rule set (an object or JSON text), or the default rule set.
+    /// Builds the engine from a rule set (an object or JSON text), or from a chain of them
+    /// (an array, the base first, each extending the one before), or the default rule set.
     /// Throws an `Error` naming every problem of a bad rule set by its JSON Pointer.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_optional_param_type = "RuleSetDocument | string")] ruleset: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RuleSetDocument | string | (RuleSetDocument | string)[]")]
+        ruleset: Option<JsValue>,
     ) -> Result<Engine, JsError> {
         let inner = match ruleset {
             None => measure_rules::Engine::new(),
             Some(v) if v.is_undefined() || v.is_null() => measure_rules::Engine::new(),
+            Some(v) if js_sys::Array::is_array(&v) => {
+                let mut sets = Vec::new();
+                for item in js_sys::Array::from(&v).iter() {
+                    sets.push(match input(&item)? {
+                        Input::Text(t) => serde_json::from_str(&t)
+                            .map_err(|e| JsError::new(&format!("rule set refused: not valid JSON: {e}")))?,
+                        Input::Value(v) => v,
+                    });
+                }
+                measure_rules::Engine::with_rulesets(&sets)
+            }
             Some(v) => match input(&v)? {
                 Input::Text(t) => measure_rules::Engine::with_ruleset_json(&t),
                 Input::Value(v) => measure_rules::Engine::with_ruleset(&v),
@@ -105,6 +121,27 @@ impl Engine {
         }
         .map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Engine { inner })
+    }
+
+    /// Runs the test cases the rule sets carry; see `TestReport`.
+    #[wasm_bindgen(js_name = runTests, unchecked_return_type = "TestReport")]
+    pub fn run_tests(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.run_tests())
+    }
+
+    /// The custom rules of the engine's rule sets, described in `lang`.
+    #[wasm_bindgen(js_name = customRules, unchecked_return_type = "CustomRuleInfo[]")]
+    pub fn custom_rules(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        to_js(&self.inner.custom_rules(lang_of(lang)?))
+    }
+
+    /// Every rule set the engine was built from, the base first (empty for the defaults).
+    #[wasm_bindgen(getter, unchecked_return_type = "RulesetInfo[]")]
+    pub fn rulesets(&self) -> Result<JsValue, JsError> {
+        to_js(self.inner.rulesets())
     }
 
     /// Checks one measure, given as an object or as JSON text (then every finding has `line`

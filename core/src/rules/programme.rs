@@ -1,6 +1,6 @@
 //! Rules over a whole programme: unique measure numbers, and references that resolve.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -61,7 +61,8 @@ pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>, measures: &[Value],
     if !cx.on(&REFERENCE) {
         return;
     }
-    let themes: BTreeSet<u64> = match p.get("themes").and_then(Value::as_array) {
+    // A list, not a set: at most 8 themes, and collecting into a set would sort.
+    let themes: Vec<u64> = match p.get("themes").and_then(Value::as_array) {
         Some(list) if !list.is_empty() => list
             .iter()
             .filter_map(|t| t.get("number").and_then(Value::as_u64))

@@ -1,0 +1,156 @@
+//! Rule sets carry their own tests: a measure (or a programme) and the findings expected.
+//! `measure-rules test RULESET` and `Engine::run_tests` run them.
+//!
+//! A test compares findings of the rules it is about: the custom rules of the rule set that
+//! carries it, and every rule named in its `expect`. Other built-in findings on the test's
+//! measure do not make it fail, so a test of one custom rule needs no complete measure.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::engine::{CheckOptions, Engine};
+use crate::finding::{Finding, RulesetInfo, Severity};
+use crate::lang::Lang;
+
+/// One finding in a test's comparison: what was expected and not found, or found and not
+/// expected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct TestFinding {
+    pub rule: String,
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub severity: Option<Severity>,
+    /// The message, for findings that were made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct TestResult {
+    /// The rule set that carries the test.
+    pub ruleset: String,
+    /// JSON Pointer of the test in that rule set (`/tests/0`).
+    pub path: String,
+    pub name: String,
+    pub passed: bool,
+    /// Expected and not found.
+    pub missing: Vec<TestFinding>,
+    /// Found and not expected.
+    pub unexpected: Vec<TestFinding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct TestReport {
+    pub rulesets: Vec<RulesetInfo>,
+    pub passed: u32,
+    pub failed: u32,
+    pub results: Vec<TestResult>,
+}
+
+impl Engine {
+    /// Runs the test cases of every rule set the engine was built from. Each set's tests run
+    /// on the engine as that set left it, so an agency's refinements cannot break the
+    /// ministry's tests, and each set is tested as its authors wrote it.
+    pub fn run_tests(&self) -> TestReport {
+        let mut results = Vec::new();
+        let mut index_in_set = vec![0usize; self.chain.len()];
+        for (set, test) in &self.tests {
+            let engine = self.prefix(*set);
+            let info = self.chain.get(*set).map_or_else(String::new, |r| r.id.clone());
+            let i = index_in_set.get(*set).copied().unwrap_or(0);
+            if let Some(slot) = index_in_set.get_mut(*set) {
+                *slot += 1;
+            }
+            results.push(run_one(engine.as_ref().unwrap_or(self), test, info, i));
+        }
+        let passed = results.iter().filter(|r| r.passed).count();
+        TestReport {
+            rulesets: self.chain.clone(),
+            passed: u32::try_from(passed).unwrap_or(u32::MAX),
+            failed: u32::try_from(results.len() - passed).unwrap_or(u32::MAX),
+            results,
+        }
+    }
+
+    /// The engine as the chain stood after set `upto`; `None` when that is this engine.
+    fn prefix(&self, upto: usize) -> Option<Engine> {
+        if upto + 1 >= self.chain.len() {
+            return None;
+        }
+        let sources = self.sources.get(..=upto)?;
+        Engine::with_rulesets(sources).ok()
+    }
+}
+
+fn run_one(engine: &Engine, test: &Value, ruleset: String, index: usize) -> TestResult {
+    let name = test.get("name").and_then(Value::as_str).unwrap_or("").to_string();
+    let mut opts = CheckOptions {
+        lang: test
+            .get("lang")
+            .and_then(Value::as_str)
+            .and_then(Lang::from_code)
+            .unwrap_or(Lang::En),
+        ..CheckOptions::default()
+    };
+    // Tests must not depend on the day they run.
+    opts.as_of = test
+        .get("asOf")
+        .and_then(Value::as_str)
+        .and_then(|s| crate::date::Day::parse_iso(s).ok())
+        .or(Some(crate::date::Day {
+            year: 2020,
+            month: 1,
+            day: 1,
+        }));
+    let report = match (test.get("measure"), test.get("programme")) {
+        (Some(m), _) => engine.check_measure(m, &opts),
+        (None, Some(p)) => engine.check_programme(p, &opts),
+        (None, None) => engine.check_measure(&Value::Null, &opts),
+    };
+    let expect: Vec<TestFinding> = test
+        .get("expect")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .map(|e| TestFinding {
+            rule: e.get("rule").and_then(Value::as_str).unwrap_or("").to_string(),
+            path: e.get("path").and_then(Value::as_str).unwrap_or("").to_string(),
+            severity: e.get("severity").and_then(Value::as_str).and_then(Severity::parse),
+            message: None,
+        })
+        .collect();
+    let in_scope =
+        |rule: &str| engine.config.custom.iter().any(|c| c.id == rule) || expect.iter().any(|e| e.rule == rule);
+    let found: Vec<&Finding> = report.findings.iter().filter(|f| in_scope(&f.rule)).collect();
+    let matches = |e: &TestFinding, f: &Finding| {
+        e.rule == f.rule && e.path == f.path && e.severity.is_none_or(|s| s == f.severity)
+    };
+    let missing: Vec<TestFinding> = expect
+        .iter()
+        .filter(|e| !found.iter().any(|f| matches(e, f)))
+        .cloned()
+        .collect();
+    let unexpected: Vec<TestFinding> = found
+        .iter()
+        .filter(|f| !expect.iter().any(|e| matches(e, f)))
+        .map(|f| TestFinding {
+            rule: f.rule.clone(),
+            path: f.path.clone(),
+            severity: Some(f.severity),
+            message: Some(f.message.clone()),
+        })
+        .collect();
+    TestResult {
+        ruleset,
+        path: format!("/tests/{index}"),
+        name,
+        passed: missing.is_empty() && unexpected.is_empty(),
+        missing,
+        unexpected,
+    }
+}

@@ -1,0 +1,464 @@
+//! Custom rules written as data: each construct of the rule language on measures that pass
+//! and fail, malformed and hostile rules, rule-set chains, explanations, and the example rule
+//! sets' own tests (`tests/fixtures/rulesets/`).
+
+#![expect(clippy::unwrap_used, reason = "test harness: a panic is a failed test")]
+
+use measure_rules::{CheckOptions, Day, Engine, Lang, Report};
+use serde_json::{json, Value};
+
+fn root() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn fixture(name: &str) -> Value {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/rulesets").join(name)).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn opts(explain: bool) -> CheckOptions {
+    CheckOptions {
+        lang: Lang::En,
+        as_of: Some(Day::parse_iso("2019-06-01").unwrap()),
+        explain,
+    }
+}
+
+/// A rule set with one custom rule whose `require` is `cond`.
+fn with_rule(cond: Value) -> Result<Engine, String> {
+    Engine::with_ruleset(&json!({
+        "id": "t", "version": "1",
+        "custom": [{
+            "id": "t/rule", "severity": "error", "require": cond, "path": "",
+            "message": {"fi": "ei", "sv": "nej", "en": "no {value}"}
+        }]
+    }))
+    .map_err(|e| e.to_string())
+}
+
+fn fires(engine: &Engine, measure: &Value) -> bool {
+    engine
+        .check_measure(measure, &opts(false))
+        .findings
+        .iter()
+        .any(|f| f.rule == "t/rule")
+}
+
+fn measure() -> Value {
+    json!({
+        "id": "7.2", "theme": 7, "title": {"fi": "Nimi", "sv": "  "},
+        "leadBody": "SM", "partners": ["PO", "Suomen Kuntaliitto"],
+        "schedule": {"start": "2018-03", "end": "2019"}, "status": "in-progress",
+        "steps": [{"text": {"fi": "a"}, "status": "planned"}, {"text": {"fi": "b"}, "status": "completed"}]
+    })
+}
+
+#[test]
+fn every_construct_holds_and_fails() {
+    let m = measure();
+    // (condition, holds on `measure()`)
+    let table = [
+        (json!({"path": "/title/fi", "present": true}), true),
+        (json!({"path": "/title/sv", "present": true}), false), // blank text is not present
+        (json!({"path": "/progress", "present": false}), true),
+        (json!({"path": "/theme", "equals": 7}), true),
+        (json!({"path": "/theme", "equals": 7.0}), true),
+        (json!({"path": "/theme", "equals": "7"}), false),
+        (json!({"path": "/status", "in": ["planned", "in-progress"]}), true),
+        (json!({"path": "/status", "in": ["completed"]}), false),
+        (json!({"path": "/partners", "contains": "PO"}), true),
+        (json!({"path": "/partners", "contains": "RAJA"}), false),
+        (json!({"path": "/title/fi", "contains": "nim"}), true),
+        (json!({"path": "/partners", "organisation": "Kuntaliitto"}), true),
+        (json!({"path": "/leadBody", "organisation": "SM"}), true),
+        (json!({"path": "/leadBody", "organisation": "PO"}), false),
+        (json!({"path": "/partners", "length": {"min": 2, "max": 2}}), true),
+        (json!({"path": "/partners", "length": {"min": 3}}), false),
+        (json!({"path": "/title/fi", "length": {"max": 3}}), false),
+        (json!({"path": "/schedule/start", "before": "2018-04"}), true),
+        (json!({"path": "/schedule/start", "before": "2018-03-31"}), false),
+        (json!({"path": "/schedule/end", "after": "2018"}), true),
+        (json!({"path": "/schedule/end", "before": "asOf"}), false),
+        (json!({"path": "/schedule/start", "before": "asOf"}), true),
+        (
+            json!({"path": "/steps", "every": {"path": "/text/fi", "present": true}}),
+            true,
+        ),
+        (
+            json!({"path": "/steps", "every": {"path": "/status", "equals": "planned"}}),
+            false,
+        ),
+        (
+            json!({"path": "/steps", "some": {"path": "/status", "equals": "completed"}}),
+            true,
+        ),
+        (
+            json!({"path": "/missing", "some": {"path": "", "present": true}}),
+            false,
+        ),
+        (
+            json!({"path": "/missing", "every": {"path": "", "present": true}}),
+            true,
+        ),
+        (
+            json!({"all": [{"path": "/theme", "equals": 7}, {"path": "/status", "equals": "in-progress"}]}),
+            true,
+        ),
+        (
+            json!({"all": [{"path": "/theme", "equals": 7}, {"path": "/status", "equals": "planned"}]}),
+            false,
+        ),
+        (
+            json!({"any": [{"path": "/theme", "equals": 1}, {"path": "/status", "equals": "in-progress"}]}),
+            true,
+        ),
+        (json!({"any": []}), false),
+        (json!({"all": []}), true),
+        (json!({"not": {"path": "/theme", "equals": 7}}), false),
+        (json!({"path": "/nothing", "equals": null}), false), // a missing value equals nothing
+    ];
+    for (cond, holds) in table {
+        let engine = with_rule(cond.clone()).unwrap_or_else(|e| panic!("{cond}: {e}"));
+        assert_eq!(fires(&engine, &m), !holds, "{cond}");
+    }
+}
+
+#[test]
+fn when_limits_where_a_rule_applies_and_messages_take_parameters() {
+    let engine = Engine::with_ruleset(&fixture("ministry.json")).unwrap();
+    let chain = Engine::with_rulesets(&[fixture("ministry.json"), fixture("agency-kuntaliitto.json")]).unwrap();
+    let mut m = measure();
+    m["partners"] = json!(["PO"]);
+    m["theme"] = json!(7);
+    let report = chain.check_measure(&m, &opts(false));
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "kuntaliitto/theme-7-partner")
+        .unwrap();
+    assert_eq!(f.path, "/partners");
+    assert_eq!(f.message, "Measure 7.2 of theme 7 must name Kuntaliitto as a partner.");
+    assert_eq!(f.measure.as_deref(), Some("7.2"));
+    // Not in the ministry's set, and not for other themes.
+    assert!(!engine
+        .check_measure(&m, &opts(false))
+        .findings
+        .iter()
+        .any(|f| f.rule.starts_with("kuntaliitto/")));
+    m["id"] = json!("2.2");
+    m["theme"] = json!(2);
+    assert!(!chain
+        .check_measure(&m, &opts(false))
+        .findings
+        .iter()
+        .any(|f| f.rule.starts_with("kuntaliitto/")));
+    // The same rule in each language.
+    for (lang, text) in [(Lang::Fi, "Teeman"), (Lang::Sv, "inom tema")] {
+        let mut m7 = m.clone();
+        m7["theme"] = json!(7);
+        m7["id"] = json!("7.2");
+        let r = chain.check_measure(&m7, &CheckOptions { lang, ..opts(false) });
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.rule == "kuntaliitto/theme-7-partner")
+            .unwrap();
+        assert!(f.message.contains(text), "{}", f.message);
+    }
+}
+
+#[test]
+fn custom_rules_run_in_programmes_with_their_measures_paths() {
+    let engine = Engine::with_ruleset(&fixture("ministry.json")).unwrap();
+    let mut bad = measure();
+    bad["title"] = json!({"fi": "x"});
+    let programme = json!({"measures": [measure(), bad]});
+    let report = engine.check_programme(&programme, &opts(false));
+    let paths: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "sm/swedish-title")
+        .map(|f| f.path.as_str())
+        .collect();
+    assert_eq!(paths, ["/measures/0/title/sv", "/measures/1/title/sv"]);
+}
+
+#[test]
+fn explanations_name_the_rule_the_condition_and_the_values_read() {
+    let engine = Engine::with_ruleset(&fixture("ministry.json")).unwrap();
+    let report = engine.check_measure(&measure(), &opts(true));
+    let f = report.findings.iter().find(|f| f.rule == "sm/swedish-title").unwrap();
+    let e = f.explain.as_ref().unwrap();
+    assert_eq!(e.rule, "Measures the ministry leads have a Swedish title.");
+    assert_eq!(e.when.len(), 1);
+    assert_eq!(e.when[0].path, "/leadBody");
+    assert_eq!(e.when[0].test, "organisation");
+    assert_eq!(e.when[0].actual, Some(json!("SM")));
+    assert!(e.when[0].result);
+    assert_eq!(e.require[0].path, "/title/sv");
+    assert_eq!(e.require[0].actual, Some(json!("  ")));
+    assert!(!e.require[0].result);
+    assert_eq!(e.values.get("/title/sv"), Some(&json!("  ")));
+    // Built-in rules explain too: the case and the value at the finding's place.
+    let alias = report.findings.iter().find(|f| f.rule == "organisation.alias").unwrap();
+    let e = alias.explain.as_ref().unwrap();
+    assert_eq!(e.values.get("/partners/1"), Some(&json!("Suomen Kuntaliitto")));
+    // Without the option there is nothing extra.
+    assert!(engine
+        .check_measure(&measure(), &opts(false))
+        .findings
+        .iter()
+        .all(|f| f.explain.is_none()));
+}
+
+fn problems(v: Value) -> Vec<(String, String)> {
+    match Engine::with_ruleset(&v) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.problems.into_iter().map(|p| (p.path, p.message)).collect(),
+    }
+}
+
+fn rule(extra: Value) -> Value {
+    let mut r = json!({"id": "t/x", "severity": "error", "require": {"path": "/id", "present": true},
+                       "message": {"fi": "a", "sv": "b", "en": "c"}});
+    if let (Some(o), Value::Object(e)) = (r.as_object_mut(), extra) {
+        o.extend(e);
+    }
+    json!({"id": "t", "version": "1", "custom": [r]})
+}
+
+#[test]
+fn malformed_rules_are_refused_with_the_place_and_the_reason() {
+    let cases = [
+        (rule(json!({"id": "x"})), "/custom/0/id", "namespace"),
+        (rule(json!({"id": "lead-body.required"})), "/custom/0/id", "namespace"),
+        (rule(json!({"severity": "fatal"})), "/custom/0/severity", "must be"),
+        (
+            rule(json!({"require": {"path": "/theme", "equal": 7}})),
+            "/custom/0/require/equal",
+            "did you mean \"equals\"",
+        ),
+        (
+            rule(json!({"require": {"path": "theme", "equals": 7}})),
+            "/custom/0/require/path",
+            "JSON Pointer",
+        ),
+        (
+            rule(json!({"require": {"equals": 7}})),
+            "/custom/0/require",
+            "needs a \"path\"",
+        ),
+        (
+            rule(json!({"require": {"path": "/a", "equals": 1, "in": [1]}})),
+            "/custom/0/require",
+            "exactly one",
+        ),
+        (
+            rule(json!({"require": {"path": "/a", "equals": [1]}})),
+            "/custom/0/require/equals",
+            "compare with",
+        ),
+        (
+            rule(json!({"require": {"path": "/a", "in": []}})),
+            "/custom/0/require/in",
+            "list of 1 to",
+        ),
+        (
+            rule(json!({"require": {"path": "/a", "length": {"least": 1}}})),
+            "/custom/0/require/length",
+            "min",
+        ),
+        (
+            rule(json!({"require": {"path": "/a", "before": "spring"}})),
+            "/custom/0/require/before",
+            "date",
+        ),
+        (
+            rule(json!({"require": {"all": {"path": "/a", "present": true}}})),
+            "/custom/0/require/all",
+            "list",
+        ),
+        (
+            rule(json!({"require": {"all": [], "path": "/a"}})),
+            "/custom/0/require",
+            "takes no \"path\"",
+        ),
+        (
+            rule(json!({"message": {"fi": "a", "sv": "b"}})),
+            "/custom/0/message",
+            "\"en\"",
+        ),
+        (
+            rule(json!({"message": {"fi": "a", "sv": "b", "en": "{nope}"}})),
+            "/custom/0/message/en",
+            "not a parameter",
+        ),
+        (
+            rule(json!({"params": {"n": "theme"}})),
+            "/custom/0/params/n",
+            "JSON Pointer",
+        ),
+        (
+            rule(json!({"severety": "error"})),
+            "/custom/0/severety",
+            "did you mean \"severity\"",
+        ),
+        (
+            rule(json!({"require": {"path": "/leadBody", "organisation": "NOPE"}})),
+            "/custom",
+            "not an organisation code",
+        ),
+        (
+            json!({"id": "t", "version": "1", "custom": [{"id": "t/a", "severity": "info", "require": {"path": "", "present": true}, "message": {"fi": "a", "sv": "b", "en": "c"}}, {"id": "t/a", "severity": "info", "require": {"path": "", "present": true}, "message": {"fi": "a", "sv": "b", "en": "c"}}]}),
+            "/custom/1/id",
+            "defined twice",
+        ),
+        (
+            json!({"id": "t", "version": "1", "rules": {"t/none": "off"}}),
+            "/rules/t~1none",
+            "unknown custom rule",
+        ),
+        (
+            json!({"id": "t", "version": "1", "engine": ">=9"}),
+            "/engine",
+            "needs measure-rules >=9",
+        ),
+        (
+            json!({"id": "t", "version": "1", "engine": "newest"}),
+            "/engine",
+            "not a version",
+        ),
+        (
+            json!({"id": "t", "version": "1", "extends": "fi.sm.measures"}),
+            "/extends",
+            "was not given",
+        ),
+        (
+            json!({"id": "t", "version": "1", "tests": [{"name": "x", "expect": []}]}),
+            "/tests/0",
+            "either \"measure\" or \"programme\"",
+        ),
+    ];
+    for (set, path, needle) in cases {
+        let found = problems(set.clone());
+        assert!(
+            found.iter().any(|(p, m)| p == path && m.contains(needle)),
+            "{set}\nwanted {path}: …{needle}…\ngot {found:?}"
+        );
+    }
+}
+
+#[test]
+fn hostile_rules_are_refused_or_bounded() {
+    // Deep nesting is refused at the depth limit, not by a stack overflow.
+    let mut deep = json!({"path": "/id", "present": true});
+    for _ in 0..100 {
+        deep = json!({"not": deep});
+    }
+    let found = problems(rule(json!({"require": deep})));
+    assert!(found.iter().any(|(_, m)| m.contains("nest at most")), "{found:?}");
+    // Too many conditions in one rule.
+    let wide: Vec<Value> = (0..300).map(|_| json!({"path": "/id", "present": true})).collect();
+    let found = problems(rule(json!({"require": {"all": wide}})));
+    assert!(
+        found.iter().any(|(_, m)| m.contains("at most 200 conditions")),
+        "{found:?}"
+    );
+    // Too many rules.
+    let many: Vec<Value> = (0..501)
+        .map(|i| json!({"id": format!("t/r{i}"), "severity": "info", "require": {"path": "", "present": true}, "message": {"fi": "a", "sv": "b", "en": "c"}}))
+        .collect();
+    let found = problems(json!({"id": "t", "version": "1", "custom": many}));
+    assert!(
+        found.iter().any(|(p, m)| p == "/custom" && m.contains("at most 500")),
+        "{found:?}"
+    );
+    // A huge literal is refused; a huge measure is bounded by the document limits and
+    // evaluated in one pass per condition.
+    let found = problems(rule(json!({"require": {"path": "/id", "equals": "x".repeat(10_000)}})));
+    assert!(found.iter().any(|(_, m)| m.contains("longer than")), "{found:?}");
+    let engine = with_rule(json!({"path": "/steps", "every": {"path": "/text/fi", "contains": "a"}})).unwrap();
+    let steps: Vec<Value> = (0..100).map(|_| json!({"text": {"fi": "a".repeat(10_000)}})).collect();
+    let mut m = measure();
+    m["steps"] = Value::Array(steps);
+    assert!(!fires(&engine, &m));
+    // Nesting in the rule-set text itself stops at the JSON parser's depth limit.
+    let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(Engine::with_ruleset_json(&text).is_err());
+}
+
+#[test]
+fn chains_extend_refine_and_name_every_rule_set() {
+    let chain = Engine::with_rulesets(&[fixture("ministry.json"), fixture("agency-kuntaliitto.json")]).unwrap();
+    let report: Report = chain.check_measure(&measure(), &opts(false));
+    let names: Vec<(&str, &str)> = report
+        .rulesets
+        .iter()
+        .map(|r| (r.id.as_str(), r.version.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [("fi.sm.measures", "1.0.0"), ("fi.kuntaliitto.measures", "2.0.0")]
+    );
+    assert_eq!(report.ruleset.id, "fi.kuntaliitto.measures");
+    // The agency turned the ministry's error into a warning and one rule off.
+    let f = report.findings.iter().find(|f| f.rule == "sm/swedish-title").unwrap();
+    assert_eq!(f.severity.as_str(), "warning");
+    let infos = chain.custom_rules(Lang::En);
+    assert!(infos
+        .iter()
+        .any(|r| r.id == "sm/steps-scheduled" && r.severity == "off"));
+    // The agency's set alone, or in the wrong order, or with the wrong parent version, is refused.
+    let alone = Engine::with_ruleset(&fixture("agency-kuntaliitto.json")).err().unwrap();
+    assert!(alone.to_string().contains("was not given"), "{alone}");
+    let swapped = Engine::with_rulesets(&[fixture("agency-kuntaliitto.json"), fixture("ministry.json")])
+        .err()
+        .unwrap();
+    assert!(
+        swapped.to_string().contains("rule set 1 (fi.kuntaliitto.measures)"),
+        "{swapped}"
+    );
+    let mut old = fixture("ministry.json");
+    old["version"] = json!("0.9.0");
+    let stale = Engine::with_rulesets(&[old, fixture("agency-kuntaliitto.json")])
+        .err()
+        .unwrap();
+    assert!(
+        stale
+            .to_string()
+            .contains("needs \"fi.sm.measures\" ^1.0, but was given version 0.9.0"),
+        "{stale}"
+    );
+}
+
+#[test]
+fn the_example_rule_sets_pass_their_own_tests() {
+    let chain = Engine::with_rulesets(&[fixture("ministry.json"), fixture("agency-kuntaliitto.json")]).unwrap();
+    let report = chain.run_tests();
+    assert_eq!(report.failed, 0, "{report:#?}");
+    assert_eq!(report.passed, 7);
+    assert_eq!(report.results[0].ruleset, "fi.sm.measures");
+}
+
+#[test]
+fn a_failing_test_says_what_was_missing_and_what_was_unexpected() {
+    let mut set = fixture("ministry.json");
+    set["tests"] = json!([{
+        "name": "wrong expectation",
+        "measure": {"id": "2.1", "theme": 2, "title": {"fi": "x"}, "leadBody": "SM", "partners": ["PO"],
+                    "schedule": {"start": "2018"}, "status": "planned"},
+        "expect": [{"rule": "sm/completed-progress", "path": "/status"}]
+    }]);
+    let report = Engine::with_ruleset(&set).unwrap().run_tests();
+    assert_eq!((report.passed, report.failed), (0, 1));
+    let r = &report.results[0];
+    assert_eq!(r.missing.len(), 1);
+    assert_eq!(r.missing[0].rule, "sm/completed-progress");
+    assert_eq!(r.unexpected.len(), 1);
+    assert_eq!(r.unexpected[0].rule, "sm/swedish-title");
+    assert!(r.unexpected[0]
+        .message
+        .as_deref()
+        .unwrap_or("")
+        .contains("Swedish title"));
+}

@@ -1,0 +1,101 @@
+// Rules as data through the package and the CLI: custom rules in the same report as the
+// built-in ones, rule-set chains, tests carried by a rule set, explanations. The same
+// example rule sets are run natively by core/tests/custom_rules.rs.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { Engine } from "measure-rules";
+import { cli, readJson, readText, root } from "./helpers.mjs";
+
+const ministry = readJson("tests/fixtures/rulesets/ministry.json");
+const agency = readJson("tests/fixtures/rulesets/agency-kuntaliitto.json");
+const run = (args) => {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const MEASURE = { id: "7.2", theme: 7, title: { fi: "Nimi" }, leadBody: "SM", partners: ["PO"], schedule: { start: "2018", end: "2019" }, status: "planned" };
+
+test("custom rules report with the built-in rules, in every language, from objects and text", () => {
+  const engine = new Engine([ministry, agency]);
+  for (const [lang, word] of [["fi", "Kuntaliitto"], ["sv", "Kommunförbundet"], ["en", "Kuntaliitto"]]) {
+    const report = engine.checkMeasure(MEASURE, { lang, asOf: "2019-01-01" });
+    const f = report.findings.find((x) => x.rule === "kuntaliitto/theme-7-partner");
+    assert.ok(f, lang);
+    assert.equal(f.path, "/partners");
+    assert.equal(f.severity, "error");
+    assert.ok(f.message.includes(word), f.message);
+    assert.equal(f.params.theme, "7");
+    assert.ok(report.findings.some((x) => x.rule === "sm/swedish-title" && x.severity === "warning"));
+  }
+  const text = engine.checkMeasure(JSON.stringify(MEASURE, null, 2), { lang: "en", asOf: "2019-01-01" });
+  const f = text.findings.find((x) => x.rule === "kuntaliitto/theme-7-partner");
+  assert.deepEqual([f.line, f.column], [8, 3], "placed at the partners key");
+  assert.deepEqual(text.rulesets, [{ id: "fi.sm.measures", version: "1.0.0" }, { id: "fi.kuntaliitto.measures", version: "2.0.0" }]);
+});
+
+test("explanations say which rule, which condition and which values", () => {
+  const engine = new Engine([ministry, agency]);
+  const report = engine.checkMeasure(MEASURE, { lang: "en", asOf: "2019-01-01", explain: true });
+  const f = report.findings.find((x) => x.rule === "kuntaliitto/theme-7-partner");
+  assert.equal(f.explain.rule, "Measures of theme 7 name Kuntaliitto as a partner.");
+  assert.deepEqual(f.explain.when, [{ path: "/theme", test: "equals", expected: 7, actual: 7, result: true }]);
+  assert.deepEqual(f.explain.require.map((s) => [s.path, s.test, s.result]), [["/partners", "organisation", false], ["/leadBody", "organisation", false]]);
+  const builtin = report.findings.find((x) => x.rule === "title.required" || x.rule === "sm/swedish-title");
+  assert.ok(builtin.explain.values);
+  assert.equal(engine.checkMeasure(MEASURE, { asOf: "2019-01-01" }).findings.every((x) => x.explain === undefined), true);
+  assert.throws(() => engine.checkMeasure(MEASURE, { explain: "yes" }), /explain must be true or false/);
+});
+
+test("a chain in the wrong order, an incompatible engine or a bad rule is refused with the place", () => {
+  assert.throws(() => new Engine(agency), /extends "fi\.sm\.measures", which was not given/);
+  assert.throws(() => new Engine({ ...ministry, engine: ">=2.0" }), /\/engine: this rule set needs measure-rules >=2\.0/);
+  const bad = { id: "t", version: "1", custom: [{ id: "t/x", severity: "error", require: { path: "/theme", equal: 7 }, message: { fi: "a", sv: "b", en: "c" } }] };
+  assert.throws(() => new Engine(bad), /\/custom\/0\/require\/equal: unknown test "equal" \(did you mean "equals"\?\)/);
+});
+
+test("runTests runs each rule set's tests, and the CLI's test command reports them", () => {
+  const report = new Engine([ministry, agency]).runTests();
+  assert.equal(report.failed, 0);
+  assert.equal(report.passed, ministry.tests.length + agency.tests.length);
+  const r = run(["test", "tests/fixtures/rulesets/ministry.json", "tests/fixtures/rulesets/agency-kuntaliitto.json"]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /fi\.sm\.measures 1\.0\.0 > fi\.kuntaliitto\.measures 2\.0\.0: 7 passed, 0 failed/);
+  const json = JSON.parse(run(["test", "tests/fixtures/rulesets/ministry.json", "--format", "json"]).out);
+  assert.equal(json.passed, ministry.tests.length);
+});
+
+test("a failing rule-set test shows a diff and exits 1", () => {
+  const dir = mkdtempSync(join(tmpdir(), "measure-rules-test-"));
+  const broken = structuredClone(ministry);
+  broken.tests[0].expect = [{ rule: "sm/completed-progress", path: "/status" }];
+  writeFileSync(join(dir, "broken.json"), JSON.stringify(broken));
+  const r = run(["test", join(dir, "broken.json")]);
+  assert.equal(r.code, 1);
+  assert.match(r.out, /^FAIL  fi\.sm\.measures\/tests\/0/m);
+  assert.match(r.out, /- expected sm\/completed-progress at \/status, not found/);
+  assert.match(r.out, /\+ found sm\/swedish-title at \/title\/sv \(error\): /);
+  assert.equal(run(["test"]).code, 2, "usage error");
+});
+
+test("check takes --ruleset once per set of a chain, and --explain", () => {
+  const r = run(["check", "data/programme-2017.json", "--as-of", "2018-06-01", "--lang", "en",
+    "--ruleset", "tests/fixtures/rulesets/ministry.json", "--ruleset", "tests/fixtures/rulesets/agency-kuntaliitto.json", "--explain", "--format", "json"]);
+  const report = JSON.parse(r.out).files[0].report;
+  assert.equal(report.rulesets.length, 2);
+  const custom = report.findings.filter((f) => f.rule.includes("/"));
+  assert.ok(custom.length > 0, "the real programme meets the example rules");
+  assert.ok(report.findings.every((f) => f.explain), "every finding explained");
+  const text = run(["check", "data/programme-2017.json", "--as-of", "2018-06-01", "--lang", "en",
+    "--ruleset", "tests/fixtures/rulesets/ministry.json", "--explain"]).out;
+  assert.match(text, /^ {4}why: /m);
+  assert.match(text, /^ {6}(when|require) \/measures\/\d+\/\S+ \w+ /m);
+});
+
+test("the CommonJS entry has the same custom-rule API", () => {
+  const { Engine: CjsEngine } = createRequire(import.meta.url)("measure-rules");
+  assert.equal(new CjsEngine(readText("tests/fixtures/rulesets/ministry.json")).runTests().failed, 0);
+});
