@@ -3,6 +3,7 @@
 // Pointer; each is shown at the field registered for the longest prefix of it.
 import { STATUSES } from "../i18n.js";
 import { fill, h, hidden } from "./dom.js";
+import { explainNode } from "./explain.js";
 import * as pointer from "./pointer.js";
 
 const TEXT_LANGS = ["fi", "sv", "en"];
@@ -36,6 +37,9 @@ export function createForm(app, panel) {
   let report = null;
   let summaryCount;
   let summaryList;
+  /** The explanations a reader has open, by rule and path, kept open as the findings change. */
+  const openExplanations = new Set();
+  const englishSummaries = new Set(app.pkg.rules().map((r) => r.summary));
 
   const measure = () => app.state.measure;
 
@@ -488,6 +492,16 @@ export function createForm(app, panel) {
     return node;
   }
 
+  /** "Why?" for a finding: its explanation, open again if it was open before this check. */
+  function explanation(finding) {
+    const key = `${finding.rule}\u0000${finding.path}`;
+    return explainNode(finding, t, {
+      englishSummaries,
+      open: openExplanations.has(key),
+      onToggle: (open) => (open ? openExplanations.add(key) : openExplanations.delete(key)),
+    });
+  }
+
   function showFindings() {
     const invalid = new Set();
     for (const entry of fields.values()) {
@@ -498,7 +512,7 @@ export function createForm(app, panel) {
     for (const finding of report.findings) {
       const entry = finding.path === "" ? null : target(finding.path);
       if (entry) {
-        entry.error.append(findingNode(finding));
+        entry.error.append(findingNode(finding), explanation(finding));
         if (finding.severity !== "info" && entry.control && /^(INPUT|SELECT|TEXTAREA)$/.test(entry.control.tagName)) invalid.add(entry.control);
       }
       const where = finding.path === "" ? t("summary.whole") : entry ? entry.label : t("summary.field", { path: finding.path });
@@ -522,6 +536,8 @@ export function createForm(app, panel) {
           " ",
           button,
           entry || !finding.fix ? null : findingNode(finding).querySelector(".button-fix"),
+          // A finding with no field of its own is explained here.
+          entry ? null : explanation(finding),
         ),
       );
     }
@@ -533,13 +549,23 @@ export function createForm(app, panel) {
   }
 
   function check() {
-    report = app.engine.checkMeasure(measure(), app.options());
+    report = app.engine.checkMeasure(measure(), { ...app.options(), explain: true });
     showFindings();
   }
 
   return {
     get report() {
       return report;
+    },
+    /** Shows the form with focus at a finding's field (or the finding in the JSON view). */
+    reveal(finding) {
+      const entry = finding.path === "" ? null : target(finding.path);
+      if (!entry) {
+        app.views.json.reveal(finding);
+        return;
+      }
+      app.setView("form", { focus: "none" });
+      focusField(entry);
     },
     update(what, source) {
       if (what === "measure" && source === "form") {
