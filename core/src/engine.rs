@@ -44,7 +44,7 @@ fn as_of_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Day>, D::
         None => Ok(None),
         Some(t) => Day::parse_iso(&t)
             .map(Some)
-            .map_err(|_| serde::de::Error::custom(format!("asOf must be a date YYYY-MM-DD, not {t:?}"))),
+            .map_err(|_| serde::de::Error::custom(format!("asOf must be a date YYYY-MM-DD, not \"{t}\""))),
     }
 }
 
@@ -56,22 +56,23 @@ impl CheckOptions {
         match name {
             "lang" => {
                 self.lang = Lang::from_code(value)
-                    .ok_or_else(|| format!("unknown language {value:?}: use \"fi\", \"sv\" or \"en\""))?;
+                    .ok_or_else(|| format!("unknown language \"{value}\": use \"fi\", \"sv\" or \"en\""))?;
             }
             "asOf" => {
-                self.as_of =
-                    Some(Day::parse_iso(value).map_err(|_| format!("asOf must be a date YYYY-MM-DD, not {value:?}"))?);
+                self.as_of = Some(
+                    Day::parse_iso(value).map_err(|_| format!("asOf must be a date YYYY-MM-DD, not \"{value}\""))?,
+                );
             }
             "explain" => {
                 self.explain = match value {
                     "true" => true,
                     "false" => false,
-                    _ => return Err(format!("explain must be true or false, not {value:?}")),
+                    _ => return Err(format!("explain must be true or false, not \"{value}\"")),
                 };
             }
             _ => {
                 return Err(format!(
-                    "unknown option {name:?}: the options are lang, asOf and explain"
+                    "unknown option \"{name}\": the options are lang, asOf and explain"
                 ))
             }
         }

@@ -90,7 +90,7 @@ pub struct Finding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
     /// Why the finding was made, when the check was asked to explain (`explain: true`).
-    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub explain: Option<Box<crate::custom::Explanation>>,
 }

@@ -27,7 +27,7 @@ impl Version {
 
 /// Whether `version` satisfies `range`; `Err` says what is wrong with the range.
 pub(crate) fn satisfies(range: &str, version: &str) -> Result<bool, String> {
-    let (v, _) = Version::parse(version).ok_or_else(|| format!("{version:?} is not a version"))?;
+    let (v, _) = Version::parse(version).ok_or_else(|| format!("\"{version}\" is not a version"))?;
     let comparators: Vec<&str> = range.split([' ', ',']).filter(|c| !c.is_empty()).collect();
     if comparators.is_empty() || comparators.len() > 8 {
         return Err("expected a version range such as \"^0.1\" or \">=0.1.0 <0.2.0\"".into());
@@ -39,7 +39,7 @@ pub(crate) fn satisfies(range: &str, version: &str) -> Result<bool, String> {
             .find_map(|op| c.strip_prefix(op).map(|r| (*op, r)))
             .unwrap_or(("=", c));
         let (want, precision) =
-            Version::parse(rest).ok_or_else(|| format!("{c:?} is not a version comparator such as \">=0.1.0\""))?;
+            Version::parse(rest).ok_or_else(|| format!("\"{c}\" is not a version comparator such as \">=0.1.0\""))?;
         let Version(a, b, _) = want;
         let ok = match op {
             ">=" => v >= want,

@@ -55,6 +55,7 @@ test("a chain in the wrong order, an incompatible engine or a bad rule is refuse
   assert.throws(() => new Engine({ ...ministry, engine: ">=2.0" }), /\/engine: this rule set needs measure-rules >=2\.0/);
   const bad = { id: "t", version: "1", custom: [{ id: "t/x", severity: "error", require: { path: "/theme", equal: 7 }, message: { fi: "a", sv: "b", en: "c" } }] };
   assert.throws(() => new Engine(bad), /\/custom\/0\/require\/equal: unknown test "equal" \(did you mean "equals"\?\)/);
+  assert.throws(() => new Engine(bad), (e) => e instanceof Error && e.problems[0].path === "/custom/0/require/equal" && /did you mean "equals"/.test(e.problems[0].message));
 });
 
 test("runTests runs each rule set's tests, and the CLI's test command reports them", () => {

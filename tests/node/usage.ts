@@ -1,7 +1,7 @@
 // A typed use of the package, checked by `tsc --noEmit` (types.test.mjs): every input and
 // output has a declared type, and misuse is a type error.
 import { Engine, parseSchedule, rules, version } from "measure-rules";
-import type { CheckOptions, Finding, Measure, Programme, Report, RuleMeta, RuleSetDocument, ScheduleReading, Severity } from "measure-rules";
+import type { CheckOptions, Condition, CustomRuleInfo, Finding, Measure, Programme, Report, RuleMeta, RuleSetDocument, ScheduleReading, Severity, TestReport, TraceStep } from "measure-rules";
 
 const measure: Measure = {
   id: "2.6a",
@@ -44,9 +44,27 @@ const ids: string[] = catalogue.map((r) => `${r.id} ${r.severity} ${r.params.map
 const orgs: string[] = engine.organisations().map((o) => o.name.fi);
 engine.free();
 
+// Rules as data: a chain of rule sets with a custom rule and a test, explanations.
+const partnerRule: Condition = { any: [{ path: "/partners", organisation: "Kuntaliitto" }, { not: { path: "/theme", in: [7] } }] };
+const agency: RuleSetDocument = {
+  id: "fi.example.agency",
+  version: "2.0.0",
+  engine: "^0.1",
+  extends: { id: "fi.example", version: "^1.0" },
+  custom: [{ id: "example/theme-7", severity: "error", require: partnerRule, path: "/partners", message: { fi: "a", sv: "b", en: "c" } }],
+  tests: [{ name: "t", measure: { id: "7.1", theme: 7 }, expect: [{ rule: "example/theme-7", path: "/partners" }] }],
+};
+const chain = new Engine([ruleset, agency]);
+const tests: TestReport = chain.runTests();
+const customs: CustomRuleInfo[] = chain.customRules("fi");
+const steps: TraceStep[] = chain.checkMeasure(measure, { explain: true }).findings.flatMap((f) => f.explain?.require ?? []);
+const chainIds: string[] = chain.rulesets.map((r) => r.id).concat(customs.map((c) => c.severity), [String(tests.failed + steps.length)]);
+// @ts-expect-error: a condition has a known test
+const badCondition: Condition = { path: "/theme", equal: 7 };
+
 // @ts-expect-error: the language is one of fi, sv, en
 new Engine().checkMeasure(measure, { lang: "de" });
 // @ts-expect-error: a measure's theme is a number
 const wrong: Measure = { theme: "2" };
 
-export { errors, severity, place, start, ids, orgs, v, wrong };
+export { errors, severity, place, start, ids, orgs, v, wrong, chainIds, badCondition };

@@ -38,8 +38,10 @@ fn input(doc: &JsValue) -> Result<Input, JsError> {
 }
 
 fn describe(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map_or_else(|| format!("{e:?}"), |err| String::from(err.message()))
+    e.dyn_ref::<js_sys::Error>().map_or_else(
+        || e.as_string().unwrap_or_else(|| "a value that is not an Error".into()),
+        |err| String::from(err.message()),
+    )
 }
 
 /// Options are read field by field, so that a misspelt option (`language`) is refused rather
@@ -74,6 +76,16 @@ fn options(opts: Option<JsValue>) -> Result<CheckOptions, JsError> {
     Ok(o)
 }
 
+/// A refused rule set as an `Error` whose message lists every problem, with the same
+/// problems as data in its `problems` property (`RulesetProblem[]`), for editors.
+fn refused(e: measure_rules::RulesetError) -> JsValue {
+    let error = js_sys::Error::new(&e.to_string());
+    if let Ok(problems) = to_js(&e.problems) {
+        let _ = js_sys::Reflect::set(&error, &JsValue::from_str("problems"), &problems);
+    }
+    error.into()
+}
+
 /// The user's local date: a civil servant in Helsinki judges status on the Finnish date.
 fn today() -> Day {
     let now = js_sys::Date::new_0();
@@ -99,7 +111,7 @@ impl Engine {
     pub fn new(
         #[wasm_bindgen(unchecked_optional_param_type = "RuleSetDocument | string | (RuleSetDocument | string)[]")]
         ruleset: Option<JsValue>,
-    ) -> Result<Engine, JsError> {
+    ) -> Result<Engine, JsValue> {
         let inner = match ruleset {
             None => measure_rules::Engine::new(),
             Some(v) if v.is_undefined() || v.is_null() => measure_rules::Engine::new(),
@@ -119,7 +131,7 @@ impl Engine {
                 Input::Value(v) => measure_rules::Engine::with_ruleset(&v),
             },
         }
-        .map_err(|e| JsError::new(&e.to_string()))?;
+        .map_err(refused)?;
         Ok(Engine { inner })
     }
 
@@ -234,7 +246,7 @@ fn lang_of(lang: Option<String>) -> Result<Lang, JsError> {
     match lang {
         None => Ok(Lang::default()),
         Some(code) => Lang::from_code(&code)
-            .ok_or_else(|| JsError::new(&format!("unknown language {code:?}: use \"fi\", \"sv\" or \"en\""))),
+            .ok_or_else(|| JsError::new(&format!("unknown language \"{code}\": use \"fi\", \"sv\" or \"en\""))),
     }
 }
 

@@ -24,7 +24,7 @@ pub(crate) mod condition;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::context::{child, Cx};
@@ -38,7 +38,7 @@ pub const MAX_RULES: usize = 500;
 pub const MAX_MESSAGE: usize = 1000;
 
 /// One test evaluated for an explanation: where, which test, what it wanted, what it found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct TraceStep {
     /// JSON Pointer of the value looked at, from the document root.
@@ -49,30 +49,31 @@ pub struct TraceStep {
     #[cfg_attr(feature = "wasm", tsify(type = "JsonValue"))]
     pub expected: Value,
     /// The value found; absent when there is none.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "JsonValue"))]
     pub actual: Option<Value>,
     pub result: bool,
 }
 
 /// Why a finding was made: the rule, the condition that matched and the values it read.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Explanation {
-    /// What the rule checks, in the report's language.
+    /// What the rule checks: a custom rule's description in the report's language, or a
+    /// built-in rule's one-line summary (in English, as the catalogue has it).
     pub rule: String,
     /// Built-in rules: the case that matched (`missing`, `suggest`, …); custom rules: `require`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub condition: Option<String>,
     /// The values the rule looked at, by JSON Pointer (`null` where nothing was there).
     #[cfg_attr(feature = "wasm", tsify(type = "Record<string, JsonValue>"))]
     pub values: BTreeMap<String, Value>,
     /// Custom rules: each test of `when` and then of `require`, in the order evaluated.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub when: Vec<TraceStep>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub require: Vec<TraceStep>,
 }

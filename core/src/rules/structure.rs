@@ -1,6 +1,11 @@
-//! The shape of a document, checked against the published JSON Schemas at compile time:
-//! wrong types, missing required members, unknown fields and out-of-range values. Whether a
-//! field is required and which values are allowed is the other rules' business.
+//! The shape of a document, checked against the published JSON Schemas: wrong types,
+//! missing required members, unknown fields and out-of-range values. Whether a field is
+//! required and which values are allowed is the other rules' business.
+//!
+//! `build.rs` compiles the schemas into a table of nodes that [`check`] walks, the way the
+//! jsonschema crate's compile-time validators compile them into code; a table is a tenth of
+//! their size in WebAssembly (BENCHMARKS.md). `tests/shape_oracle.rs` holds every finding
+//! here to the jsonschema crate's own verdicts on the same documents.
 
 use serde_json::Value;
 
@@ -9,16 +14,53 @@ use crate::context::{child, item, Cx};
 use crate::finding::Severity;
 use crate::text::closest;
 
-#[jsonschema::validator(path = "../schemas/measure.schema.json", draft = Draft202012)]
-struct MeasureSchema;
+/// One schema node, compiled from the JSON Schemas by `build.rs`.
+pub(crate) struct Node {
+    /// Allowed JSON types as bits (null, boolean, integer, number, string, array, object);
+    /// 0 is any.
+    types: u8,
+    /// `$ref`s: nodes that apply as well.
+    refs: &'static [usize],
+    properties: &'static [(&'static str, usize)],
+    required: &'static [&'static str],
+    /// `additionalProperties: false`.
+    closed: bool,
+    items: Option<usize>,
+    minimum: Option<i64>,
+    maximum: Option<i64>,
+    min_length: Option<u64>,
+    max_length: Option<u64>,
+    min_items: Option<u64>,
+    max_items: Option<u64>,
+    /// Where the node is in its schema, for people reading the generated table.
+    #[expect(dead_code, reason = "documents the generated table")]
+    path: &'static str,
+}
 
-/// `programme.schema.json` with `measures.items` left open (generated and kept in step by
-/// `core/tests/generated.rs`): each measure is checked with `MeasureSchema`, so the measure
-/// validator is compiled once, not a second time inside the programme's.
-#[jsonschema::validator(path = "schema-views/programme-shell.schema.json", draft = Draft202012, resources = {
-    "https://measure-rules.github.io/schemas/v1/measure.schema.json" => { path = "../schemas/measure.schema.json" }
-})]
-struct ProgrammeShellSchema;
+impl Node {
+    const ANY: Node = Node {
+        types: 0,
+        refs: &[],
+        properties: &[],
+        required: &[],
+        closed: false,
+        items: None,
+        minimum: None,
+        maximum: None,
+        min_length: None,
+        max_length: None,
+        min_items: None,
+        max_items: None,
+        path: "",
+    };
+}
+
+mod tables {
+    use super::Node;
+    include!(concat!(env!("OUT_DIR"), "/schema_tables.rs"));
+}
+
+const TYPE_NAMES: [&str; 7] = ["null", "boolean", "integer", "number", "string", "array", "object"];
 
 pub static TYPE: RuleMeta = RuleMeta {
     id: "schema.type",
@@ -93,135 +135,127 @@ const KNOWN_FIELDS: &[&str] = &[
 ];
 
 pub(crate) fn check_measure_shape(cx: &mut Cx<'_>, v: &Value) {
-    for e in MeasureSchema::iter_errors(v) {
-        report(cx, "", &e);
-    }
+    check(cx, tables::MEASURE, v, "");
 }
 
-/// The same findings as `programme.schema.json` gives, in two steps (see
-/// `ProgrammeShellSchema`); measures beyond the schema's `maxItems` are not read.
+/// The programme's own members, then each measure (the measures beyond the schema's
+/// `maxItems`, which is reported, are not read).
 pub(crate) fn check_programme_shape(cx: &mut Cx<'_>, v: &Value, measures: &[Value]) {
-    for e in ProgrammeShellSchema::iter_errors(v) {
-        report(cx, "", &e);
-    }
+    check(cx, tables::PROGRAMME, v, "");
     for (i, m) in measures.iter().enumerate() {
-        let base = item("/measures", i);
-        for e in MeasureSchema::iter_errors(m) {
-            report(cx, &base, &e);
-        }
+        check(cx, tables::MEASURE, m, &item("/measures", i));
     }
 }
 
-fn report(cx: &mut Cx<'_>, base: &str, e: &jsonschema::ValidationError<'_>) {
-    use jsonschema::error::ValidationErrorKind as K;
-    let at = &format!("{base}{}", e.instance_path().as_str());
-    match e.kind() {
-        K::Type { kind } => {
-            let expected = type_names(cx, kind);
-            cx.report(&TYPE, at).param("expected", expected).emit();
+/// The type bit of a value; a number with no fraction is an integer, as in JSON Schema.
+fn type_bit(v: &Value) -> u8 {
+    match v {
+        Value::Null => 1,
+        Value::Bool(_) => 2,
+        Value::Number(n) if n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0) => 4,
+        Value::Number(_) => 8,
+        Value::String(_) => 16,
+        Value::Array(_) => 32,
+        Value::Object(_) => 64,
+    }
+}
+
+/// Walks `v` with schema node `n`, reporting every violation, as a JSON Schema validator
+/// collecting all errors does: each keyword applies on its own to the values it is about
+/// (`-0.5` for an integer with `minimum: 1` breaks both). The depth is bounded by the
+/// document's (the parser refuses deeper input).
+fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &str) {
+    let Some(node) = tables::NODES.get(n) else { return };
+    for r in node.refs {
+        check(cx, *r, v, at);
+    }
+    let bit = type_bit(v);
+    // An integer is also a number.
+    let ok = node.types == 0 || node.types & bit != 0 || (bit == 4 && node.types & 8 != 0);
+    if !ok {
+        let names: Vec<String> = TYPE_NAMES
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| node.types & (1 << i) != 0)
+            .map(|(_, t)| cx.phrase(&format!("type/{t}")))
+            .collect();
+        let expected = names.join(&cx.phrase("joiner/or"));
+        cx.report(&TYPE, at).param("expected", expected).emit();
+    }
+    match v {
+        Value::Number(num) => {
+            let x = num.as_f64().unwrap_or(0.0);
+            // The limits are whole numbers, which f64 holds exactly.
+            if let Some(min) = node.minimum.filter(|m| x < *m as f64) {
+                cx.report(&VALUE, at)
+                    .variant("minimum")
+                    .param("limit", min.to_string())
+                    .emit();
+            }
+            if let Some(max) = node.maximum.filter(|m| x > *m as f64) {
+                cx.report(&VALUE, at)
+                    .variant("maximum")
+                    .param("limit", max.to_string())
+                    .emit();
+            }
         }
-        K::Required { property } => {
-            let name = property.as_str().map_or_else(|| property.to_string(), str::to_string);
-            cx.report(&REQUIRED, child(at, &name)).param("field", name).emit();
+        Value::String(s) => {
+            let len = s.chars().count() as u64;
+            if let Some(max) = node.max_length.filter(|m| len > *m) {
+                cx.report(&VALUE, at)
+                    .variant("max-length")
+                    .param("limit", max.to_string())
+                    .param("count", len.to_string())
+                    .emit();
+            }
+            if let Some(min) = node.min_length.filter(|m| len < *m) {
+                cx.report(&VALUE, at)
+                    .variant("min-length")
+                    .param("limit", min.to_string())
+                    .emit();
+            }
         }
-        K::AdditionalProperties { unexpected } => {
-            for name in unexpected {
-                let pending = cx.report(&UNKNOWN_FIELD, child(at, name)).param("field", name.as_str());
-                match closest(name, KNOWN_FIELDS.iter().copied()) {
-                    Some(s) => pending.variant("suggest").param("suggestion", s).emit(),
-                    None => pending.emit(),
+        Value::Array(list) => {
+            let len = list.len() as u64;
+            if let Some(max) = node.max_items.filter(|m| len > *m) {
+                cx.report(&VALUE, at)
+                    .variant("max-items")
+                    .param("limit", max.to_string())
+                    .param("count", len.to_string())
+                    .emit();
+            }
+            if let Some(min) = node.min_items.filter(|m| len < *m) {
+                cx.report(&VALUE, at)
+                    .variant("min-items")
+                    .param("limit", min.to_string())
+                    .emit();
+            }
+            if let Some(items) = node.items {
+                for (i, x) in list.iter().enumerate() {
+                    check(cx, items, x, &item(at, i));
                 }
             }
         }
-        K::Minimum { limit } => cx
-            .report(&VALUE, at)
-            .variant("minimum")
-            .param("limit", number_text(limit))
-            .emit(),
-        K::Maximum { limit } => cx
-            .report(&VALUE, at)
-            .variant("maximum")
-            .param("limit", number_text(limit))
-            .emit(),
-        K::MaxLength { limit } => {
-            let len = e.instance().as_str().map_or(0, |s| s.chars().count());
-            cx.report(&VALUE, at)
-                .variant("max-length")
-                .param("limit", number_text(limit))
-                .param("count", len.to_string())
-                .emit();
+        Value::Object(members) => {
+            for name in node.required {
+                if !members.contains_key(*name) {
+                    cx.report(&REQUIRED, child(at, name)).param("field", *name).emit();
+                }
+            }
+            for (name, x) in members {
+                match node.properties.iter().find(|(p, _)| p == name) {
+                    Some((_, sub)) => check(cx, *sub, x, &child(at, name)),
+                    None if node.closed => {
+                        let pending = cx.report(&UNKNOWN_FIELD, child(at, name)).param("field", name.as_str());
+                        match closest(name, KNOWN_FIELDS.iter().copied()) {
+                            Some(s) => pending.variant("suggest").param("suggestion", s).emit(),
+                            None => pending.emit(),
+                        }
+                    }
+                    None => {}
+                }
+            }
         }
-        K::MinLength { limit } => cx
-            .report(&VALUE, at)
-            .variant("min-length")
-            .param("limit", number_text(limit))
-            .emit(),
-        K::MaxItems { limit } => {
-            let len = e.instance().as_array().map_or(0, Vec::len);
-            cx.report(&VALUE, at)
-                .variant("max-items")
-                .param("limit", number_text(limit))
-                .param("count", len.to_string())
-                .emit();
-        }
-        K::MinItems { limit } => cx
-            .report(&VALUE, at)
-            .variant("min-items")
-            .param("limit", number_text(limit))
-            .emit(),
-        K::Enum { options } => cx
-            .report(&VALUE, at)
-            .variant("enum")
-            .param("options", options_text(options))
-            .emit(),
-        // The keyword names the requirement; formatting the whole error would pull the
-        // validator's message machinery into the WebAssembly build.
-        _ => {
-            let keyword = e.schema_path().as_str().rsplit('/').next().unwrap_or("").to_string();
-            cx.report(&VALUE, at).param("detail", keyword).emit();
-        }
+        Value::Null | Value::Bool(_) => {}
     }
-}
-
-/// The schemas' limits are integers. Formatting them without `Value`'s `Display` keeps
-/// serde_json's serialiser and float printing out of the WebAssembly build.
-fn number_text(v: &impl NumberLike) -> String {
-    v.integer().map_or_else(|| "?".to_string(), |n| n.to_string())
-}
-
-trait NumberLike {
-    fn integer(&self) -> Option<i64>;
-}
-
-impl NumberLike for Value {
-    fn integer(&self) -> Option<i64> {
-        self.as_i64()
-    }
-}
-
-impl NumberLike for u64 {
-    fn integer(&self) -> Option<i64> {
-        i64::try_from(*self).ok()
-    }
-}
-
-fn options_text(options: &Value) -> String {
-    let items = options.as_array().map_or(&[][..], Vec::as_slice);
-    let names: Vec<String> = items
-        .iter()
-        .map(|o| match o {
-            Value::String(s) => format!("\"{s}\""),
-            other => number_text(other),
-        })
-        .collect();
-    names.join(", ")
-}
-
-fn type_names(cx: &Cx<'_>, kind: &jsonschema::error::TypeKind) -> String {
-    use jsonschema::error::TypeKind;
-    let names: Vec<String> = match kind {
-        TypeKind::Single(t) => vec![cx.phrase(&format!("type/{t}"))],
-        TypeKind::Multiple(set) => set.iter().map(|t| cx.phrase(&format!("type/{t}"))).collect(),
-    };
-    names.join(&cx.phrase("joiner/or"))
 }
