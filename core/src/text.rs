@@ -4,6 +4,16 @@
 /// "SISÄMINISTERIÖ" compare equal; Unicode-aware because codes like "HÄKE" carry umlauts.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    // Most names are ASCII codes ("SM", "PO"); they need no Unicode case tables.
+    if s.is_ascii() {
+        for word in s.split_ascii_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return out;
+    }
     for word in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -73,7 +83,8 @@ pub(crate) fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a 
 
 /// Escapes one JSON Pointer reference token (RFC 6901).
 pub(crate) fn escape_pointer_token(token: &str) -> std::borrow::Cow<'_, str> {
-    if token.contains(['~', '/']) {
+    // Bytes, not chars: both are ASCII, and this runs for every member of every document.
+    if token.bytes().any(|b| b == b'~' || b == b'/') {
         std::borrow::Cow::Owned(token.replace('~', "~0").replace('/', "~1"))
     } else {
         std::borrow::Cow::Borrowed(token)

@@ -10,7 +10,7 @@
 use serde_json::Value;
 
 use crate::catalogue::{RuleMeta, Scope};
-use crate::context::{child, item, Cx};
+use crate::context::{child, Cx};
 use crate::finding::Severity;
 use crate::text::closest;
 
@@ -135,16 +135,25 @@ const KNOWN_FIELDS: &[&str] = &[
 ];
 
 pub(crate) fn check_measure_shape(cx: &mut Cx<'_>, v: &Value) {
-    check(cx, tables::MEASURE, v, "");
+    check(cx, tables::MEASURE, v, &mut String::new());
 }
 
 /// The programme's own members, then each measure (the measures beyond the schema's
 /// `maxItems`, which is reported, are not read).
 pub(crate) fn check_programme_shape(cx: &mut Cx<'_>, v: &Value, measures: &[Value]) {
-    check(cx, tables::PROGRAMME, v, "");
+    let mut path = String::new();
+    check(cx, tables::PROGRAMME, v, &mut path);
     for (i, m) in measures.iter().enumerate() {
-        check(cx, tables::MEASURE, m, &item("/measures", i));
+        path.clear();
+        push_index(&mut path, "/measures", i);
+        check(cx, tables::MEASURE, m, &mut path);
     }
+}
+
+fn push_index(path: &mut String, base: &str, i: usize) {
+    use std::fmt::Write as _;
+    path.push_str(base);
+    let _ = write!(path, "/{i}");
 }
 
 /// The type bit of a value; a number with no fraction is an integer, as in JSON Schema.
@@ -164,11 +173,15 @@ fn type_bit(v: &Value) -> u8 {
 /// collecting all errors does: each keyword applies on its own to the values it is about
 /// (`-0.5` for an integer with `minimum: 1` breaks both). The depth is bounded by the
 /// document's (the parser refuses deeper input).
-fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &str) {
+///
+/// `at` is the value's JSON Pointer, built in one buffer as the walk goes down and cut back
+/// on the way up, so that no pointer is allocated unless something is reported.
+fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
     let Some(node) = tables::NODES.get(n) else { return };
     for r in node.refs {
         check(cx, *r, v, at);
     }
+    let here = |at: &String| at.clone();
     let bit = type_bit(v);
     // An integer is also a number.
     let ok = node.types == 0 || node.types & bit != 0 || (bit == 4 && node.types & 8 != 0);
@@ -180,20 +193,20 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &str) {
             .map(|(_, t)| cx.phrase(&format!("type/{t}")))
             .collect();
         let expected = names.join(&cx.phrase("joiner/or"));
-        cx.report(&TYPE, at).param("expected", expected).emit();
+        cx.report(&TYPE, here(at)).param("expected", expected).emit();
     }
     match v {
         Value::Number(num) => {
             let x = num.as_f64().unwrap_or(0.0);
             // The limits are whole numbers, which f64 holds exactly.
             if let Some(min) = node.minimum.filter(|m| x < *m as f64) {
-                cx.report(&VALUE, at)
+                cx.report(&VALUE, here(at))
                     .variant("minimum")
                     .param("limit", min.to_string())
                     .emit();
             }
             if let Some(max) = node.maximum.filter(|m| x > *m as f64) {
-                cx.report(&VALUE, at)
+                cx.report(&VALUE, here(at))
                     .variant("maximum")
                     .param("limit", max.to_string())
                     .emit();
@@ -202,14 +215,14 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &str) {
         Value::String(s) => {
             let len = s.chars().count() as u64;
             if let Some(max) = node.max_length.filter(|m| len > *m) {
-                cx.report(&VALUE, at)
+                cx.report(&VALUE, here(at))
                     .variant("max-length")
                     .param("limit", max.to_string())
                     .param("count", len.to_string())
                     .emit();
             }
             if let Some(min) = node.min_length.filter(|m| len < *m) {
-                cx.report(&VALUE, at)
+                cx.report(&VALUE, here(at))
                     .variant("min-length")
                     .param("limit", min.to_string())
                     .emit();
@@ -218,22 +231,26 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &str) {
         Value::Array(list) => {
             let len = list.len() as u64;
             if let Some(max) = node.max_items.filter(|m| len > *m) {
-                cx.report(&VALUE, at)
+                cx.report(&VALUE, here(at))
                     .variant("max-items")
                     .param("limit", max.to_string())
                     .param("count", len.to_string())
                     .emit();
             }
             if let Some(min) = node.min_items.filter(|m| len < *m) {
-                cx.report(&VALUE, at)
+                cx.report(&VALUE, here(at))
                     .variant("min-items")
                     .param("limit", min.to_string())
                     .emit();
             }
             if let Some(items) = node.items {
+                let len = at.len();
                 for (i, x) in list.iter().enumerate() {
-                    check(cx, items, x, &item(at, i));
+                    at.truncate(len);
+                    push_index(at, "", i);
+                    check(cx, items, x, at);
                 }
+                at.truncate(len);
             }
         }
         Value::Object(members) => {
@@ -244,7 +261,13 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &str) {
             }
             for (name, x) in members {
                 match node.properties.iter().find(|(p, _)| p == name) {
-                    Some((_, sub)) => check(cx, *sub, x, &child(at, name)),
+                    Some((_, sub)) => {
+                        let len = at.len();
+                        at.push('/');
+                        at.push_str(&crate::text::escape_pointer_token(name));
+                        check(cx, *sub, x, at);
+                        at.truncate(len);
+                    }
                     None if node.closed => {
                         let pending = cx.report(&UNKNOWN_FIELD, child(at, name)).param("field", name.as_str());
                         match closest(name, KNOWN_FIELDS.iter().copied()) {
