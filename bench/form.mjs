@@ -1,0 +1,266 @@
+// Form job in Node: one measure, given as a JS object, checked per call, as a web form does
+// on every change. Each peer runs in its own Node process (so one peer's JIT state and heap
+// do not disturb another's), over the same inputs (bench/inputs.mjs), one call at a time:
+// warm-up calls first, then every call timed with performance.now().
+//
+//   node bench/form.mjs --worker <variant> <n> <warmup>   one variant, prints JSON
+//   node bench/form.mjs [--quick]                          every variant, prints the table
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { AS_OF, LANG, formInputs } from "./inputs.mjs";
+import { fmt, readJson, root, stats, table, timeAsync, timeSync } from "./lib.mjs";
+
+const SELF = fileURLToPath(import.meta.url);
+const OPTS = { lang: LANG, asOf: AS_OF };
+
+/** What each variant does per call, given the inputs; `async` for promise-returning peers. */
+const VARIANTS = {
+  "measure-rules": {
+    label: "measure-rules checkMeasure(object): every rule, fi messages",
+    async setup(inputs) {
+      const { Engine } = await import("../wasm/npm/node.mjs");
+      const engine = new Engine();
+      return { fn: (m) => engine.checkMeasure(m, OPTS), args: inputs.map((i) => i.measure) };
+    },
+  },
+  "measure-rules-text": {
+    label: "measure-rules checkMeasure(JSON text): the same, plus line/column",
+    async setup(inputs) {
+      const { Engine } = await import("../wasm/npm/node.mjs");
+      const engine = new Engine();
+      return { fn: (t) => engine.checkMeasure(t, OPTS), args: inputs.map((i) => JSON.stringify(i.measure)) };
+    },
+  },
+  stringify: {
+    label: "JSON.stringify(measure) alone (the first step of the object path)",
+    async setup(inputs) {
+      return { fn: (m) => JSON.stringify(m), args: inputs.map((i) => i.measure) };
+    },
+  },
+  "empty-crossing": {
+    label: "version(): one call into the wasm and a short string back",
+    async setup() {
+      const { version } = await import("../wasm/npm/node.mjs");
+      return { fn: () => version(), args: [0] };
+    },
+  },
+  ajv: {
+    label: "ajv 8 compiled measure.schema.json, allErrors, ajv-i18n fi",
+    async setup(inputs) {
+      const { makeAjv } = await import("./peers/ajv.mjs");
+      const ajv = makeAjv();
+      return { fn: (m) => ajv.check(m), args: inputs.map((i) => i.measure) };
+    },
+  },
+  "json-rules-engine": {
+    label: "json-rules-engine 7, the four checks (11 rules, dynamic facts)",
+    async: true,
+    async setup(inputs) {
+      const { Engine } = await import("json-rules-engine");
+      const { makeRulesEngine } = await import("./peers/json-rules-engine-rules.mjs");
+      const jre = makeRulesEngine(Engine, readJson("data/organisations.json"));
+      return { fn: (m) => jre.check(m, AS_OF), args: inputs.map((i) => i.measure) };
+    },
+  },
+};
+
+async function worker(name, n, warmup) {
+  const v = VARIANTS[name];
+  const inputs = formInputs();
+  const { fn, args } = await v.setup(inputs);
+  const samples = v.async ? await timeAsync(fn, args, n, warmup) : timeSync(fn, args, n, warmup);
+  // Call i checked input i % k: the median per input shows which measures cost the most.
+  const k = args.length;
+  const perInput =
+    k > 1
+      ? inputs.map((input, j) => {
+          const own = [];
+          for (let i = j; i < samples.length; i += k) own.push(samples[i]);
+          return { name: input.name, median: stats(own).median };
+        })
+      : undefined;
+  process.stdout.write(JSON.stringify({ ...stats(samples), perInput }));
+}
+
+/** Runs one variant in a fresh Node process. */
+function runVariant(name, n, warmup, nodeArgs = []) {
+  const out = execFileSync(process.execPath, [...nodeArgs, SELF, "--worker", name, String(n), String(warmup)], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+  return JSON.parse(out);
+}
+
+/**
+ * Where measure-rules' time goes per call: a CPU profile (V8 sampling, 50 µs) of the object
+ * path, self time grouped by where the code lives. The release wasm has no name section, so
+ * the engine's own functions are one group.
+ */
+function profile(n) {
+  const dir = mkdtempSync(join(tmpdir(), "measure-rules-prof-"));
+  try {
+    execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, "--cpu-prof-interval", "50", SELF, "--worker", "measure-rules", String(n), "2000"], { cwd: root, stdio: "pipe" });
+    const p = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]), "utf8"));
+    const byId = new Map(p.nodes.map((x) => [x.id, x]));
+    // Only samples inside the timing loop (the module's loading and compiling are left out).
+    const parent = new Map();
+    for (const x of p.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
+    const inLoop = (id) => {
+      for (let cur = id; cur !== undefined; cur = parent.get(cur)) if (byId.get(cur).callFrame.functionName === "timeSync") return true;
+      return false;
+    };
+    const groups = new Map();
+    let total = 0;
+    let gc = 0;
+    let all = 0;
+    for (const id of p.samples) {
+      all++;
+      const f = byId.get(id).callFrame;
+      if (f.functionName === "(garbage collector)") {
+        gc++;
+        continue;
+      }
+      if (!inLoop(id)) continue;
+      total++;
+      let g;
+      if (f.url.startsWith("wasm://") || /^(\$|wasm-function)/.test(f.functionName)) g = "wasm: engine, JSON parse, report serialisation (Rust side)";
+      else if (/^(getStringFromWasm0|decodeText|decode|decodeUTF8|getCachedStringFromWasm0)$/.test(f.functionName)) g = "glue: strings out of wasm memory (TextDecoder)";
+      else if (/^(passStringToWasm0|encodeInto|encode|encodeUTF8)$/.test(f.functionName)) g = "glue: strings into wasm memory (TextEncoder)";
+      else if (f.url.endsWith("measure_rules.js")) g = "glue: building the report object, JSON.stringify of the input, reading the options";
+      else g = "other: JS-to-wasm wrappers, the timing loop, V8 builtins";
+      groups.set(g, (groups.get(g) ?? 0) + 1);
+    }
+    // GC is not attributed to a caller: counted beside the package's samples.
+    const denom = total + gc;
+    const rows = [...groups].sort((a, b) => b[1] - a[1]).map(([g, c]) => ({ group: g, share: c / denom }));
+    rows.push({ group: "garbage collection (whole process)", share: gc / denom });
+    return { samples: all, loopSamples: total, groups: rows };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Untimed: what each peer finds on the inputs, and whether the rule peer agrees with the engine. */
+async function crossCheck() {
+  const inputs = formInputs();
+  const { Engine, rules } = await import("../wasm/npm/node.mjs");
+  const catalogue = rules().filter((r) => r.scope !== "programme").length;
+  const { Engine: Jre } = await import("json-rules-engine");
+  const { makeRulesEngine } = await import("./peers/json-rules-engine-rules.mjs");
+  const { makeAjv } = await import("./peers/ajv.mjs");
+  const engine = new Engine();
+  const jre = makeRulesEngine(Jre, readJson("data/organisations.json"));
+  const ajv = makeAjv();
+  const FOUR = /^(lead-body\.(required|unknown)|partners\.required|schedule\.(required|order)|status\.(required|invalid|schedule))$/;
+  let mrFindings = 0;
+  let mrRules = new Set();
+  let jreFindings = 0;
+  let ajvErrors = 0;
+  let ajvInvalid = 0;
+  let mrSchema = 0;
+  const disagreements = [];
+  const rulesPerInput = {};
+  for (const i of inputs) {
+    const report = engine.checkMeasure(i.measure, OPTS);
+    rulesPerInput[i.name] = [...new Set(report.findings.map((f) => f.rule))];
+    mrFindings += report.findings.length;
+    for (const f of report.findings) mrRules.add(f.rule);
+    const rj = await jre.check(i.measure, AS_OF);
+    jreFindings += rj.length;
+    const a = [...new Set(rj.map((f) => f.rule))].sort().join(",");
+    const b = [...new Set(report.findings.map((f) => f.rule).filter((r) => FOUR.test(r)))].sort().join(",");
+    if (a !== b) disagreements.push(`${i.name}: json-rules-engine [${a}] measure-rules [${b}]`);
+    const ea = ajv.check(i.measure);
+    ajvErrors += ea.length;
+    if (ea.length) ajvInvalid++;
+    if (report.findings.some((f) => f.rule.startsWith("schema."))) mrSchema++;
+  }
+  return {
+    inputs: inputs.length,
+    programmeMeasures: inputs.filter((i) => i.name.startsWith("programme")).length,
+    caseMeasures: inputs.filter((i) => i.name.startsWith("case")).length,
+    measureRules: { findings: mrFindings, distinctRules: mrRules.size, catalogue },
+    jsonRulesEngine: { findings: jreFindings, disagreements },
+    ajv: { errors: ajvErrors, invalidInputs: ajvInvalid, measureRulesSchemaFindingInputs: mrSchema },
+    rulesPerInput,
+  };
+}
+
+export async function formJob({ quick = false, log = () => {} } = {}) {
+  const n = quick ? 2000 : 20000;
+  const warmup = quick ? 500 : 5000;
+  const results = {};
+  for (const name of Object.keys(VARIANTS)) {
+    log(`form job: ${name}`);
+    const cheap = name === "stringify" || name === "empty-crossing" || name === "ajv";
+    results[name] = { label: VARIANTS[name].label, ...runVariant(name, cheap ? n * 5 : n, warmup) };
+  }
+  log("form job: profile");
+  const prof = profile(quick ? 2000 : 20000);
+  log("form job: cross-check");
+  const check = await crossCheck();
+  return { n, warmup, results, profile: prof, check };
+}
+
+export function formTables(r) {
+  const mr = r.results["measure-rules"];
+  const rows = [];
+  for (const [name, s] of Object.entries(r.results)) {
+    if (name === "stringify" || name === "empty-crossing" || name === "measure-rules-text") continue;
+    rows.push([name, s.label, fmt.us(s.median), fmt.us(s.p99), fmt.us(s.mean), fmt.ratio(s.median / mr.median), fmt.ratio(s.p99 / mr.p99), String(s.n)]);
+  }
+  const peers = table(
+    [
+      { title: "peer" },
+      { title: "what it does per call" },
+      { title: "median µs", align: "r" },
+      { title: "p99 µs", align: "r" },
+      { title: "mean µs", align: "r" },
+      { title: "median ÷ measure-rules", align: "r" },
+      { title: "p99 ÷ measure-rules", align: "r" },
+      { title: "calls", align: "r" },
+    ],
+    rows,
+  );
+  const b = r.results;
+  const boundary = table(
+    [{ title: "boundary variant" }, { title: "median µs", align: "r" }, { title: "p99 µs", align: "r" }],
+    [
+      ["checkMeasure(object) (the form's call)", fmt.us(b["measure-rules"].median), fmt.us(b["measure-rules"].p99)],
+      ["checkMeasure(JSON text) (adds line/column to findings)", fmt.us(b["measure-rules-text"].median), fmt.us(b["measure-rules-text"].p99)],
+      ["JSON.stringify(measure) alone, in JS", fmt.us(b.stringify.median), fmt.us(b.stringify.p99)],
+      ["version(): an empty call across the boundary", fmt.us(b["empty-crossing"].median), fmt.us(b["empty-crossing"].p99)],
+    ],
+  );
+  const prof = table(
+    [{ title: "where checkMeasure(object)'s time goes (CPU profile, self time)" }, { title: "share", align: "r" }],
+    r.profile.groups.map((g) => [g.group, `${(g.share * 100).toFixed(1)} %`]),
+  );
+  const mrIn = r.results["measure-rules"].perInput;
+  const jreIn = r.results["json-rules-engine"].perInput;
+  const slow = table(
+    [{ title: "input (slowest first; then the fastest)" }, { title: "measure-rules median µs", align: "r" }, { title: "json-rules-engine median µs", align: "r" }, { title: "measure-rules' findings" }],
+    [...mrIn]
+      .map((x, j) => ({ ...x, jre: jreIn[j].median }))
+      .sort((a, b) => b.median - a.median)
+      .filter((_, i, all) => i < 8 || i >= all.length - 3)
+      .map((x) => [x.name, fmt.us(x.median), fmt.us(x.jre), r.check.rulesPerInput[x.name].join(", ") || "none"]),
+  );
+  const c = r.check;
+  const notes = [
+    `inputs: ${c.inputs} measures (${c.programmeMeasures} from data/programme-2017.json, ${c.caseMeasures} from tests/fixtures/cases.json), asOf ${AS_OF}, lang ${LANG}; ${r.warmup} warm-up calls, then the calls counted.`,
+    `measure-rules runs every rule of its catalogue that applies to a measure (${c.measureRules.catalogue ?? "?"} rules). Findings over the inputs: measure-rules ${c.measureRules.findings} (${c.measureRules.distinctRules} distinct rules), json-rules-engine ${c.jsonRulesEngine.findings}, ajv ${c.ajv.errors} errors on ${c.ajv.invalidInputs} inputs (measure-rules has schema.* findings on ${c.ajv.measureRulesSchemaFindingInputs}).`,
+    c.jsonRulesEngine.disagreements.length === 0
+      ? "json-rules-engine and measure-rules agree on the four checks' rules for every input."
+      : `json-rules-engine and measure-rules disagree on the four checks for ${c.jsonRulesEngine.disagreements.length} input(s):\n  ${c.jsonRulesEngine.disagreements.join("\n  ")}`,
+    `profile: ${r.profile.loopSamples} samples in the timing loop (and GC) out of ${r.profile.samples}.`,
+  ];
+  return `${peers}\n\n${slow}\n\n${boundary}\n\n${prof}\n\n${notes.join("\n")}`;
+}
+
+if (process.argv[2] === "--worker") {
+  await worker(process.argv[3], Number(process.argv[4]), Number(process.argv[5]));
+} else if (process.argv[1] === SELF) {
+  const r = await formJob({ quick: process.argv.includes("--quick"), log: (m) => process.stderr.write(`${m}\n`) });
+  console.log(formTables(r));
+}

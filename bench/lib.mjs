@@ -1,0 +1,38 @@
+// Shared by the benchmark scripts: paths, statistics, timing loops and tables.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const readJson = (rel) => JSON.parse(readFileSync(join(root, rel), "utf8"));
+
+export { stats, timeAsync, timeSync } from "./timing.mjs";
+
+export const fmt = {
+  us: (x) => (x === undefined || x === null ? "-" : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)),
+  ms: (x) => (x === undefined || x === null ? "-" : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)),
+  ratio: (x) => (x === undefined || x === null || !Number.isFinite(x) ? "-" : x >= 10 ? `${x.toFixed(0)}x` : `${x.toFixed(2)}x`),
+  int: (x) => (x === undefined || x === null ? "-" : String(Math.round(x))),
+  kb: (x) => (x === undefined || x === null ? "-" : (x / 1000).toFixed(1)),
+};
+
+/** A Markdown table: `columns` is [{ title, align: "l"|"r" }], rows are arrays of strings. */
+export function table(columns, rows) {
+  const cells = [columns.map((c) => c.title), ...rows.map((r) => r.map((x) => String(x ?? "-")))];
+  const width = columns.map((_, i) => Math.max(3, ...cells.map((r) => r[i].length)));
+  const line = (r) => `| ${r.map((x, i) => (columns[i].align === "r" ? x.padStart(width[i]) : x.padEnd(width[i]))).join(" | ")} |`;
+  const rule = `| ${width.map((w, i) => (columns[i].align === "r" ? "-".repeat(w - 1) + ":" : "-".repeat(w))).join(" | ")} |`;
+  return [line(cells[0]), rule, ...cells.slice(1).map(line)].join("\n");
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so generated inputs are the same every run. */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

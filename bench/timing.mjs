@@ -1,0 +1,45 @@
+// Statistics and timing loops, with no Node imports, so the browser pages use the same code.
+
+/** Median, p99 (nearest rank), mean, min and count of a list of durations (any unit). */
+export function stats(samples) {
+  const s = Float64Array.from(samples).sort();
+  const n = s.length;
+  const rank = (q) => s[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))];
+  let sum = 0;
+  for (const x of s) sum += x;
+  return { n, median: rank(0.5), p99: rank(0.99), mean: sum / n, min: s[0], max: s[n - 1] };
+}
+
+/**
+ * Times `fn(inputs[i % inputs.length])` one call at a time: `warmup` calls first (not kept),
+ * then `n` timed calls. Returns the durations in microseconds.
+ */
+export function timeSync(fn, inputs, n, warmup) {
+  const k = inputs.length;
+  for (let i = 0; i < warmup; i++) fn(inputs[i % k]);
+  const out = new Float64Array(n);
+  let sink = 0;
+  for (let i = 0; i < n; i++) {
+    const x = inputs[i % k];
+    const t0 = performance.now();
+    const r = fn(x);
+    out[i] = (performance.now() - t0) * 1000;
+    if (r) sink++;
+  }
+  if (sink < 0) console.log(sink);
+  return out;
+}
+
+/** The same for a function that returns a promise (json-rules-engine). */
+export async function timeAsync(fn, inputs, n, warmup) {
+  const k = inputs.length;
+  for (let i = 0; i < warmup; i++) await fn(inputs[i % k]);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = inputs[i % k];
+    const t0 = performance.now();
+    await fn(x);
+    out[i] = (performance.now() - t0) * 1000;
+  }
+  return out;
+}
