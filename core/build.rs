@@ -150,9 +150,11 @@ impl Compiler<'_> {
                 "minLength" => bounds.push(format!("min_length: Some({})", uint()?)),
                 "maxItems" => bounds.push(format!("max_items: Some({})", uint()?)),
                 "minItems" => bounds.push(format!("min_items: Some({})", uint()?)),
-                _ => return Err(format!(
+                _ => {
+                    return Err(format!(
                     "{at}: the keyword {k} is not supported by core/build.rs; add it there and to rules/structure.rs"
-                )),
+                ))
+                }
             }
         }
         let mut fields = vec![

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
-use crate::text::{closest, fold};
+use crate::text::fold;
 
 /// One organisation of the built-in registry, as `build.rs` compiles it from
 /// `data/organisations.json`.
@@ -211,7 +211,8 @@ impl Registry {
     }
 
     fn suggest(&self, written: &str) -> Option<&Organisation> {
-        let best = closest(written, self.index.keys().map(String::as_str))?;
+        // The index keys are folded already.
+        let best = crate::text::closest_folded(written, self.index.keys().map(String::as_str))?;
         let &(i, _) = self.index.get(best)?;
         self.orgs.get(i)
     }

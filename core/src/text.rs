@@ -67,7 +67,7 @@ pub(crate) fn distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
 /// registry's hash map iterates differently in every process).
 pub(crate) fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let folded = fold(input);
-    let max = (folded.chars().count() / 3).clamp(1, 4);
+    let max = max_distance(&folded);
     let mut best: Option<((usize, bool, String), &'a str)> = None;
     for cand in candidates {
         let key = fold(cand);
@@ -79,6 +79,32 @@ pub(crate) fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a 
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// [`closest`] among candidates that are folded already (the registry's index keys), which
+/// it runs on every keystroke in a name field: no folding or copying per candidate, and
+/// candidates whose length alone rules them out are skipped.
+pub(crate) fn closest_folded<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let folded = fold(input);
+    let max = max_distance(&folded);
+    let mut best: Option<(usize, bool, &'a str)> = None;
+    for key in candidates {
+        // A char is at most 4 bytes: this many bytes apart is more than `max` edits apart.
+        if key.len().abs_diff(folded.len()) > 4 * max {
+            continue;
+        }
+        if let Some(d) = distance_within(&folded, key, max) {
+            let rank = (d, !key.starts_with(&folded), key);
+            if best.is_none_or(|b| rank < b) {
+                best = Some(rank);
+            }
+        }
+    }
+    best.map(|(_, _, k)| k)
+}
+
+fn max_distance(folded: &str) -> usize {
+    (folded.chars().count() / 3).clamp(1, 4)
 }
 
 /// Escapes one JSON Pointer reference token (RFC 6901).
@@ -122,6 +148,15 @@ mod tests {
         assert_eq!(closest("HÄK", ["HÄKE", "hvk"]), Some("HÄKE"));
         assert_eq!(closest("abd", ["abe", "abc"]), Some("abc"));
         assert_eq!(closest("abd", ["abc", "abe"]), Some("abc"));
+        // The folded form agrees with the general one on folded candidates.
+        for (input, cands) in [
+            ("HÄK", ["hvk", "häke"]),
+            ("Tuli", ["tulli", "thl"]),
+            ("abd", ["abe", "abc"]),
+            ("zzzzzz", ["sm", "om"]),
+        ] {
+            assert_eq!(closest_folded(input, cands), closest(input, cands), "{input}");
+        }
     }
 
     #[test]

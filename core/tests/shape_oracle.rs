@@ -3,7 +3,11 @@
 //! schemas: on the fixtures, the real programme and thousands of generated documents, both
 //! must find exactly the same violations, at the same places, with the same limits.
 
-#![expect(clippy::unwrap_used, clippy::panic, reason = "test harness: a panic is a failed test")]
+#![expect(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "test harness: a panic is a failed test"
+)]
 
 use std::collections::BTreeSet;
 
