@@ -4,7 +4,9 @@
 
 use cand_datalogic_59::Datalogic;
 use common::{compile_default, eval, Candidate};
-use datalogic_rs::{bumpalo::Bump, Engine, EvaluationConfig};
+use datalogic_rs::{bumpalo::Bump, Engine};
+#[cfg(feature = "budget")]
+use datalogic_rs::EvaluationConfig;
 use serde_json::{json, Value};
 use std::hint::black_box;
 use std::time::Instant;
@@ -109,18 +111,21 @@ fn main() {
 
     // Nested iteration, without and with an operation budget (the budget needs the crate's
     // `budget` feature: `--features budget`).
-    let budgets: &[Option<u64>] = if cfg!(feature = "budget") { &[None, Some(1_000_000)] } else { &[None] };
-    for &budget in budgets {
-        let engine = Engine::builder()
-            .with_config(EvaluationConfig::default().with_ops_budget(budget))
-            .build();
+    #[cfg(feature = "budget")]
+    let engines = vec![
+        ("no budget", Engine::new()),
+        ("ops_budget 1,000,000", Engine::builder().with_config(EvaluationConfig::default().with_ops_budget(Some(1_000_000))).build()),
+    ];
+    #[cfg(not(feature = "budget"))]
+    let engines = vec![("no budget (built without the budget feature)", Engine::new())];
+    for (label, engine) in engines {
         for d in 2..=8 {
             let logic = engine.compile(&nested_all(d)).expect("compile");
             let arena = Bump::new();
             let t = Instant::now();
             let r = engine.evaluate(&logic, &measure, &arena).map(|v| engine.truthy(v));
             let ms = t.elapsed().as_secs_f64() * 1e3;
-            println!("nested all, d = {d}, ops_budget {budget:?}: {} ({ms:.1} ms)", match &r {
+            println!("nested all, d = {d}, {label}: {} ({ms:.1} ms)", match &r {
                 Ok(b) => format!("evaluated: {b}"),
                 Err(e) => format!("error: {e}"),
             });
