@@ -327,8 +327,10 @@ fn explain_values(findings: &mut [Finding], root: &Value) {
             .as_mut()
             .filter(|e| e.values.is_empty() && e.when.is_empty() && e.require.is_empty())
         {
-            e.values
-                .insert(f.path.clone(), root.pointer(&f.path).cloned().unwrap_or(Value::Null));
+            e.values.insert(
+                f.path.clone(),
+                crate::text::pointer(root, &f.path).cloned().unwrap_or(Value::Null),
+            );
         }
     }
 }

@@ -267,7 +267,7 @@ pub(crate) fn eval(cond: &Cond, root: &Value, base: &str, env: &mut Env<'_>) -> 
         Cond::Any(cs) => cs.iter().any(|c| eval(c, root, base, env)),
         Cond::Not(c) => !eval(c, root, base, env),
         Cond::Test { path, test } => {
-            let value = root.pointer(path);
+            let value = crate::text::pointer(root, path);
             let at = format!("{base}{path}");
             let result = match test {
                 Test::Every(inner) | Test::Some(inner) => {

@@ -334,12 +334,12 @@ pub(crate) fn check(cx: &mut Cx<'_>, root: &Value, base: &str) {
         // Inserted one by one: collecting into a map sorts first, which costs code size.
         let mut params = BTreeMap::new();
         for (name, p) in &rule.params {
-            params.insert(name.clone(), as_text(root.pointer(p)));
+            params.insert(name.clone(), as_text(crate::text::pointer(root, p)));
         }
         if let Some(id) = &cx.measure {
             params.insert("id".into(), id.clone());
         }
-        params.insert("value".into(), as_text(root.pointer(&rule.path)));
+        params.insert("value".into(), as_text(crate::text::pointer(root, &rule.path)));
         let template = rule.message.get(i).map_or("", String::as_str);
         let explanation = cx.explain.then(|| {
             let mut values = BTreeMap::new();
