@@ -120,8 +120,16 @@ impl RuleSet {
         }
     }
 
+    /// One rule set, or a chain of them as a JSON list (the base first).
     pub fn from_json(text: &str) -> Result<RuleSet, RulesetError> {
-        RuleSet::from_chain(&[value_of(text)?])
+        match value_of(text)? {
+            Value::Array(chain) if chain.is_empty() => Err(RulesetError::single(
+                "",
+                "an empty list: give a rule set, or a list of rule sets with the base first".into(),
+            )),
+            Value::Array(chain) => RuleSet::from_chain(&chain),
+            one => RuleSet::from_chain(&[one]),
+        }
     }
 
     pub fn from_value(value: &Value) -> Result<RuleSet, RulesetError> {

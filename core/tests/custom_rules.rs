@@ -409,6 +409,9 @@ fn chains_extend_refine_and_name_every_rule_set() {
         .iter()
         .any(|r| r.id == "sm/steps-scheduled" && r.severity == "off"));
     // The agency's set alone, or in the wrong order, or with the wrong parent version, is refused.
+    // A chain also reads as one JSON list, base first.
+    let text = serde_json::to_string(&json!([fixture("ministry.json"), fixture("agency-kuntaliitto.json")])).unwrap();
+    assert_eq!(Engine::with_ruleset_json(&text).unwrap().rulesets().len(), 2);
     let alone = Engine::with_ruleset(&fixture("agency-kuntaliitto.json")).err().unwrap();
     assert!(alone.to_string().contains("was not given"), "{alone}");
     let swapped = Engine::with_rulesets(&[fixture("agency-kuntaliitto.json"), fixture("ministry.json")])
