@@ -217,6 +217,26 @@ impl RuleSet {
             self.organisations.extend(orgs.iter().map(organisation_of));
         }
         if let Some(Value::Array(tests)) = obj.get("tests") {
+            // An expectation of a rule that does not exist could never be met: say so now.
+            for (i, t) in tests.iter().enumerate() {
+                let expect = t.get("expect").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+                for (j, e) in expect.iter().enumerate() {
+                    let Some(rule) = e.get("rule").and_then(Value::as_str) else {
+                        continue;
+                    };
+                    let known = catalogue::rule(rule).is_some() || self.config.custom.iter().any(|c| c.id == rule);
+                    if !known {
+                        let custom_ids = self.config.custom.iter().map(|c| c.id.as_str());
+                        let hint = closest(rule, RULES.iter().map(|r| r.id).chain(custom_ids))
+                            .map(|s| format!("; did you mean \"{s}\"?"))
+                            .unwrap_or_default();
+                        problems.push(RulesetProblem {
+                            path: format!("/tests/{i}/expect/{j}/rule"),
+                            message: format!("no rule \"{rule}\" in this rule set or the ones it extends{hint}"),
+                        });
+                    }
+                }
+            }
             self.tests.extend(tests.iter().map(|t| (position, t.clone())));
         }
         self.id = id.clone();

@@ -338,6 +338,11 @@ fn malformed_rules_are_refused_with_the_place_and_the_reason() {
             "/tests/0",
             "either \"measure\" or \"programme\"",
         ),
+        (
+            json!({"id": "t", "version": "1", "tests": [{"name": "x", "measure": {}, "expect": [{"rule": "partners.requird"}]}]}),
+            "/tests/0/expect/0/rule",
+            "did you mean \"partners.required\"",
+        ),
     ];
     for (set, path, needle) in cases {
         let found = problems(set.clone());
