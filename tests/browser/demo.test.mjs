@@ -552,6 +552,8 @@ test("text typed into any field is shown as text and runs nothing", async () => 
   await page.click("#prog-load");
   await page.waitForSelector(".prog-table tbody tr[data-index]");
   assert.equal(await page.locator("img").count(), 0);
+  // "Copy link" writes the address at once (it otherwise follows the state 250 ms later).
+  await page.click("#share-copy");
   const link = await page.inputValue("#share-link");
   await done();
 

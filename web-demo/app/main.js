@@ -195,6 +195,7 @@ async function boot() {
   let linkTimer = 0;
   function writeLink() {
     clearTimeout(linkTimer);
+    linkTimer = 0;
     const { view, lang, asOf, measure, ruleset } = app.state;
     const hash = encode({ view, lang, asOf, measure, ruleset });
     if (location.hash !== hash) {
@@ -204,10 +205,11 @@ async function boot() {
     }
     shareInput.value = location.href;
   }
-  // Typing changes the state at every key; the address follows a moment later.
+  // Typing changes the state at every key; the address follows a moment later. At most one
+  // write is pending, and a new change does not postpone it: a stream of changes less than
+  // 250 ms apart (fast typing, a test) must not keep the address stale.
   function scheduleLink() {
-    clearTimeout(linkTimer);
-    linkTimer = setTimeout(writeLink, 250);
+    if (!linkTimer) linkTimer = setTimeout(writeLink, 250);
   }
   document.getElementById("share-copy").addEventListener("click", async () => {
     writeLink();
