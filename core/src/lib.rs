@@ -45,5 +45,5 @@ pub use finding::{EngineInfo, Finding, Fix, Report, RulesetInfo, Severity, Summa
 pub use lang::Lang;
 pub use locate::locate;
 pub use measure_id::MeasureId;
-pub use ruleset::{RulesetError, RulesetProblem, MAX_RULESET_BYTES};
+pub use ruleset::{read_ruleset_json, RulesetError, RulesetProblem, MAX_RULESET_BYTES};
 pub use schedule_api::{parse_schedule, ScheduleReading};

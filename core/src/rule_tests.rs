@@ -58,15 +58,19 @@ impl Engine {
     /// ministry's tests, and each set is tested as its authors wrote it.
     pub fn run_tests(&self) -> TestReport {
         let mut results = Vec::new();
-        let mut index_in_set = vec![0usize; self.chain.len()];
+        // Tests are stored set by set, in chain order: one prefix engine per set, built when
+        // its first test comes up.
+        let mut current: Option<(usize, Option<Engine>)> = None;
+        let mut index = 0;
         for (set, test) in &self.tests {
-            let engine = self.prefix(*set);
-            let info = self.chain.get(*set).map_or_else(String::new, |r| r.id.clone());
-            let i = index_in_set.get(*set).copied().unwrap_or(0);
-            if let Some(slot) = index_in_set.get_mut(*set) {
-                *slot += 1;
+            if current.as_ref().is_none_or(|(s, _)| s != set) {
+                current = Some((*set, self.prefix(*set)));
+                index = 0;
             }
-            results.push(run_one(engine.as_ref().unwrap_or(self), test, info, i));
+            let engine = current.as_ref().and_then(|(_, e)| e.as_ref()).unwrap_or(self);
+            let info = self.chain.get(*set).map_or_else(String::new, |r| r.id.clone());
+            results.push(run_one(engine, test, info, index));
+            index += 1;
         }
         let passed = results.iter().filter(|r| r.passed).count();
         TestReport {

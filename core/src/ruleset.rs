@@ -271,6 +271,12 @@ fn unique(problems: Vec<RulesetProblem>) -> Vec<RulesetProblem> {
     out
 }
 
+/// Reads rule-set JSON text as `Engine::with_ruleset_json` does (size limit, byte-order
+/// mark, syntax errors as a refusal), for callers that assemble a chain themselves.
+pub fn read_ruleset_json(text: &str) -> Result<Value, RulesetError> {
+    value_of(text)
+}
+
 fn value_of(text: &str) -> Result<Value, RulesetError> {
     if text.len() > MAX_RULESET_BYTES {
         return Err(RulesetError::single(
@@ -357,41 +363,29 @@ fn apply_rules(config: &mut Config, rules: &Map<String, Value>, problems: &mut V
             problems.push(unknown_rule(&path, id));
             continue;
         };
-        let state = match setting {
-            Value::String(s) if s == "off" => None,
-            Value::String(s) => Severity::parse(s).or(Some(rule.severity)),
-            Value::Object(o) => {
-                for key in o.keys().filter(|k| !matches!(k.as_str(), "enabled" | "severity")) {
-                    if !rule.params.iter().any(|p| p.name == key) {
-                        let takes: Vec<&str> = rule.params.iter().map(|p| p.name).collect();
-                        let takes = if takes.is_empty() {
-                            "no parameters".to_string()
-                        } else {
-                            format!("only {}", takes.join(", "))
-                        };
-                        problems.push(RulesetProblem {
-                            path: crate::context::child(&path, key),
-                            message: format!("\"{key}\" is not a parameter of {id}, which takes {takes}"),
-                        });
-                    }
+        if let Value::Object(o) = setting {
+            for key in o.keys().filter(|k| !matches!(k.as_str(), "enabled" | "severity")) {
+                if !rule.params.iter().any(|p| p.name == key) {
+                    let takes: Vec<&str> = rule.params.iter().map(|p| p.name).collect();
+                    let takes = if takes.is_empty() {
+                        "no parameters".to_string()
+                    } else {
+                        format!("only {}", takes.join(", "))
+                    };
+                    problems.push(RulesetProblem {
+                        path: crate::context::child(&path, key),
+                        message: format!("\"{key}\" is not a parameter of {id}, which takes {takes}"),
+                    });
                 }
-                let enabled = o.get("enabled").and_then(Value::as_bool).unwrap_or(true);
-                let severity = o
-                    .get("severity")
-                    .and_then(Value::as_str)
-                    .and_then(Severity::parse)
-                    .unwrap_or(rule.severity);
-                for spec in rule.params {
-                    if let Some(v) = o.get(spec.name) {
-                        apply_param(config, spec.kind, v);
-                    }
-                }
-                enabled.then_some(severity)
             }
-            _ => Some(rule.severity),
-        };
+            for spec in rule.params {
+                if let Some(v) = o.get(spec.name) {
+                    apply_param(config, spec.kind, v);
+                }
+            }
+        }
         if let Some(slot) = config.states.get_mut(index) {
-            *slot = state;
+            *slot = level(setting, Some(rule.severity));
         }
     }
 }
@@ -408,24 +402,35 @@ fn set_custom(config: &mut Config, id: &str, setting: &Value, path: &str, proble
         });
         return;
     };
-    rule.state = match setting {
+    if let Some(key) = setting
+        .as_object()
+        .and_then(|o| o.keys().find(|k| !matches!(k.as_str(), "enabled" | "severity")))
+    {
+        problems.push(RulesetProblem {
+            path: child(path, key),
+            message: format!("\"{key}\" is not a setting of a custom rule, which takes enabled and severity"),
+        });
+    }
+    rule.state = level(setting, rule.state);
+}
+
+/// The state a rule setting gives a rule (`None` is off): `"off"`, a severity, or an object
+/// with `enabled` and `severity`; what it leaves unsaid keeps `fallback`. The shape check has
+/// refused anything else.
+fn level(setting: &Value, fallback: Option<Severity>) -> Option<Severity> {
+    match setting {
         Value::String(s) if s == "off" => None,
-        Value::String(s) => Severity::parse(s).or(rule.state),
-        Value::Object(o) => {
-            if let Some(key) = o.keys().find(|k| !matches!(k.as_str(), "enabled" | "severity")) {
-                problems.push(RulesetProblem {
-                    path: child(path, key),
-                    message: format!("\"{key}\" is not a setting of a custom rule, which takes enabled and severity"),
-                });
-            }
-            let severity = o.get("severity").and_then(Value::as_str).and_then(Severity::parse);
-            match o.get("enabled").and_then(Value::as_bool) {
-                Some(false) => None,
-                _ => severity.or(rule.state),
-            }
-        }
-        _ => rule.state,
-    };
+        Value::String(s) => Severity::parse(s).or(fallback),
+        Value::Object(o) => match o.get("enabled").and_then(Value::as_bool) {
+            Some(false) => None,
+            _ => o
+                .get("severity")
+                .and_then(Value::as_str)
+                .and_then(Severity::parse)
+                .or(fallback),
+        },
+        _ => fallback,
+    }
 }
 
 fn apply_param(config: &mut Config, kind: ParamKind, v: &Value) {

@@ -119,8 +119,7 @@ impl Engine {
                 let mut sets = Vec::new();
                 for item in js_sys::Array::from(&v).iter() {
                     sets.push(match input(&item)? {
-                        Input::Text(t) => serde_json::from_str(&t)
-                            .map_err(|e| JsError::new(&format!("rule set refused: not valid JSON: {e}")))?,
+                        Input::Text(t) => measure_rules::read_ruleset_json(&t).map_err(refused)?,
                         Input::Value(v) => v,
                     });
                 }

@@ -92,11 +92,6 @@ pub(crate) fn parse(v: &Value, at: &str) -> Result<Cond, Vec<Problem>> {
 }
 
 impl Parser {
-    fn problem(&mut self, at: &str, message: String) -> Option<Cond> {
-        self.problems.push((at.to_string(), message));
-        None
-    }
-
     fn cond(&mut self, v: &Value, at: &str, depth: usize) -> Option<Cond> {
         self.nodes += 1;
         if depth >= MAX_DEPTH {
@@ -108,7 +103,7 @@ impl Parser {
         let Some(o) = v.as_object() else {
             return self.problem(
                 at,
-                "a condition is an object such as {\"path\": \"/theme\", \"equals\": 7} or {\"all\": [...]}".into(),
+                "a condition is an object such as {\"path\": \"/theme\", \"equals\": 7} or {\"all\": [...]}",
             );
         };
         let ops: Vec<&String> = o.keys().filter(|k| k.as_str() != "path").collect();
@@ -152,7 +147,7 @@ impl Parser {
                     Some(_) => {
                         return self.problem(
                             &crate::context::child(at, "path"),
-                            "\"path\" is a JSON Pointer into the measure, such as \"/partners\" or \"\"".into(),
+                            "\"path\" is a JSON Pointer into the measure, such as \"/partners\" or \"\"",
                         )
                     }
                     None => return self.problem(at, format!("\"{op}\" needs a \"path\"")),
@@ -167,7 +162,7 @@ impl Parser {
         match op {
             "present" => match arg {
                 Value::Bool(b) => Some(Test::Present(*b)),
-                _ => self.bad(at, "\"present\" is true or false"),
+                _ => self.problem(at, "\"present\" is true or false"),
             },
             "equals" => self.value(arg, at).map(Test::Equals),
             "contains" => self.value(arg, at).map(Test::Contains),
@@ -180,11 +175,11 @@ impl Parser {
                         .collect();
                     values.map(Test::In)
                 }
-                _ => self.bad(at, &format!("\"in\" takes a list of 1 to {MAX_LIST} values")),
+                _ => self.problem(at, format!("\"in\" takes a list of 1 to {MAX_LIST} values")),
             },
             "organisation" => match arg.as_str() {
                 Some(code) if !code.trim().is_empty() && code.len() <= 64 => Some(Test::Organisation(code.to_string())),
-                _ => self.bad(
+                _ => self.problem(
                     at,
                     "\"organisation\" takes an organisation code such as \"KUNTALIITTO\"",
                 ),
@@ -199,7 +194,7 @@ impl Parser {
                         min: arg.get("min").and_then(Value::as_u64),
                         max: arg.get("max").and_then(Value::as_u64),
                     }),
-                    _ => self.bad(at, "\"length\" takes {\"min\": n, \"max\": n} with whole numbers"),
+                    _ => self.problem(at, "\"length\" takes {\"min\": n, \"max\": n} with whole numbers"),
                 }
             }
             "before" | "after" => {
@@ -211,9 +206,9 @@ impl Parser {
                 match date {
                     Some(d) if op == "before" => Some(Test::Before(d)),
                     Some(d) => Some(Test::After(d)),
-                    None => self.bad(
+                    None => self.problem(
                         at,
-                        &format!("\"{op}\" takes a date YYYY, YYYY-MM or YYYY-MM-DD, or \"asOf\""),
+                        format!("\"{op}\" takes a date YYYY, YYYY-MM or YYYY-MM-DD, or \"asOf\""),
                     ),
                 }
             }
@@ -228,16 +223,17 @@ impl Parser {
             _ => {
                 let suggestion = crate::text::closest(op, TESTS.iter().copied().chain(["all", "any", "not"]))
                     .map_or_else(String::new, |s| format!(" (did you mean \"{s}\"?)"));
-                self.bad(
+                self.problem(
                     at,
-                    &format!("unknown test \"{op}\"{suggestion}; the tests are {}", TESTS.join(", ")),
+                    format!("unknown test \"{op}\"{suggestion}; the tests are {}", TESTS.join(", ")),
                 )
             }
         }
     }
 
-    fn bad<T>(&mut self, at: &str, message: &str) -> Option<T> {
-        self.problems.push((at.to_string(), message.to_string()));
+    /// Records a problem at `at`; `None` stands for the part that could not be read.
+    fn problem<T>(&mut self, at: &str, message: impl Into<String>) -> Option<T> {
+        self.problems.push((at.to_string(), message.into()));
         None
     }
 
@@ -245,8 +241,8 @@ impl Parser {
     /// comparisons stay cheap and their meaning obvious).
     fn value(&mut self, v: &Value, at: &str) -> Option<Value> {
         match v {
-            Value::String(s) if s.len() > MAX_TEXT => self.bad(at, &format!("text longer than {MAX_TEXT} bytes")),
-            Value::Array(_) | Value::Object(_) => self.bad(at, "compare with text, a number, true, false or null"),
+            Value::String(s) if s.len() > MAX_TEXT => self.problem(at, format!("text longer than {MAX_TEXT} bytes")),
+            Value::Array(_) | Value::Object(_) => self.problem(at, "compare with text, a number, true, false or null"),
             _ => Some(v.clone()),
         }
     }

@@ -213,7 +213,7 @@ pub(crate) fn parse(v: &Value, at: &str, problems: &mut Vec<(String, String)>) -
     let message = texts(o.get("message"), &child(at, "message"), true, problems);
     if let Some(m) = &message {
         for (lang, text) in ["fi", "sv", "en"].iter().zip(m) {
-            for name in placeholders(text) {
+            for name in crate::messages::placeholders(text) {
                 if name != "id" && name != "value" && !params.iter().any(|(n, _)| n == name) {
                     problems.push((
                         child(&child(at, "message"), lang),
@@ -263,22 +263,6 @@ fn texts(v: Option<&Value>, at: &str, required: bool, problems: &mut Vec<(String
         problems.push((child(at, key), format!("unknown language \"{key}\": use fi, sv and en")));
     }
     (problems.len() == before).then_some(out)
-}
-
-fn placeholders(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let after = rest.get(open + 1..).unwrap_or("");
-        match after.find('}') {
-            Some(close) => {
-                out.push(after.get(..close).unwrap_or(""));
-                rest = after.get(close + 1..).unwrap_or("");
-            }
-            None => break,
-        }
-    }
-    out
 }
 
 fn lang_index(lang: Lang) -> usize {

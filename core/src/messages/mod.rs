@@ -69,9 +69,8 @@ pub(crate) fn render(lang: Lang, key: &str, params: &BTreeMap<String, String>) -
     fill(template, params)
 }
 
-/// Parameter names used by a template, in order.
-#[cfg(test)]
-pub(crate) fn parameters_of(template: &str) -> Vec<&str> {
+/// The `{name}` placeholders of a template, in order, as `fill` reads them.
+pub(crate) fn placeholders(template: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -84,6 +83,13 @@ pub(crate) fn parameters_of(template: &str) -> Vec<&str> {
             None => break,
         }
     }
+    out
+}
+
+/// Parameter names used by a template, each once, sorted.
+#[cfg(test)]
+pub(crate) fn parameters_of(template: &str) -> Vec<&str> {
+    let mut out = placeholders(template);
     out.sort_unstable();
     out.dedup();
     out

@@ -181,7 +181,6 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
     for r in node.refs {
         check(cx, *r, v, at);
     }
-    let here = |at: &String| at.clone();
     let bit = type_bit(v);
     // An integer is also a number.
     let ok = node.types == 0 || node.types & bit != 0 || (bit == 4 && node.types & 8 != 0);
@@ -193,20 +192,20 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
             .map(|(_, t)| cx.phrase(&format!("type/{t}")))
             .collect();
         let expected = names.join(&cx.phrase("joiner/or"));
-        cx.report(&TYPE, here(at)).param("expected", expected).emit();
+        cx.report(&TYPE, at.clone()).param("expected", expected).emit();
     }
     match v {
         Value::Number(num) => {
             let x = num.as_f64().unwrap_or(0.0);
             // The limits are whole numbers, which f64 holds exactly.
             if let Some(min) = node.minimum.filter(|m| x < *m as f64) {
-                cx.report(&VALUE, here(at))
+                cx.report(&VALUE, at.clone())
                     .variant("minimum")
                     .param("limit", min.to_string())
                     .emit();
             }
             if let Some(max) = node.maximum.filter(|m| x > *m as f64) {
-                cx.report(&VALUE, here(at))
+                cx.report(&VALUE, at.clone())
                     .variant("maximum")
                     .param("limit", max.to_string())
                     .emit();
@@ -215,14 +214,14 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
         Value::String(s) => {
             let len = s.chars().count() as u64;
             if let Some(max) = node.max_length.filter(|m| len > *m) {
-                cx.report(&VALUE, here(at))
+                cx.report(&VALUE, at.clone())
                     .variant("max-length")
                     .param("limit", max.to_string())
                     .param("count", len.to_string())
                     .emit();
             }
             if let Some(min) = node.min_length.filter(|m| len < *m) {
-                cx.report(&VALUE, here(at))
+                cx.report(&VALUE, at.clone())
                     .variant("min-length")
                     .param("limit", min.to_string())
                     .emit();
@@ -231,14 +230,14 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
         Value::Array(list) => {
             let len = list.len() as u64;
             if let Some(max) = node.max_items.filter(|m| len > *m) {
-                cx.report(&VALUE, here(at))
+                cx.report(&VALUE, at.clone())
                     .variant("max-items")
                     .param("limit", max.to_string())
                     .param("count", len.to_string())
                     .emit();
             }
             if let Some(min) = node.min_items.filter(|m| len < *m) {
-                cx.report(&VALUE, here(at))
+                cx.report(&VALUE, at.clone())
                     .variant("min-items")
                     .param("limit", min.to_string())
                     .emit();
