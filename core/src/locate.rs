@@ -37,20 +37,21 @@ pub fn locate(text: &str, pointers: &[&str]) -> HashMap<String, (u32, u32)> {
     order.sort_unstable();
     let mut positions: HashMap<&str, (u32, u32)> = HashMap::new();
     let (mut line, mut col) = (1u32, 1u32);
-    let mut chars = text.char_indices().peekable();
+    // Bytes, not chars: a column counts the bytes that start a character (not UTF-8
+    // continuation bytes), which is the character count without decoding. A byte-order
+    // mark is not part of the document, so it is no column of line 1.
+    let bytes = text.as_bytes();
+    let mut at = if text.starts_with('\u{feff}') { 3 } else { 0 };
     for (offset, p) in order {
-        while let Some(&(i, c)) = chars.peek() {
-            if i >= offset {
-                break;
-            }
-            if c == '\n' {
+        for &b in bytes.get(at..offset).unwrap_or(&[]) {
+            if b == b'\n' {
                 line = line.saturating_add(1);
                 col = 1;
-            } else {
+            } else if b & 0xC0 != 0x80 {
                 col = col.saturating_add(1);
             }
-            chars.next();
         }
+        at = at.max(offset);
         positions.insert(p, (line, col));
     }
 
@@ -85,7 +86,7 @@ struct Walker<'a> {
 /// before we get here, so this only guards direct callers.
 const MAX_DEPTH: usize = 256;
 
-impl Walker<'_> {
+impl<'a> Walker<'a> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -129,8 +130,52 @@ impl Walker<'_> {
         }
     }
 
+    /// The value at `self.path`: walked when a wanted pointer lies at or under it, else
+    /// skipped by a plain scan. `wanted` holds every ancestor of every wanted pointer, so
+    /// a path outside it has nothing wanted below it, and a report's few findings make
+    /// most of a programme's text a scan instead of a walk that builds every path.
+    fn member_value(&mut self, depth: usize) {
+        if self.wanted.contains(self.path.as_str()) {
+            self.value(depth);
+        } else {
+            self.skip_value();
+        }
+    }
+
+    /// Moves past one value without reading it: strings are skipped whole (a bracket in a
+    /// string is text), brackets counted otherwise. Stops at the end of the text if the
+    /// value is cut short.
+    fn skip_value(&mut self) {
+        let mut open = 0usize;
+        while let Some(b) = self.peek() {
+            match b {
+                b'"' => {
+                    self.string();
+                    if open == 0 {
+                        return;
+                    }
+                    continue;
+                }
+                b'{' | b'[' => open += 1,
+                b'}' | b']' => {
+                    if open == 0 {
+                        return;
+                    }
+                    open -= 1;
+                    if open == 0 {
+                        self.pos += 1;
+                        return;
+                    }
+                }
+                b',' | b' ' | b'\t' | b'\n' | b'\r' if open == 0 => return,
+                _ => {}
+            }
+            self.pos += 1;
+        }
+    }
+
     /// Skips a string and returns its raw contents (between the quotes).
-    fn string(&mut self) -> &[u8] {
+    fn string(&mut self) -> &'a [u8] {
         self.pos += 1;
         let start = self.pos;
         while let Some(b) = self.peek() {
@@ -161,11 +206,13 @@ impl Walker<'_> {
                 }
             }
             let key_at = self.pos;
-            let raw = self.string().to_vec();
-            let key = decode_key(&raw);
+            let raw = self.string();
             let saved = self.path.len();
             self.path.push('/');
-            self.path.push_str(&crate::text::escape_pointer_token(&key));
+            match std::str::from_utf8(raw) {
+                Ok(key) if !raw.contains(&b'\\') => self.path.push_str(&crate::text::escape_pointer_token(key)),
+                _ => self.path.push_str(&crate::text::escape_pointer_token(&decode_key(raw))),
+            }
             if self.wanted.contains(self.path.as_str()) && !self.found.contains_key(&self.path) {
                 self.found.insert(self.path.clone(), key_at);
             }
@@ -174,7 +221,7 @@ impl Walker<'_> {
                 self.pos += 1;
             }
             self.skip_ws();
-            self.value(depth + 1);
+            self.member_value(depth + 1);
             self.path.truncate(saved);
             self.skip_ws();
             match self.peek() {
@@ -202,9 +249,9 @@ impl Walker<'_> {
             }
             let saved = self.path.len();
             self.path.push('/');
-            self.path.push_str(&index.to_string());
+            crate::text::push_index(&mut self.path, index);
             self.record_here();
-            self.value(depth + 1);
+            self.member_value(depth + 1);
             self.path.truncate(saved);
             index += 1;
             self.skip_ws();
@@ -251,10 +298,57 @@ mod tests {
     }
 
     #[test]
+    fn skipped_values_do_not_move_later_places() {
+        let doc = "{\"skip\": {\"x\": \"a}]\\\"[\", \"y\": [1, {\"z\": [true, null]}], \"w\": -1.5e3},\n \"after\": [\"]\", 2]}";
+        let m = locate(doc, &["/after/1"]);
+        assert_eq!(m.get("/after/1"), Some(&(2, 17)));
+    }
+
+    /// Every pointer of the real programme, placed alone (most of the text skipped) and all
+    /// together (the whole text walked), lands on the same place.
+    #[test]
+    fn a_pointer_is_placed_alike_alone_and_among_all() {
+        fn pointers(v: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+            out.push(at.to_string());
+            match v {
+                serde_json::Value::Object(m) => {
+                    for (k, x) in m {
+                        pointers(x, &format!("{at}/{}", crate::text::escape_pointer_token(k)), out);
+                    }
+                }
+                serde_json::Value::Array(l) => {
+                    for (i, x) in l.iter().enumerate() {
+                        pointers(x, &format!("{at}/{i}"), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let text = include_str!("../../data/programme-2017.json");
+        let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+        let mut all = Vec::new();
+        pointers(&value, "", &mut all);
+        assert!(all.len() > 1000, "{} pointers", all.len());
+        let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+        let together = locate(text, &refs);
+        for p in all.iter().step_by(7) {
+            assert_eq!(locate(text, &[p.as_str()]).get(p), together.get(p), "{p}");
+        }
+    }
+
+    #[test]
     fn missing_pointers_fall_back_to_their_parent() {
         let m = locate(DOC, &["/partners/7", "/leadBody"]);
         assert_eq!(m.get("/partners/7"), Some(&(3, 3)));
         assert_eq!(m.get("/leadBody"), Some(&(1, 1)));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_column() {
+        let m = locate("\u{feff}{\"a\": 1, \"ä\": 2}", &["/a", "/ä", ""]);
+        assert_eq!(m.get(""), Some(&(1, 1)));
+        assert_eq!(m.get("/a"), Some(&(1, 2)));
+        assert_eq!(m.get("/ä"), Some(&(1, 10)));
     }
 
     #[test]

@@ -138,6 +138,26 @@ pub(crate) fn pointer<'v>(root: &'v serde_json::Value, path: &str) -> Option<&'v
     Some(target)
 }
 
+/// Appends `index` in decimal: array steps of pointers are built for every item walked,
+/// and `format!` costs a formatter and an allocation each time.
+pub(crate) fn push_index(out: &mut String, mut index: usize) {
+    let mut digits = [0u8; 20];
+    let mut n = digits.len();
+    loop {
+        n -= 1;
+        if let Some(d) = digits.get_mut(n) {
+            *d = b'0' + (index % 10) as u8;
+        }
+        index /= 10;
+        if index == 0 || n == 0 {
+            break;
+        }
+    }
+    for d in digits.iter().skip(n) {
+        out.push(char::from(*d));
+    }
+}
+
 /// Escapes one JSON Pointer reference token (RFC 6901).
 pub(crate) fn escape_pointer_token(token: &str) -> std::borrow::Cow<'_, str> {
     // Bytes, not chars: both are ASCII, and this runs for every member of every document.
@@ -151,6 +171,15 @@ pub(crate) fn escape_pointer_token(token: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn push_index_writes_decimal() {
+        for n in [0usize, 7, 10, 99, 100, 4096, usize::MAX] {
+            let mut s = String::from("/a/");
+            push_index(&mut s, n);
+            assert_eq!(s, format!("/a/{n}"));
+        }
+    }
 
     #[test]
     fn pointers_resolve_as_serde_json_resolves_them() {

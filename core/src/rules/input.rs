@@ -39,13 +39,14 @@ pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
             .emit();
         return None;
     }
-    let bom = text.starts_with('\u{feff}');
+    // A byte-order mark is not part of the document, nor a column of its first line (as
+    // editors show it, and as `locate` places findings).
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     match serde_json::from_str::<Value>(body) {
         Ok(v) => Some(v),
         Err(e) => {
             let line = u32::try_from(e.line()).unwrap_or(u32::MAX);
-            let column = char_column(body, e.line(), e.column()).saturating_add(u32::from(bom && e.line() == 1));
+            let column = char_column(body, e.line(), e.column());
             // The position is in the message already, in the reader's language.
             let full = e.to_string();
             let detail = full
