@@ -1,5 +1,9 @@
-//! Checks each measure of the real programme many times, for profiling the per-measure cost
-//! natively (`perf record target/release/examples/profile_measures`). Prints ns per check.
+//! Checks the real programme many times, for profiling the engine natively: per measure
+//! (`check_measure` on each of its 42 measures), or whole (`check_programme` on the parsed
+//! value, `check_programme_json` on the text, or the text only parsed, for the share of
+//! JSON decoding). Prints ns per call; also the target of `perf record` and callgrind.
+//!
+//! `profile_measures [measures|programme|programme-text|parse] [rounds]`
 
 use std::time::Instant;
 
@@ -20,14 +24,40 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         as_of: Day::parse_iso("2018-06-01").ok(),
         explain: false,
     };
-    let rounds = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(500);
+    let mut args = std::env::args().skip(1);
+    let mode = args.next().unwrap_or_else(|| "measures".into());
+    let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(500);
     let start = Instant::now();
-    for _ in 0..rounds {
-        for m in &measures {
-            std::hint::black_box(engine.check_measure(m, &opts));
+    let calls = match mode.as_str() {
+        "measures" => {
+            for _ in 0..rounds {
+                for m in &measures {
+                    std::hint::black_box(engine.check_measure(m, &opts));
+                }
+            }
+            rounds * measures.len()
         }
-    }
-    let per = start.elapsed().as_nanos() as f64 / (rounds * measures.len().max(1)) as f64;
-    println!("{per:.0} ns per measure ({} measures x {rounds})", measures.len());
+        "programme" => {
+            for _ in 0..rounds {
+                std::hint::black_box(engine.check_programme(&programme, &opts));
+            }
+            rounds
+        }
+        "programme-text" => {
+            for _ in 0..rounds {
+                std::hint::black_box(engine.check_programme_json(&text, &opts));
+            }
+            rounds
+        }
+        "parse" => {
+            for _ in 0..rounds {
+                std::hint::black_box(serde_json::from_str::<Value>(&text)?);
+            }
+            rounds
+        }
+        other => return Err(format!("unknown mode {other}: measures, programme, programme-text or parse").into()),
+    };
+    let per = start.elapsed().as_nanos() as f64 / calls.max(1) as f64;
+    println!("{mode}: {per:.0} ns per call ({calls} calls)");
     Ok(())
 }

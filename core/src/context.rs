@@ -9,6 +9,7 @@ use crate::engine::Engine;
 use crate::finding::{Finding, Fix};
 use crate::lang::Lang;
 use crate::messages;
+use crate::schedule::{self, ParsedSchedule, ScheduleError};
 
 pub(crate) struct Cx<'e> {
     pub engine: &'e Engine,
@@ -19,6 +20,10 @@ pub(crate) struct Cx<'e> {
     pub measure: Option<String>,
     /// Whether findings carry an explanation.
     pub explain: bool,
+    /// Schedule texts read during this check, by the address and length of the text in the
+    /// document (borrowed for the whole check, so an address names one text): the schedule
+    /// and status rules both need a schedule's reading, and parsing is a tenth of a check.
+    schedules: Vec<((usize, usize), Result<ParsedSchedule, ScheduleError>)>,
 }
 
 impl<'e> Cx<'e> {
@@ -30,7 +35,24 @@ impl<'e> Cx<'e> {
             findings: Vec::new(),
             measure: None,
             explain: false,
+            schedules: Vec::new(),
         }
+    }
+
+    /// [`schedule::parse`] of a text of the document being checked, read once per check.
+    pub fn schedule(&mut self, text: &str) -> Result<ParsedSchedule, ScheduleError> {
+        let key = (text.as_ptr() as usize, text.len());
+        if let Some((_, parsed)) = self.schedules.iter().find(|(k, _)| *k == key) {
+            return parsed.clone();
+        }
+        let parsed = schedule::parse(text);
+        // A programme has hundreds of schedules, each read by the rules of its own measure;
+        // the list is kept short so a lookup stays a few comparisons.
+        if self.schedules.len() >= 16 {
+            self.schedules.clear();
+        }
+        self.schedules.push((key, parsed.clone()));
+        parsed
     }
 
     /// Whether the rule set leaves this rule on; rules ask before doing costly work.
@@ -94,13 +116,13 @@ impl Pending<'_, '_> {
         let Some(severity) = self.cx.engine.config.state(self.rule) else {
             return;
         };
-        let key = match self.variant {
-            Some(v) => format!("{}/{v}", self.rule.id),
-            None => self.rule.id.to_string(),
+        let lang = self.cx.lang;
+        let message = match self.variant {
+            Some(v) => messages::with_key(&[self.rule.id, "/", v], |key| messages::render(lang, key, &self.params)),
+            None => messages::render(lang, self.rule.id, &self.params),
         };
-        let message = messages::render(self.cx.lang, &key, &self.params);
-        let help =
-            messages::lookup(self.cx.lang, &format!("help/{}", self.rule.id)).map(|h| messages::fill(h, &self.params));
+        let help = messages::with_key(&["help/", self.rule.id], |key| messages::lookup(lang, key))
+            .map(|h| messages::fill(h, &self.params));
         let measure = self.cx.measure.clone();
         // The values looked at are filled in by the engine, which holds the document.
         let explain = self.cx.explain.then(|| {
@@ -139,5 +161,9 @@ pub(crate) fn child(base: &str, token: &str) -> String {
 }
 
 pub(crate) fn item(base: &str, index: usize) -> String {
-    format!("{base}/{index}")
+    let mut s = String::with_capacity(base.len() + 4);
+    s.push_str(base);
+    s.push('/');
+    crate::text::push_index(&mut s, index);
+    s
 }

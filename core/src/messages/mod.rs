@@ -30,6 +30,24 @@ pub(crate) fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
         .map(|(_, v)| *v)
 }
 
+/// Calls `f` with the key made of `parts`, joined in a stack buffer: a key is looked up for
+/// every finding, and is almost always short.
+pub(crate) fn with_key<R>(parts: &[&str], f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 96];
+    let mut len = 0;
+    for part in parts {
+        match buf.get_mut(len..len + part.len()) {
+            Some(dst) => dst.copy_from_slice(part.as_bytes()),
+            None => return f(&parts.concat()),
+        }
+        len += part.len();
+    }
+    match buf.get(..len).map(std::str::from_utf8) {
+        Some(Ok(key)) => f(key),
+        _ => f(&parts.concat()),
+    }
+}
+
 /// Fills `{name}` parameters; an unknown parameter name is left as written, so a missing
 /// parameter shows up in review instead of vanishing.
 pub(crate) fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
@@ -161,6 +179,17 @@ mod tests {
                 || matches!(head, "type" | "lang" | "reading" | "status" | "joiner");
             assert!(ok, "orphan message key {k}");
         }
+    }
+
+    #[test]
+    fn keys_are_joined_on_the_stack_or_the_heap() {
+        assert_eq!(
+            with_key(&["help/", "partners.unknown"], str::to_string),
+            "help/partners.unknown"
+        );
+        let long = "x".repeat(200);
+        assert_eq!(with_key(&["a/", &long], |k| k.len()), 202);
+        assert_eq!(with_key(&[], str::to_string), "");
     }
 
     #[test]

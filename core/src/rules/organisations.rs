@@ -1,7 +1,5 @@
 //! Who is responsible: the lead body and the partners, resolved against the registry.
 
-use std::collections::HashMap;
-
 use serde_json::{Map, Value};
 
 use crate::catalogue::{ParamKind, ParamSpec, RuleMeta, Scope};
@@ -128,7 +126,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
     }
     let mut lead_keys: Vec<String> = Vec::new();
     for (path, written) in &leads {
-        lead_keys.push(resolve(cx, &LEAD_UNKNOWN, path, written));
+        lead_keys.push(resolve(cx, &LEAD_UNKNOWN, || path.clone(), written));
     }
 
     let partners_path = child(base, "partners");
@@ -147,36 +145,40 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
                 .emit();
         }
     }
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // A list, not a map: a measure has a handful of partners.
+    let mut seen: Vec<(String, usize)> = Vec::new();
     for (i, v) in partners.into_iter().flatten().enumerate() {
         let Some(written) = v.as_str() else { continue };
-        let path = item(&partners_path, i);
-        let key = resolve(cx, &PARTNERS_UNKNOWN, &path, written);
+        let key = resolve(cx, &PARTNERS_UNKNOWN, || item(&partners_path, i), written);
         if key.is_empty() {
             continue;
         }
         if lead_keys.contains(&key) {
+            let path = item(&partners_path, i);
             cx.report(&PARTNERS_INCLUDES_LEAD, path.clone())
                 .param("value", written)
                 .fix(Fix::Remove { path })
                 .emit();
-        } else if let Some(&first) = seen.get(&key) {
+        } else if let Some(&(_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            let path = item(&partners_path, i);
             cx.report(&PARTNERS_DUPLICATE, path.clone())
                 .param("value", written)
                 .param("first", (first + 1).to_string())
                 .fix(Fix::Remove { path })
                 .emit();
         } else {
-            seen.insert(key, i);
+            seen.push((key, i));
         }
     }
 }
 
 /// Resolves one written name, reporting unknown names and aliases; returns the key that
 /// identifies the organisation (its code, or the folded text when unknown).
-fn resolve(cx: &mut Cx<'_>, unknown_rule: &'static RuleMeta, path: &str, written: &str) -> String {
+///
+/// `path` makes the pointer, which only a finding needs.
+fn resolve(cx: &mut Cx<'_>, unknown_rule: &'static RuleMeta, path: impl Fn() -> String, written: &str) -> String {
     if written.trim().is_empty() {
-        cx.report(unknown_rule, path).variant("empty").emit();
+        cx.report(unknown_rule, path()).variant("empty").emit();
         return String::new();
     }
     let lang = cx.lang;
@@ -184,12 +186,13 @@ fn resolve(cx: &mut Cx<'_>, unknown_rule: &'static RuleMeta, path: &str, written
         Resolution::Code(org) => org.code.clone(),
         Resolution::Alias(org) => {
             let (code, name) = (org.code.clone(), org.name.get(lang).to_string());
-            cx.report(&ALIAS, path)
+            let path = path();
+            cx.report(&ALIAS, path.clone())
                 .param("value", written)
                 .param("code", code.as_str())
                 .param("name", name)
                 .fix(Fix::Replace {
-                    path: path.to_string(),
+                    path,
                     value: Value::String(code.clone()),
                 })
                 .emit();
@@ -197,20 +200,21 @@ fn resolve(cx: &mut Cx<'_>, unknown_rule: &'static RuleMeta, path: &str, written
         }
         Resolution::Unknown { suggestion: Some(org) } => {
             let (code, name) = (org.code.clone(), org.name.get(lang).to_string());
-            cx.report(unknown_rule, path)
+            let path = path();
+            cx.report(unknown_rule, path.clone())
                 .variant("suggest")
                 .param("value", written)
                 .param("suggestion", code.as_str())
                 .param("suggestionName", name)
                 .fix(Fix::Replace {
-                    path: path.to_string(),
+                    path,
                     value: Value::String(code),
                 })
                 .emit();
             fold(written)
         }
         Resolution::Unknown { suggestion: None } => {
-            cx.report(unknown_rule, path).param("value", written).emit();
+            cx.report(unknown_rule, path()).param("value", written).emit();
             fold(written)
         }
     }

@@ -7,7 +7,7 @@ use crate::context::{child, Cx};
 use crate::date::{DateError, PartialDate};
 use crate::finding::{Fix, Severity};
 use crate::rules::Level;
-use crate::schedule::{self as parser, ParsedSchedule, ScheduleError};
+use crate::schedule::{ParsedSchedule, ScheduleError};
 use crate::schedule_api::describe;
 
 pub static REQUIRED: RuleMeta = RuleMeta {
@@ -79,7 +79,7 @@ fn explicit_date(s: Option<&Value>) -> Option<Result<PartialDate, DateError>> {
 }
 
 /// Reads the effective schedule without reporting anything.
-pub(crate) fn effective(m: &Map<String, Value>) -> Effective {
+pub(crate) fn effective(cx: &mut Cx<'_>, m: &Map<String, Value>) -> Effective {
     let Some(Value::Object(s)) = m.get("schedule") else {
         return Effective::default();
     };
@@ -89,7 +89,7 @@ pub(crate) fn effective(m: &Map<String, Value>) -> Effective {
     if start.is_some() || end.is_some() || continuous {
         return Effective { start, end, continuous };
     }
-    match s.get("text").and_then(Value::as_str).map(parser::parse) {
+    match s.get("text").and_then(Value::as_str).map(|t| cx.schedule(t)) {
         Some(Ok(p)) => Effective {
             start: p.start,
             end: p.end,
@@ -132,15 +132,16 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
 
     let valid = |cx: &mut Cx<'_>, field: &str| -> Option<PartialDate> {
         let value = s.get(field)?.as_str()?;
-        let at = child(&path, field);
         match PartialDate::parse_iso(value.trim()) {
             Ok(d) => Some(d),
             Err(DateError::NonExistent) => {
-                cx.report(&INVALID_DATE, at).param("value", value).emit();
+                cx.report(&INVALID_DATE, child(&path, field))
+                    .param("value", value)
+                    .emit();
                 None
             }
             Err(DateError::Malformed) => {
-                cx.report(&INVALID_DATE, at)
+                cx.report(&INVALID_DATE, child(&path, field))
                     .variant("malformed")
                     .param("value", value)
                     .emit();
@@ -164,8 +165,8 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
     let Some(text) = s.get("text").and_then(Value::as_str).filter(|t| !t.trim().is_empty()) else {
         return;
     };
-    let text_path = child(&path, "text");
-    match parser::parse(text) {
+    let text_path = || child(&path, "text");
+    match cx.schedule(text) {
         Ok(parsed) => {
             if !explicit {
                 suggest_dates(cx, &path, text, &parsed);
@@ -173,18 +174,18 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
         }
         Err(ScheduleError::Unreadable) => {
             if !explicit {
-                cx.report(&UNPARSED, text_path).param("text", text).emit();
+                cx.report(&UNPARSED, text_path()).param("text", text).emit();
             }
         }
         Err(ScheduleError::NonExistentDate(fragment)) => {
-            cx.report(&INVALID_DATE, text_path)
+            cx.report(&INVALID_DATE, text_path())
                 .variant("in-text")
                 .param("value", fragment)
                 .param("text", text)
                 .emit();
         }
         Err(ScheduleError::Reversed { start, end }) => {
-            cx.report(&ORDER, text_path)
+            cx.report(&ORDER, text_path())
                 .param("start", start.to_string())
                 .param("end", end.to_string())
                 .emit();

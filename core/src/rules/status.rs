@@ -146,7 +146,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
         return;
     }
     let Some(as_of) = cx.as_of else { return };
-    let eff = effective(m);
+    let eff = effective(cx, m);
     let as_of_text = as_of.to_string();
     match status {
         "completed" => {

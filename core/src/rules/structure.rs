@@ -151,9 +151,9 @@ pub(crate) fn check_programme_shape(cx: &mut Cx<'_>, v: &Value, measures: &[Valu
 }
 
 fn push_index(path: &mut String, base: &str, i: usize) {
-    use std::fmt::Write as _;
     path.push_str(base);
-    let _ = write!(path, "/{i}");
+    path.push('/');
+    crate::text::push_index(path, i);
 }
 
 /// The type bit of a value; a number with no fraction is an integer, as in JSON Schema.
@@ -211,20 +211,28 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
                     .emit();
             }
         }
-        Value::String(s) => {
-            let len = s.chars().count() as u64;
-            if let Some(max) = node.max_length.filter(|m| len > *m) {
-                cx.report(&VALUE, at.clone())
-                    .variant("max-length")
-                    .param("limit", max.to_string())
-                    .param("count", len.to_string())
-                    .emit();
-            }
-            if let Some(min) = node.min_length.filter(|m| len < *m) {
-                cx.report(&VALUE, at.clone())
-                    .variant("min-length")
-                    .param("limit", min.to_string())
-                    .emit();
+        Value::String(s) if node.max_length.is_some() || node.min_length.is_some() => {
+            // Counting characters decodes the text; a text of at most `max_length` bytes
+            // and at least `min_length` characters' worth of bytes needs no count, and
+            // titles and notes run to hundreds of bytes.
+            let bytes = s.len() as u64;
+            let fits_max = node.max_length.is_none_or(|m| bytes <= m);
+            let fits_min = node.min_length.is_none_or(|m| bytes >= m.saturating_mul(4));
+            if !(fits_max && fits_min) {
+                let len = s.chars().count() as u64;
+                if let Some(max) = node.max_length.filter(|m| len > *m) {
+                    cx.report(&VALUE, at.clone())
+                        .variant("max-length")
+                        .param("limit", max.to_string())
+                        .param("count", len.to_string())
+                        .emit();
+                }
+                if let Some(min) = node.min_length.filter(|m| len < *m) {
+                    cx.report(&VALUE, at.clone())
+                        .variant("min-length")
+                        .param("limit", min.to_string())
+                        .emit();
+                }
             }
         }
         Value::Array(list) => {
@@ -278,6 +286,6 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
                 }
             }
         }
-        Value::Null | Value::Bool(_) => {}
+        Value::Null | Value::Bool(_) | Value::String(_) => {}
     }
 }
