@@ -27,38 +27,59 @@ pub(crate) fn fold(s: &str) -> String {
 /// `max`, so suggesting among a few hundred names stays cheap on every keystroke.
 pub(crate) fn distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
-        return None;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        let mut row_min = usize::MAX;
-        if let Some(first) = cur.first_mut() {
-            *first = i + 1;
-            row_min = i + 1;
-        }
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev
-                .get(j)
-                .copied()
-                .unwrap_or(usize::MAX)
-                .saturating_add(usize::from(ca != cb));
-            let del = prev.get(j + 1).copied().unwrap_or(usize::MAX).saturating_add(1);
-            let ins = cur.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
-            let best = sub.min(del).min(ins);
-            if let Some(slot) = cur.get_mut(j + 1) {
-                *slot = best;
-            }
-            row_min = row_min.min(best);
-        }
-        if row_min > max {
+    Distances::default().within(&a, b, max)
+}
+
+/// The buffers of [`distance_within`], kept across candidates: a "did you mean" search
+/// compares one input with hundreds of registry names, and four allocations per name were
+/// most of its time.
+#[derive(Default)]
+struct Distances {
+    b: Vec<char>,
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
+impl Distances {
+    fn within(&mut self, a: &[char], b: &str, max: usize) -> Option<usize> {
+        self.b.clear();
+        self.b.extend(b.chars());
+        let b = &self.b;
+        if a.len().abs_diff(b.len()) > max {
             return None;
         }
-        std::mem::swap(&mut prev, &mut cur);
+        let (prev, cur) = (&mut self.prev, &mut self.cur);
+        prev.clear();
+        prev.extend(0..=b.len());
+        cur.clear();
+        cur.resize(b.len() + 1, 0);
+        for (i, ca) in a.iter().enumerate() {
+            let mut row_min = usize::MAX;
+            if let Some(first) = cur.first_mut() {
+                *first = i + 1;
+                row_min = i + 1;
+            }
+            for (j, cb) in b.iter().enumerate() {
+                let sub = prev
+                    .get(j)
+                    .copied()
+                    .unwrap_or(usize::MAX)
+                    .saturating_add(usize::from(ca != cb));
+                let del = prev.get(j + 1).copied().unwrap_or(usize::MAX).saturating_add(1);
+                let ins = cur.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
+                let best = sub.min(del).min(ins);
+                if let Some(slot) = cur.get_mut(j + 1) {
+                    *slot = best;
+                }
+                row_min = row_min.min(best);
+            }
+            if row_min > max {
+                return None;
+            }
+            std::mem::swap(prev, cur);
+        }
+        prev.last().copied().filter(|d| *d <= max)
     }
-    prev.last().copied().filter(|d| *d <= max)
 }
 
 /// The candidate closest to `input`, if any is close enough to be a plausible typo. Ties go
@@ -87,13 +108,15 @@ pub(crate) fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a 
 pub(crate) fn closest_folded<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let folded = fold(input);
     let max = max_distance(&folded);
+    let chars: Vec<char> = folded.chars().collect();
+    let mut buffers = Distances::default();
     let mut best: Option<(usize, bool, &'a str)> = None;
     for key in candidates {
         // A char is at most 4 bytes: this many bytes apart is more than `max` edits apart.
         if key.len().abs_diff(folded.len()) > 4 * max {
             continue;
         }
-        if let Some(d) = distance_within(&folded, key, max) {
+        if let Some(d) = buffers.within(&chars, key, max) {
             let rank = (d, !key.starts_with(&folded), key);
             if best.is_none_or(|b| rank < b) {
                 best = Some(rank);
