@@ -33,7 +33,9 @@ fn input(case: &Value) -> Vec<u8> {
     if let Some(file) = case["file"].as_str() {
         return std::fs::read(folder().join(file)).unwrap();
     }
-    let parts = case["generate"].as_array().unwrap_or_else(|| panic!("{}: no input", case["name"]));
+    let parts = case["generate"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{}: no input", case["name"]));
     generate(parts).into_bytes()
 }
 
@@ -63,7 +65,10 @@ fn generate(parts: &[Value]) -> String {
             pieces.push(Some(text));
         } else if let Some(unit) = part.get("pad").and_then(Value::as_str) {
             assert!(pad.is_none(), "one pad per recipe");
-            pad = Some((unit.to_string(), usize::try_from(part["toBytes"].as_u64().unwrap()).unwrap()));
+            pad = Some((
+                unit.to_string(),
+                usize::try_from(part["toBytes"].as_u64().unwrap()).unwrap(),
+            ));
             pieces.push(None);
         } else {
             panic!("recipe part this runtime cannot make: {part}");
@@ -195,11 +200,19 @@ fn check_case(engine: &Engine, doc: &Value, case: &Value) -> Vec<String> {
             let report = run(engine, case, way, &bytes, &options(doc, lang));
             let got = placed(&report);
             if dump {
-                println!("DUMP\t{name}\t{way}\t{}\t{}", lang.code(), serde_json::to_string(&got).unwrap());
+                println!(
+                    "DUMP\t{name}\t{way}\t{}\t{}",
+                    lang.code(),
+                    serde_json::to_string(&got).unwrap()
+                );
             }
             // Said on its own, so a failure names it: the findings of the valid parts.
             for k in case["keep"].as_array().into_iter().flatten() {
-                let k = if way == "object" { json!([k[0], k[1], null, null]) } else { k.clone() };
+                let k = if way == "object" {
+                    json!([k[0], k[1], null, null])
+                } else {
+                    k.clone()
+                };
                 if !got.contains(&k) {
                     bad.push(format!("{name} [{way}, {}]: {k} of a valid part is lost", lang.code()));
                 }
@@ -216,14 +229,23 @@ fn check_case(engine: &Engine, doc: &Value, case: &Value) -> Vec<String> {
             }
             if let Some(n) = case.get("measures").and_then(Value::as_u64) {
                 if u64::from(report.measures) != n {
-                    bad.push(format!("{name} [{way}]: {} measures checked, expected {n}", report.measures));
+                    bad.push(format!(
+                        "{name} [{way}]: {} measures checked, expected {n}",
+                        report.measures
+                    ));
                 }
             }
             let mut findings: Vec<_> = report.findings.iter().collect();
             findings.sort_by_key(|f| json!([f.rule, f.path, f.line, f.column]).to_string());
             for (i, f) in findings.iter().enumerate() {
                 if f.message.trim().is_empty() || has_placeholder(&f.message) {
-                    bad.push(format!("{name} [{way}, {}]: message of {} at {:?}: {:?}", lang.code(), f.rule, f.path, f.message));
+                    bad.push(format!(
+                        "{name} [{way}, {}]: message of {} at {:?}: {:?}",
+                        lang.code(),
+                        f.rule,
+                        f.path,
+                        f.message
+                    ));
                 }
                 if messages.len() <= i {
                     messages.push(Vec::new());
@@ -234,7 +256,9 @@ fn check_case(engine: &Engine, doc: &Value, case: &Value) -> Vec<String> {
         for (i, m) in messages.iter().enumerate() {
             let distinct: BTreeSet<&String> = m.iter().collect();
             if distinct.len() != m.len() {
-                bad.push(format!("{name} [{way}]: finding {i} has the same message in two languages: {m:?}"));
+                bad.push(format!(
+                    "{name} [{way}]: finding {i} has the same message in two languages: {m:?}"
+                ));
             }
         }
     }
@@ -259,7 +283,12 @@ fn every_case_reports_exactly_what_it_expects() {
         ran += 1;
     }
     assert!(ran >= 35, "{ran} cases");
-    assert!(failures.is_empty(), "{} mismatch(es):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatch(es):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -270,7 +299,10 @@ fn the_manifest_is_consistent() {
     for case in doc["cases"].as_array().unwrap() {
         let name = case["name"].as_str().unwrap();
         assert!(names.insert(name), "{name}: two cases of that name");
-        assert!(case["about"].as_str().is_some_and(|a| !a.is_empty()), "{name}: say what the case is about");
+        assert!(
+            case["about"].as_str().is_some_and(|a| !a.is_empty()),
+            "{name}: say what the case is about"
+        );
         if let Some(f) = case["file"].as_str() {
             files.insert(f.to_string());
         }
@@ -280,7 +312,11 @@ fn the_manifest_is_consistent() {
             assert!(expect.contains(k), "{name}: keep {k} is not expected");
         }
         for e in &expect {
-            assert_eq!(e.as_array().map(Vec::len), Some(4), "{name}: {e} is not [rule, path, line, column]");
+            assert_eq!(
+                e.as_array().map(Vec::len),
+                Some(4),
+                "{name}: {e} is not [rule, path, line, column]"
+            );
         }
         let ways = case["ways"].as_array().unwrap();
         assert!(!ways.is_empty(), "{name}: no ways");
@@ -298,7 +334,9 @@ fn the_manifest_is_consistent() {
     // Git must keep the files' bytes (BOM, CRLF, invalid UTF-8) as they are.
     let attributes = std::fs::read_to_string(folder().join("../../../.gitattributes")).unwrap();
     assert!(
-        attributes.lines().any(|l| l.trim() == "tests/fixtures/bad-input/*.json -text -diff"),
+        attributes
+            .lines()
+            .any(|l| l.trim() == "tests/fixtures/bad-input/*.json -text -diff"),
         ".gitattributes must mark the bad-input files as bytes"
     );
 }
