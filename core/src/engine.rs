@@ -251,6 +251,16 @@ impl Engine {
         self.check_text(text, opts, Kind::Either)
     }
 
+    /// [`Engine::check_document_json`] on a file's bytes: bytes that are not UTF-8 are
+    /// reported (`input.syntax`, at the first bad byte) rather than replaced.
+    pub fn check_document_bytes(&self, bytes: &[u8], opts: &CheckOptions) -> Report {
+        let mut cx = self.cx(opts);
+        match rules::input::decode(&mut cx, bytes) {
+            Some(text) => self.check_text(text, opts, Kind::Either),
+            None => self.finish(cx, 0),
+        }
+    }
+
     /// Reads schedule text as the parser does for `schedule.text`, with a localised reading.
     pub fn parse_schedule(&self, text: &str, lang: Lang) -> ScheduleReading {
         parse_schedule(text, lang)

@@ -2,9 +2,9 @@
 
 /// Largest JSON text accepted, in bytes (`input.too-large`).
 pub const MAX_DOCUMENT_BYTES: usize = 32 * 1024 * 1024;
-/// Deepest nesting accepted (`input.syntax`); the schemas need a depth of 6, and serde_json
-/// stops at 128.
-pub const MAX_DEPTH: usize = 128;
+/// Deepest nesting accepted (`input.syntax`): the schemas need a depth of 6, and serde_json
+/// refuses a 128th level (its recursion limit), so 127 levels are read and 128 are not.
+pub const MAX_DEPTH: usize = 127;
 /// Measures checked in one programme; the schema reports a longer list (`schema.value`) and
 /// only the first this many are checked rule by rule.
 pub const MAX_MEASURES: usize = 10_000;

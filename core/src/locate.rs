@@ -6,7 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 /// 1-based line and column (in characters) of each wanted pointer. A member of an object is
 /// placed at its key, an array item at its value; a pointer that does not exist in the text
-/// (a missing field) is placed at its nearest existing ancestor.
+/// (a missing field) is placed at its nearest existing ancestor. A key written twice in one
+/// object is placed at its last occurrence, the one whose value the JSON reader keeps. A
+/// byte-order mark at the start is not counted as a column.
 pub fn locate(text: &str, pointers: &[&str]) -> HashMap<String, (u32, u32)> {
     let mut wanted: HashSet<&str> = HashSet::new();
     for p in pointers {
@@ -106,6 +108,14 @@ impl<'a> Walker<'a> {
         if self.wanted.contains(self.path.as_str()) && !self.found.contains_key(&self.path) {
             self.found.insert(self.path.clone(), self.pos);
         }
+    }
+
+    /// Forgets the places found inside the current path (an earlier value of a repeated key).
+    fn forget_inside(&mut self) {
+        let path = &self.path;
+        self.found.retain(|p, _| {
+            !(p.len() > path.len() && p.starts_with(path.as_str()) && p.as_bytes().get(path.len()) == Some(&b'/'))
+        });
     }
 
     fn value(&mut self, depth: usize) {
@@ -213,7 +223,12 @@ impl<'a> Walker<'a> {
                 Ok(key) if !raw.contains(&b'\\') => self.path.push_str(&crate::text::escape_pointer_token(key)),
                 _ => self.path.push_str(&crate::text::escape_pointer_token(&decode_key(raw))),
             }
-            if self.wanted.contains(self.path.as_str()) && !self.found.contains_key(&self.path) {
+            if self.wanted.contains(self.path.as_str()) {
+                // A key seen before in this object: the reader keeps the last value, so
+                // this occurrence and what is inside it replace the earlier one.
+                if self.found.contains_key(&self.path) {
+                    self.forget_inside();
+                }
                 self.found.insert(self.path.clone(), key_at);
             }
             self.skip_ws();
@@ -344,17 +359,27 @@ mod tests {
     }
 
     #[test]
-    fn a_byte_order_mark_is_no_column() {
-        let m = locate("\u{feff}{\"a\": 1, \"ä\": 2}", &["/a", "/ä", ""]);
-        assert_eq!(m.get(""), Some(&(1, 1)));
-        assert_eq!(m.get("/a"), Some(&(1, 2)));
-        assert_eq!(m.get("/ä"), Some(&(1, 10)));
-    }
-
-    #[test]
     fn columns_count_characters_not_bytes() {
         let m = locate("{\"ä\": \"ö\", \"b\": 1}", &["/b"]);
         assert_eq!(m.get("/b"), Some(&(1, 12)));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let m = locate("\u{feff}{\"id\": 1,\n \"b\": 2}", &["", "/id", "/b"]);
+        assert_eq!(m.get(""), Some(&(1, 1)));
+        assert_eq!(m.get("/id"), Some(&(1, 2)));
+        assert_eq!(m.get("/b"), Some(&(2, 2)));
+    }
+
+    #[test]
+    fn a_repeated_key_is_placed_at_its_last_occurrence() {
+        let text = "{\"s\": {\"a\": 1, \"b\": [2]},\n \"s\": {\"a\": 3}, \"s2\": 0}";
+        let m = locate(text, &["/s", "/s/a", "/s/b/0"]);
+        assert_eq!(m.get("/s"), Some(&(2, 2)));
+        assert_eq!(m.get("/s/a"), Some(&(2, 8)));
+        // Not in the value kept: placed at the nearest place that is.
+        assert_eq!(m.get("/s/b/0"), Some(&(2, 2)));
     }
 
     #[test]

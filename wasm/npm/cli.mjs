@@ -133,15 +133,17 @@ function check(opts) {
   const results = [];
   for (const arg of missing) results.push({ file: arg, error: "no such file, or nothing matches" });
   for (const file of files) {
-    let text;
+    let bytes;
     try {
-      text = readFileSync(file, "utf8");
+      bytes = readFileSync(file);
     } catch (e) {
       results.push({ file, error: `cannot read: ${e.code ?? e.message}` });
       continue;
     }
-    const report = engine.checkDocument(text, { lang: opts.lang, asOf: opts.asOf, explain: opts.explain });
-    results.push({ file, text, report });
+    // The engine reads the bytes, so that a file that is not UTF-8 is reported at its first
+    // bad byte; the text (bad bytes replaced) is only for showing the lines.
+    const report = engine.checkDocument(bytes, { lang: opts.lang, asOf: opts.asOf, explain: opts.explain });
+    results.push({ file, text: new TextDecoder().decode(bytes), report });
   }
   const threshold = SEVERITY[opts.failOn];
   const failed =

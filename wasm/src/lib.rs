@@ -32,9 +32,10 @@ fn input(doc: &JsValue) -> Result<Input, JsError> {
         .map_err(|e| JsError::new(&format!("the document cannot be turned into JSON: {}", describe(&e))))?
         .as_string()
         .unwrap_or_default();
-    serde_json::from_str(&text)
-        .map(Input::Value)
-        .map_err(|e| JsError::new(&format!("the document cannot be read as JSON: {e}")))
+    // JSON.stringify writes what serde_json cannot read only for nesting past the depth limit
+    // and for lone surrogates (as `\ud800`): check that text as text, so they are findings
+    // (`input.syntax`) as in text, not an exception.
+    Ok(serde_json::from_str(&text).map_or(Input::Text(text), Input::Value))
 }
 
 fn describe(e: &JsValue) -> String {
@@ -187,14 +188,22 @@ impl Engine {
     }
 
     /// Checks JSON text holding a measure or a programme (one with a `measures` list), as a
-    /// CI job does with files.
+    /// CI job does with files. Given a file's bytes (a `Uint8Array`), bytes that are not
+    /// UTF-8 are reported at the first bad one rather than replaced.
     #[wasm_bindgen(js_name = checkDocument, unchecked_return_type = "Report")]
     pub fn check_document(
         &self,
-        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
-        to_js(&self.inner.check_document_json(text, &self::options(options)?))
+        let opts = self::options(options)?;
+        if let Some(bytes) = text.dyn_ref::<js_sys::Uint8Array>() {
+            return to_js(&self.inner.check_document_bytes(&bytes.to_vec(), &opts));
+        }
+        let text = text
+            .as_string()
+            .ok_or_else(|| JsError::new("checkDocument takes JSON text (a string) or its bytes (a Uint8Array)"))?;
+        to_js(&self.inner.check_document_json(&text, &opts))
     }
 
     /// Reads schedule text ("Syksy 2018", "hösten 2018", "by the end of 2018").

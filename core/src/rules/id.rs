@@ -102,7 +102,8 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
                 cx.report(&THEME, theme_path.clone())
                     .param("id", canonical.as_str())
                     .param("idTheme", id.theme.to_string())
-                    .param("theme", theme.to_string())
+                    // As read, not as saturated to fit `i64` (a theme of 1e23).
+                    .param("theme", n.to_string())
                     .fix(Fix::Replace {
                         path: theme_path,
                         value: Value::from(id.theme),

@@ -12,9 +12,9 @@ pub static SYNTAX: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Document,
     summary: "The document is valid JSON.",
-    what: "Reads the text as JSON (RFC 8259). A byte-order mark at the start is allowed; trailing commas, comments, single quotes and truncated text are not. Nesting deeper than 128 levels is refused.",
+    what: "Reads the text as JSON (RFC 8259). A byte-order mark at the start is allowed; trailing commas, comments, single quotes and truncated text are not. Nesting deeper than 127 levels is refused. Given bytes (a file, a `Uint8Array`), the text must be UTF-8: the first byte that is not is reported.",
     why: "Nothing else can be checked in text that is not JSON, and the person who wrote it needs to know the exact line and column.",
-    example: "```json\n{ \"id\": \"2.1\", }\n```\nfails at line 1, column 17 (trailing comma). `{ \"id\": \"2.1\" }` passes.",
+    example: "```json\n{ \"id\": \"2.1\", }\n```\nfails at line 1, column 16 (trailing comma). `{ \"id\": \"2.1\" }` passes.",
     params: &[],
 };
 
@@ -66,6 +66,40 @@ pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
                 .param("column", column.to_string())
                 .param("limit", MAX_DEPTH.to_string())
                 .param("detail", detail)
+                .at(line, column)
+                .emit();
+            None
+        }
+    }
+}
+
+/// Reads bytes as UTF-8 text (RFC 8259 §8.1), for callers that have a file's bytes: text that
+/// is too large or not UTF-8 is reported at the first bad byte and `None` returned. Nothing is
+/// replaced: a replacement character would change the document without saying so.
+pub(crate) fn decode<'t>(cx: &mut Cx<'_>, bytes: &'t [u8]) -> Option<&'t str> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        cx.report(&TOO_LARGE, "")
+            .param("size", bytes.len().to_string())
+            .param("limit", MAX_DOCUMENT_BYTES.to_string())
+            .at(1, 1)
+            .emit();
+        return None;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            let valid = bytes.get(..e.valid_up_to()).unwrap_or(&[]);
+            let before = std::str::from_utf8(valid).unwrap_or("");
+            let before = before.strip_prefix('\u{feff}').unwrap_or(before);
+            let last_line = before.rsplit('\n').next().unwrap_or("");
+            let line = u32::try_from(before.matches('\n').count().saturating_add(1)).unwrap_or(u32::MAX);
+            let column = u32::try_from(last_line.chars().count().saturating_add(1)).unwrap_or(u32::MAX);
+            let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+            cx.report(&SYNTAX, "")
+                .variant("syntax")
+                .param("line", line.to_string())
+                .param("column", column.to_string())
+                .param("detail", format!("invalid UTF-8 (byte 0x{byte:02X})"))
                 .at(line, column)
                 .emit();
             None

@@ -32,11 +32,13 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
         Some(Value::Object(t)) => Some(t),
         Some(_) => return,
     };
+    // A language given as something other than text is there: `schema.type` reports it.
     let present = |lang: &Lang| {
-        title
-            .and_then(|t| t.get(lang.code()))
-            .and_then(Value::as_str)
-            .is_some_and(|s| !s.trim().is_empty())
+        title.and_then(|t| t.get(lang.code())).is_some_and(|v| match v {
+            Value::String(s) => !s.trim().is_empty(),
+            Value::Null => false,
+            _ => true,
+        })
     };
     // Usually empty, so a complete title costs no allocation.
     let missing: Vec<Lang> = cx
