@@ -126,6 +126,8 @@ function expand(args) {
 
 // --- check -------------------------------------------------------------------------------
 
+const DECODER = new TextDecoder();
+
 function check(opts) {
   if (opts.positional.length === 0) throw new UsageError("check needs files, directories or globs");
   const engine = engineFor(opts.ruleset);
@@ -141,9 +143,11 @@ function check(opts) {
       continue;
     }
     // The engine reads the bytes, so that a file that is not UTF-8 is reported at its first
-    // bad byte; the text (bad bytes replaced) is only for showing the lines.
+    // bad byte; the text (bad bytes replaced) is only for showing the lines, so it is decoded
+    // only by the formats that show them, once per file.
     const report = engine.checkDocument(bytes, { lang: opts.lang, asOf: opts.asOf, explain: opts.explain });
-    results.push({ file, text: new TextDecoder().decode(bytes), report });
+    let text;
+    results.push({ file, report, get text() { return (text ??= DECODER.decode(bytes)); } });
   }
   const threshold = SEVERITY[opts.failOn];
   const failed =
