@@ -31,7 +31,7 @@ fn input(doc: &JsValue) -> Result<Input, JsError> {
     let text = js_sys::JSON::stringify(doc)
         .map_err(|e| JsError::new(&format!("the document cannot be turned into JSON: {}", describe(&e))))?
         .as_string()
-        .unwrap_or_default();
+        .ok_or_else(|| JsError::new("the document cannot be turned into JSON: JSON.stringify gives nothing for it"))?;
     // JSON.stringify writes what serde_json cannot read only for nesting past the depth limit
     // and for lone surrogates (as `\ud800`): check that text as text, so they are findings
     // (`input.syntax`) as in text, not an exception.
@@ -197,13 +197,15 @@ impl Engine {
         #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
         let opts = self::options(options)?;
-        if let Some(bytes) = text.dyn_ref::<js_sys::Uint8Array>() {
-            return to_js(&self.inner.check_document_bytes(&bytes.to_vec(), &opts));
-        }
-        let text = text
-            .as_string()
-            .ok_or_else(|| JsError::new("checkDocument takes JSON text (a string) or its bytes (a Uint8Array)"))?;
-        to_js(&self.inner.check_document_json(&text, &opts))
+        // One path for both (text is UTF-8 already): two would each get the check inlined.
+        let bytes = match text.dyn_ref::<js_sys::Uint8Array>() {
+            Some(bytes) => bytes.to_vec(),
+            None => text
+                .as_string()
+                .ok_or_else(|| JsError::new("checkDocument takes JSON text (a string) or its bytes (a Uint8Array)"))?
+                .into_bytes(),
+        };
+        to_js(&self.inner.check_document_bytes(&bytes, &opts))
     }
 
     /// Reads schedule text ("Syksy 2018", "hösten 2018", "by the end of 2018").

@@ -90,20 +90,22 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
             })
             .emit(),
         // A fraction such as 2.5 is schema.type's finding; 2.0 is the integer 2, as in the
-        // schema, and is written as one (which also keeps float printing out of the wasm).
+        // schema, and is written as one (which also keeps float printing out of the wasm). A
+        // whole number a double does not hold exactly (1e23) is only schema.value's: as an
+        // `i64` it would be named as a number other than the one written.
         Some(Value::Number(n)) => {
-            let Some(theme) = n
-                .as_i64()
-                .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
-            else {
+            let Some(theme) = n.as_i64().or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0)
+                    .map(|f| f as i64)
+            }) else {
                 return;
             };
             if theme != i64::from(id.theme) {
                 cx.report(&THEME, theme_path.clone())
                     .param("id", canonical.as_str())
                     .param("idTheme", id.theme.to_string())
-                    // As read, not as saturated to fit `i64` (a theme of 1e23).
-                    .param("theme", n.to_string())
+                    .param("theme", theme.to_string())
                     .fix(Fix::Replace {
                         path: theme_path,
                         value: Value::from(id.theme),

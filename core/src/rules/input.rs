@@ -84,21 +84,38 @@ pub(crate) fn decode<'t>(cx: &mut Cx<'_>, bytes: &'t [u8]) -> Option<&'t str> {
             .emit();
         return None;
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Some(text),
-        Err(e) => {
-            let valid = bytes.get(..e.valid_up_to()).unwrap_or(&[]);
-            let before = std::str::from_utf8(valid).unwrap_or("");
-            let before = before.strip_prefix('\u{feff}').unwrap_or(before);
-            let last_line = before.rsplit('\n').next().unwrap_or("");
-            let line = u32::try_from(before.matches('\n').count().saturating_add(1)).unwrap_or(u32::MAX);
-            let column = u32::try_from(last_line.chars().count().saturating_add(1)).unwrap_or(u32::MAX);
-            let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+    // The chunks of `String::from_utf8_lossy`, which the engine has anyway (`str::from_utf8`
+    // would add its own validator to the wasm): the text is valid when the first chunk is all.
+    let first = bytes.utf8_chunks().next();
+    match first {
+        None => Some(""),
+        Some(chunk) if chunk.invalid().is_empty() => Some(chunk.valid()),
+        Some(chunk) => {
+            // Byte loops rather than string searches, which would add code to the wasm.
+            let valid = chunk.valid().as_bytes();
+            let valid = valid.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(valid);
+            let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let lines = valid.iter().filter(|b| **b == b'\n').count();
+            // Characters, not bytes: every byte but a continuation byte starts one.
+            let chars = valid
+                .get(line_start..)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|b| **b & 0xC0 != 0x80)
+                .count();
+            let line = u32::try_from(lines.saturating_add(1)).unwrap_or(u32::MAX);
+            let column = u32::try_from(chars.saturating_add(1)).unwrap_or(u32::MAX);
+            let byte = chunk.invalid().first().copied().unwrap_or(0);
+            let hex = |n: u8| char::from_digit(u32::from(n), 16).map_or('0', |c| c.to_ascii_uppercase());
+            let mut detail = String::from("invalid UTF-8 (byte 0x");
+            detail.push(hex(byte >> 4));
+            detail.push(hex(byte & 0x0F));
+            detail.push(')');
             cx.report(&SYNTAX, "")
                 .variant("syntax")
                 .param("line", line.to_string())
                 .param("column", column.to_string())
-                .param("detail", format!("invalid UTF-8 (byte 0x{byte:02X})"))
+                .param("detail", detail)
                 .at(line, column)
                 .emit();
             None
