@@ -56,13 +56,19 @@ export function findDemo({ log = () => {} } = {}) {
   return { dir: null, how: `${failed}web-demo/ has neither build.mjs nor dist/index.html` };
 }
 
+// A request still in flight when its page closes (a late favicon) is abandoned, not an
+// unhandled rejection that ends the whole run.
 const isolate = async (page) =>
   page.route("**/*", async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({
-      response,
-      headers: { ...response.headers(), "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" },
-    });
+    try {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" },
+      });
+    } catch (e) {
+      if (!page.isClosed() && !/disposed|closed/i.test(String(e))) throw e;
+    }
   });
 
 function watch(page, problems) {
