@@ -12,6 +12,11 @@ use serde_json::{json, Map, Value};
 /// At most this many edits per input, and this deep a nesting edit, so each run stays quick.
 const MAX_EDITS: usize = 48;
 const MAX_NEST: usize = 200;
+/// A string is doubled only while it is at most this long (64 KiB, far over every text limit
+/// of the engine). Unbounded, 48 doublings grow a string exponentially: a 73-byte input made
+/// a 2 GB string in the mutator and libFuzzer stopped on an out-of-memory
+/// (`fuzz/regressions/structured/oom-string-doubling`).
+const MAX_DOUBLED: usize = 64 * 1024;
 
 struct Bytes<'a> {
     data: &'a [u8],
@@ -270,7 +275,11 @@ fn edit(b: &mut Bytes<'_>, root: &mut Value) {
                         let cut = s.char_indices().nth(usize::from(b.byte())).map_or(s.len(), |(i, _)| i);
                         s.truncate(cut);
                     }
-                    1 => *s = s.repeat(2),
+                    1 => {
+                        if s.len() <= MAX_DOUBLED {
+                            *s = s.repeat(2);
+                        }
+                    }
                     _ => {
                         let p = b.pick(STRINGS).unwrap_or_default();
                         s.insert_str(0, p);
