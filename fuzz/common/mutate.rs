@@ -12,6 +12,13 @@ use serde_json::{json, Map, Value};
 /// At most this many edits per input, and this deep a nesting edit, so each run stays quick.
 const MAX_EDITS: usize = 48;
 const MAX_NEST: usize = 200;
+/// Nesting edits stop when the measure is this deep, four times the parser's limit for JSON
+/// text (`limits::MAX_DEPTH`, 128); the other edits add at most 53 levels more. Unbounded,
+/// 48 nesting edits made measures over 1,500 levels deep, and serde_json's recursive
+/// `clone` (in this mutator, and in the engine's explanations, which clone the value at a
+/// finding's place) overflowed the 2 MiB stack of the replay test's threads in a debug
+/// build. Such values cannot come from text; the engine has no recursion of its own there.
+const MAX_TOTAL_DEPTH: usize = 512;
 /// A string is doubled only while it is at most this long (64 KiB, far over every text limit
 /// of the engine). Unbounded, 48 doublings grow a string exponentially: a 73-byte input made
 /// a 2 GB string in the mutator and libFuzzer stopped on an out-of-memory
@@ -203,8 +210,24 @@ fn place(b: &mut Bytes<'_>, root: &Value) -> String {
     pointer
 }
 
+/// How deep `v` is: 1 for a scalar or an empty array or object. The mutator keeps values
+/// shallow enough for this recursion.
+fn depth(v: &Value) -> usize {
+    let inner = match v {
+        Value::Array(a) => a.iter().map(depth).max().unwrap_or(0),
+        Value::Object(m) => m.values().map(depth).max().unwrap_or(0),
+        _ => 0,
+    };
+    inner.saturating_add(1)
+}
+
 fn edit(b: &mut Bytes<'_>, root: &mut Value) {
     let op = b.byte() % 9;
+    let room = if op == 6 {
+        MAX_TOTAL_DEPTH.saturating_sub(depth(root))
+    } else {
+        0
+    };
     let pointer = place(b, root);
     let Some(target) = root.pointer_mut(&pointer) else {
         return;
@@ -254,7 +277,7 @@ fn edit(b: &mut Bytes<'_>, root: &mut Value) {
         }
         6 => {
             // Deep nesting around the value.
-            let n = usize::from(b.byte()) % MAX_NEST;
+            let n = (usize::from(b.byte()) % MAX_NEST).min(room);
             let mut v = target.take();
             for i in 0..n {
                 v = if i % 2 == 0 {
