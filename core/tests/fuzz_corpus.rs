@@ -1,17 +1,20 @@
 //! Replays the committed cargo-fuzz corpus (`fuzz/corpus/<target>/`) and the minimised
-//! crashes kept as regressions (`fuzz/regressions/<target>/`) through the same calls as the
-//! fuzz targets in `fuzz/fuzz_targets/`, on stable and without libFuzzer. Every call returns a
-//! value; the test passes when none panics (a panic fails the test, naming the file).
+//! crashes kept as regressions (`fuzz/regressions/<target>/`) through the fuzz targets' own
+//! bodies (`fuzz/common/targets.rs`, and `fuzz/common/mutate.rs` for `structured`), on
+//! stable and without libFuzzer. The test passes when no call panics (a panic fails the
+//! test, naming the file).
 
 #![expect(clippy::unwrap_used, reason = "test harness: a panic is a failed test")]
 
 use std::path::{Path, PathBuf};
 
-use measure_rules::{locate, parse_schedule, CheckOptions, Engine, Lang};
+use measure_rules::{CheckOptions, Engine, Lang};
 use serde_json::Value;
 
 #[path = "../../fuzz/common/mutate.rs"]
 mod mutate;
+#[path = "../../fuzz/common/targets.rs"]
+mod targets;
 
 fn fuzz_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fuzz")
@@ -44,14 +47,6 @@ fn is_hidden(p: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.'))
 }
 
-fn lang_of(n: usize) -> Lang {
-    match n % 3 {
-        0 => Lang::Fi,
-        1 => Lang::Sv,
-        _ => Lang::En,
-    }
-}
-
 /// Runs `body` on each input; a panic is reported with the file that caused it.
 fn replay(target: &str, body: impl Fn(&[u8])) {
     let all = inputs(target);
@@ -69,70 +64,17 @@ fn replay(target: &str, body: impl Fn(&[u8])) {
 #[test]
 fn check_document_corpus() {
     let engine = Engine::new().unwrap();
-    replay("check_document", |data| {
-        let Ok(text) = std::str::from_utf8(data) else {
-            return;
-        };
-        let opts = CheckOptions {
-            lang: lang_of(text.len()),
-            as_of: None,
-            explain: true,
-        };
-        let report = engine.check_document_json(text, &opts);
-        let _ = engine.check_measure_json(text, &opts);
-        let _ = engine.check_programme_json(text, &opts);
-        let mut pointers: Vec<&str> = report.findings.iter().map(|f| f.path.as_str()).collect();
-        pointers.extend(["", "/", "/measures/0/id", "/~1/~0", "/a/b/c/d/e/f/g/h"]);
-        let _ = locate(text, &pointers);
-    });
-}
-
-const MEASURE: &str = r#"{"id": "2.1", "theme": 2, "title": {"fi": "Otsikko", "sv": "Rubrik"},
-  "leadBody": "SM", "partners": ["POHA"], "schedule": {"text": "2018-2019"},
-  "status": "completed"}"#;
-
-fn exercise(engine: &Engine) {
-    let _ = engine.run_tests();
-    let _ = engine.custom_rules(Lang::En);
-    let opts = CheckOptions {
-        lang: Lang::Sv,
-        as_of: None,
-        explain: true,
-    };
-    let _ = engine.check_measure_json(MEASURE, &opts);
+    replay("check_document", |data| targets::check_document(&engine, data));
 }
 
 #[test]
 fn ruleset_corpus() {
-    replay("ruleset", |data| {
-        let Ok(text) = std::str::from_utf8(data) else {
-            return;
-        };
-        if let Ok(engine) = Engine::with_ruleset_json(text) {
-            exercise(&engine);
-        }
-        let (base, refinement) = text.split_once('\0').unwrap_or_else(|| {
-            let mut mid = text.len() / 2;
-            while !text.is_char_boundary(mid) {
-                mid += 1;
-            }
-            text.split_at(mid)
-        });
-        if let Ok(engine) = Engine::with_rulesets_json(&[base, refinement]) {
-            exercise(&engine);
-        }
-    });
+    replay("ruleset", targets::ruleset);
 }
 
 #[test]
 fn schedule_corpus() {
-    replay("schedule", |data| {
-        let Some((&first, rest)) = data.split_first() else {
-            return;
-        };
-        let text = String::from_utf8_lossy(rest);
-        let _ = parse_schedule(&text, lang_of(usize::from(first)));
-    });
+    replay("schedule", targets::schedule);
 }
 
 #[test]

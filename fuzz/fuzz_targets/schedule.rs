@@ -3,18 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use measure_rules::Lang;
 
-fuzz_target!(|data: &[u8]| {
-    let Some((&first, rest)) = data.split_first() else {
-        return;
-    };
-    let lang = match first % 3 {
-        0 => Lang::Fi,
-        1 => Lang::Sv,
-        _ => Lang::En,
-    };
-    // Invalid UTF-8 is read lossily, so every input reaches the parser.
-    let text = String::from_utf8_lossy(rest);
-    let _ = measure_rules::parse_schedule(&text, lang);
-});
+#[path = "../common/targets.rs"]
+#[expect(dead_code, reason = "each target calls one of the shared bodies")]
+mod targets;
+
+fuzz_target!(|data: &[u8]| targets::schedule(data));

@@ -1,0 +1,82 @@
+//! The bodies of the fuzz targets, shared by `fuzz_targets/*.rs` and the corpus replay test
+//! (`core/tests/fuzz_corpus.rs` includes this file by path), so that a corpus file is
+//! replayed through exactly the calls that found it. Each body returns nothing: an input
+//! passes when no call panics. (`structured` is a mutation program read by `mutate.rs`.)
+
+use measure_rules::{locate, parse_schedule, CheckOptions, Engine, Lang};
+
+/// One of the three languages, from any number, so every message table is exercised.
+pub fn lang_of(n: usize) -> Lang {
+    match n % 3 {
+        0 => Lang::Fi,
+        1 => Lang::Sv,
+        _ => Lang::En,
+    }
+}
+
+/// Bytes as a JSON document: every text entry point, with explanations on (the language
+/// follows the input's length), then the locator with the pointers the engine reported and
+/// a few the text does not hold.
+pub fn check_document(engine: &Engine, data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let opts = CheckOptions {
+        lang: lang_of(text.len()),
+        as_of: None,
+        explain: true,
+    };
+    let report = engine.check_document_json(text, &opts);
+    let _ = engine.check_measure_json(text, &opts);
+    let _ = engine.check_programme_json(text, &opts);
+    let mut pointers: Vec<&str> = report.findings.iter().map(|f| f.path.as_str()).collect();
+    pointers.extend(["", "/", "/measures/0/id", "/~1/~0", "/a/b/c/d/e/f/g/h"]);
+    let _ = locate(text, &pointers);
+}
+
+const MEASURE: &str = r#"{"id": "2.1", "theme": 2, "title": {"fi": "Otsikko", "sv": "Rubrik"},
+  "leadBody": "SM", "partners": ["POHA"], "schedule": {"text": "2018-2019"},
+  "status": "completed"}"#;
+
+/// What an engine built from a fuzzed rule set is asked: its tests, its custom rules, and a
+/// check of a small measure, explained, in Swedish.
+fn exercise(engine: &Engine) {
+    let _ = engine.run_tests();
+    let _ = engine.custom_rules(Lang::En);
+    let opts = CheckOptions {
+        lang: Lang::Sv,
+        as_of: None,
+        explain: true,
+    };
+    let _ = engine.check_measure_json(MEASURE, &opts);
+}
+
+/// Bytes as rule-set JSON, alone and split in two (at the first NUL byte, or else in the
+/// middle) as a chain, the base first.
+pub fn ruleset(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(engine) = Engine::with_ruleset_json(text) {
+        exercise(&engine);
+    }
+    let (base, refinement) = text.split_once('\0').unwrap_or_else(|| {
+        let mut mid = text.len() / 2;
+        while !text.is_char_boundary(mid) {
+            mid += 1;
+        }
+        text.split_at(mid)
+    });
+    if let Ok(engine) = Engine::with_rulesets_json(&[base, refinement]) {
+        exercise(&engine);
+    }
+}
+
+/// The first byte picks the language of the reading, the rest is the text, read lossily so
+/// that every input reaches the parser.
+pub fn schedule(data: &[u8]) {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let _ = parse_schedule(&String::from_utf8_lossy(rest), lang_of(usize::from(first)));
+}
