@@ -32,3 +32,34 @@ export function serve(root, { port = 0, allowed = REPOSITORY } = {}) {
   });
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
 }
+
+/**
+ * Serves `dir` (as `serve` does, with `options`), opens `path` on it in Debian's Chromium,
+ * waits up to `timeout` ms for the page to set `window.__results`, and returns them with
+ * every problem the page had: console errors, uncaught errors, responses of 400 or more,
+ * requests outside the server's origin, a crash. The pages that run a suite in the browser
+ * (the package, the bad-input suite, a Vite bundle) all report this way.
+ */
+export async function resultsOfPage(dir, path, { timeout = 60_000, ...options } = {}) {
+  const { chromium } = await import("playwright-core");
+  const server = await serve(dir, options);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    const page = await browser.newPage();
+    const problems = [];
+    page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+    page.on("pageerror", (e) => problems.push(String(e)));
+    page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+    page.on("request", (r) => {
+      if (!r.url().startsWith(`${origin}/`)) problems.push(`request outside the origin: ${r.url()}`);
+    });
+    page.on("crash", () => problems.push("the page crashed"));
+    await page.goto(`${origin}/${path}`);
+    await page.waitForFunction(() => window.__results, null, { timeout });
+    return { problems, results: await page.evaluate(() => window.__results) };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
