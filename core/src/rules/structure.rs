@@ -220,36 +220,24 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
             let fits_min = node.min_length.is_none_or(|m| bytes >= m.saturating_mul(4));
             if !(fits_max && fits_min) {
                 let len = s.chars().count() as u64;
-                if let Some(max) = node.max_length.filter(|m| len > *m) {
-                    cx.report(&VALUE, at.clone())
-                        .variant("max-length")
-                        .param("limit", max.to_string())
-                        .param("count", len.to_string())
-                        .emit();
-                }
-                if let Some(min) = node.min_length.filter(|m| len < *m) {
-                    cx.report(&VALUE, at.clone())
-                        .variant("min-length")
-                        .param("limit", min.to_string())
-                        .emit();
-                }
+                bounds(
+                    cx,
+                    at,
+                    len,
+                    (node.min_length, node.max_length),
+                    ("min-length", "max-length"),
+                );
             }
         }
         Value::Array(list) => {
             let len = list.len() as u64;
-            if let Some(max) = node.max_items.filter(|m| len > *m) {
-                cx.report(&VALUE, at.clone())
-                    .variant("max-items")
-                    .param("limit", max.to_string())
-                    .param("count", len.to_string())
-                    .emit();
-            }
-            if let Some(min) = node.min_items.filter(|m| len < *m) {
-                cx.report(&VALUE, at.clone())
-                    .variant("min-items")
-                    .param("limit", min.to_string())
-                    .emit();
-            }
+            bounds(
+                cx,
+                at,
+                len,
+                (node.min_items, node.max_items),
+                ("min-items", "max-items"),
+            );
             if let Some(items) = node.items {
                 let len = at.len();
                 for (i, x) in list.iter().enumerate() {
@@ -287,5 +275,29 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
             }
         }
         Value::Null | Value::Bool(_) | Value::String(_) => {}
+    }
+}
+
+/// `maxLength`/`minLength` and `maxItems`/`minItems`: a length against its bounds, each
+/// reported with its own message variant.
+fn bounds(
+    cx: &mut Cx<'_>,
+    at: &str,
+    len: u64,
+    (min, max): (Option<u64>, Option<u64>),
+    (min_variant, max_variant): (&'static str, &'static str),
+) {
+    if let Some(max) = max.filter(|m| len > *m) {
+        cx.report(&VALUE, at)
+            .variant(max_variant)
+            .param("limit", max.to_string())
+            .param("count", len.to_string())
+            .emit();
+    }
+    if let Some(min) = min.filter(|m| len < *m) {
+        cx.report(&VALUE, at)
+            .variant(min_variant)
+            .param("limit", min.to_string())
+            .emit();
     }
 }
