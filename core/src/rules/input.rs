@@ -29,14 +29,22 @@ pub static TOO_LARGE: RuleMeta = RuleMeta {
     params: &[],
 };
 
+/// Whether a document of `size` bytes is within `MAX_DOCUMENT_BYTES`; reports it when not.
+fn within_size(cx: &mut Cx<'_>, size: usize) -> bool {
+    if size <= MAX_DOCUMENT_BYTES {
+        return true;
+    }
+    cx.report(&TOO_LARGE, "")
+        .param("size", size.to_string())
+        .param("limit", MAX_DOCUMENT_BYTES.to_string())
+        .at(1, 1)
+        .emit();
+    false
+}
+
 /// Parses JSON text, reporting why it cannot be read. `None` means nothing else can be checked.
 pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
-    if text.len() > MAX_DOCUMENT_BYTES {
-        cx.report(&TOO_LARGE, "")
-            .param("size", text.len().to_string())
-            .param("limit", MAX_DOCUMENT_BYTES.to_string())
-            .at(1, 1)
-            .emit();
+    if !within_size(cx, text.len()) {
         return None;
     }
     // A byte-order mark is not part of the document, nor a column of its first line (as
@@ -77,12 +85,8 @@ pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
 /// is too large or not UTF-8 is reported at the first bad byte and `None` returned. Nothing is
 /// replaced: a replacement character would change the document without saying so.
 pub(crate) fn decode<'t>(cx: &mut Cx<'_>, bytes: &'t [u8]) -> Option<&'t str> {
-    if bytes.len() > MAX_DOCUMENT_BYTES {
-        cx.report(&TOO_LARGE, "")
-            .param("size", bytes.len().to_string())
-            .param("limit", MAX_DOCUMENT_BYTES.to_string())
-            .at(1, 1)
-            .emit();
+    // Checked before decoding too, so an oversized file is not validated first.
+    if !within_size(cx, bytes.len()) {
         return None;
     }
     // The chunks of `String::from_utf8_lossy`, which the engine has anyway (`str::from_utf8`
