@@ -24,6 +24,8 @@ import { root, table } from "./lib.mjs";
 
 /** cargo's output: under target/immediate-abort when wasm/build.sh rebuilt std, else target/. */
 const ARTIFACTS = [
+  join(root, "target", "immediate-abort", "node", "wasm32-unknown-unknown", "release", "measure_rules_wasm.wasm"),
+  join(root, "target", "node", "wasm32-unknown-unknown", "release", "measure_rules_wasm.wasm"),
   join(root, "target", "immediate-abort", "wasm32-unknown-unknown", "release", "measure_rules_wasm.wasm"),
   join(root, "target", "wasm32-unknown-unknown", "release", "measure_rules_wasm.wasm"),
 ];

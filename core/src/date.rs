@@ -162,12 +162,46 @@ fn four_digits(a: u8, b: u8, c: u8, d: u8) -> Result<u16, DateError> {
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.month, self.day) {
-            (None, _) => write!(f, "{:04}", self.year),
-            (Some(m), None) => write!(f, "{:04}-{:02}", self.year, m),
-            (Some(m), Some(d)) => write!(f, "{:04}-{:02}-{:02}", self.year, m, d),
-        }
+        write_iso(f, self.year, self.month, self.day)
     }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Written digit by digit: every report carries its
+/// `asOf` and the status rules quote dates, and `write!` with padding cost a tenth of a
+/// measure's check.
+fn write_iso(f: &mut fmt::Formatter<'_>, year: u16, month: Option<u8>, day: Option<u8>) -> fmt::Result {
+    if year > 9999 || month.is_some_and(|m| m > 99) || day.is_some_and(|d| d > 99) {
+        // Not a date this crate makes; kept exact rather than fast.
+        return match (month, day) {
+            (None, _) => write!(f, "{year:04}"),
+            (Some(m), None) => write!(f, "{year:04}-{m:02}"),
+            (Some(m), Some(d)) => write!(f, "{year:04}-{m:02}-{d:02}"),
+        };
+    }
+    fn digit(n: u16) -> u8 {
+        b'0' + (n % 10) as u8
+    }
+    let mut buf = [
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        0,
+        0,
+        b'-',
+        0,
+        0,
+    ];
+    let mut len = 4;
+    for (at, part) in [(5, month), (8, day.filter(|_| month.is_some()))] {
+        let Some(n) = part else { break };
+        if let Some(slot) = buf.get_mut(at..at + 2) {
+            slot.copy_from_slice(&[digit(u16::from(n) / 10), digit(u16::from(n))]);
+        }
+        len = at + 2;
+    }
+    f.write_str(std::str::from_utf8(buf.get(..len).unwrap_or_default()).unwrap_or_default())
 }
 
 impl Serialize for PartialDate {
@@ -212,7 +246,7 @@ impl Day {
 
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write_iso(f, self.year, Some(self.month), Some(self.day))
     }
 }
 
@@ -228,6 +262,35 @@ mod tests {
 
     fn ymd(year: u16, month: u8, day: u8) -> Day {
         Day { year, month, day }
+    }
+
+    #[test]
+    fn dates_display_as_padded_iso_text() {
+        for year in [0u16, 7, 99, 999, 2018, 9999, 10000, u16::MAX] {
+            for month in [0u8, 1, 9, 12, 99, 100, u8::MAX] {
+                for day in [0u8, 1, 31, 99, 100] {
+                    let whole = PartialDate {
+                        year,
+                        month: Some(month),
+                        day: Some(day),
+                    };
+                    assert_eq!(whole.to_string(), format!("{year:04}-{month:02}-{day:02}"));
+                    assert_eq!(Day { year, month, day }.to_string(), whole.to_string());
+                    let day_only = PartialDate {
+                        year,
+                        month: None,
+                        day: Some(day),
+                    };
+                    assert_eq!(day_only.to_string(), format!("{year:04}"));
+                }
+                let month_only = PartialDate {
+                    year,
+                    month: Some(month),
+                    day: None,
+                };
+                assert_eq!(month_only.to_string(), format!("{year:04}-{month:02}"));
+            }
+        }
     }
 
     #[test]

@@ -57,12 +57,17 @@ fn digits(s: &str) -> Option<&str> {
 }
 
 impl fmt::Display for MeasureId {
+    // Into one small buffer rather than `write!`: every measure's id is written once per
+    // check, and the formatting machinery cost more than the rest of the id rule.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}", self.theme, self.number)?;
+        let mut out = String::with_capacity(12);
+        crate::text::push_index(&mut out, usize::from(self.theme));
+        out.push('.');
+        crate::text::push_index(&mut out, usize::from(self.number));
         if let Some(p) = self.part {
-            write!(f, "{p}")?;
+            out.push(p);
         }
-        Ok(())
+        f.write_str(&out)
     }
 }
 

@@ -73,20 +73,17 @@ pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>, measures: &[Value],
     for ((i, m), id) in measures.iter().enumerate().zip(ids) {
         let Some(obj) = m.as_object() else { continue };
         cx.measure = id.clone();
-        let base = item("/measures", i);
-        let mut texts: Vec<(String, &str)> = Vec::new();
-        collect_texts(obj, &base, &mut texts);
-        for (path, text) in texts {
+        each_text(obj, &mut |at, text| {
             for r in references(text) {
                 match r {
                     Reference::Measure(id) if !known.contains(id.to_string().as_str()) => {
-                        cx.report(&REFERENCE, path.as_str())
+                        cx.report(&REFERENCE, at.pointer(i))
                             .variant("measure")
                             .param("ref", id.to_string())
                             .emit();
                     }
                     Reference::Theme(n) if !themes.contains(&n) => {
-                        cx.report(&REFERENCE, path.as_str())
+                        cx.report(&REFERENCE, at.pointer(i))
                             .variant("theme")
                             .param("ref", n.to_string())
                             .emit();
@@ -94,30 +91,65 @@ pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>, measures: &[Value],
                     _ => {}
                 }
             }
-        }
+        });
     }
     cx.measure = None;
 }
 
-/// Language texts of the title, the steps and the progress notes, with their pointers.
-fn collect_texts<'a>(m: &'a Map<String, Value>, base: &str, out: &mut Vec<(String, &'a str)>) {
-    fn lang_texts<'a>(v: Option<&'a Value>, path: &str, out: &mut Vec<(String, &'a str)>) {
+/// Where a language text lies in a measure. Its pointer is built only for a finding: a
+/// programme has thousands of texts and few bad references.
+#[derive(Clone, Copy)]
+struct TextAt<'a> {
+    /// The step, if the text is in one.
+    step: Option<usize>,
+    /// The progress note, if the text is one.
+    note: Option<usize>,
+    lang: &'a str,
+}
+
+impl TextAt<'_> {
+    fn pointer(&self, measure: usize) -> String {
+        let mut p = item("/measures", measure);
+        if let Some(s) = self.step {
+            p = item(&child(&p, "steps"), s);
+        }
+        match self.note {
+            Some(n) => p = child(&item(&child(&p, "progress"), n), "text"),
+            None if self.step.is_some() => p = child(&p, "text"),
+            None => p = child(&p, "title"),
+        }
+        child(&p, self.lang)
+    }
+}
+
+/// Language texts of the title, the steps and the progress notes, with where each lies.
+fn each_text<'a>(m: &'a Map<String, Value>, f: &mut impl FnMut(TextAt<'a>, &'a str)) {
+    fn lang_texts<'a>(v: Option<&'a Value>, at: TextAt<'a>, f: &mut impl FnMut(TextAt<'a>, &'a str)) {
         if let Some(Value::Object(t)) = v {
             for (lang, text) in t {
                 if let Some(s) = text.as_str() {
-                    out.push((child(path, lang), s));
+                    f(TextAt { lang, ..at }, s);
                 }
             }
         }
     }
-    fn notes<'a>(v: Option<&'a Value>, path: &str, out: &mut Vec<(String, &'a str)>) {
+    fn notes<'a>(v: Option<&'a Value>, step: Option<usize>, f: &mut impl FnMut(TextAt<'a>, &'a str)) {
         for (i, n) in v.and_then(Value::as_array).into_iter().flatten().enumerate() {
-            let p = item(path, i);
-            lang_texts(n.get("text"), &child(&p, "text"), out);
+            let at = TextAt {
+                step,
+                note: Some(i),
+                lang: "",
+            };
+            lang_texts(n.get("text"), at, f);
         }
     }
-    lang_texts(m.get("title"), &child(base, "title"), out);
-    notes(m.get("progress"), &child(base, "progress"), out);
+    let top = TextAt {
+        step: None,
+        note: None,
+        lang: "",
+    };
+    lang_texts(m.get("title"), top, f);
+    notes(m.get("progress"), None, f);
     for (i, s) in m
         .get("steps")
         .and_then(Value::as_array)
@@ -125,9 +157,8 @@ fn collect_texts<'a>(m: &'a Map<String, Value>, base: &str, out: &mut Vec<(Strin
         .flatten()
         .enumerate()
     {
-        let p = item(&child(base, "steps"), i);
-        lang_texts(s.get("text"), &child(&p, "text"), out);
-        notes(s.get("progress"), &child(&p, "progress"), out);
+        lang_texts(s.get("text"), TextAt { step: Some(i), ..top }, f);
+        notes(s.get("progress"), Some(i), f);
     }
 }
 
@@ -148,28 +179,39 @@ const NOT_REFERENCES: &[&str] = &["toimenpideohjelm", "åtgärdsprogram", "toime
 
 pub(crate) fn references(text: &str) -> Vec<Reference> {
     let mut out = Vec::new();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    for pair in words.windows(2) {
-        let [word, next] = pair else { continue };
-        let word = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let mut words = text.split_whitespace();
+    let mut word = words.next();
+    for next in words {
+        let Some(this) = word.replace(next) else { continue };
+        // Most words start no reference: look at the first letter before folding the word.
+        let this = this.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if !this.starts_with(['t', 'T', 'å', 'Å', '\u{212b}', 'm', 'M']) {
+            continue;
+        }
+        let starts = |prefix: &&str| starts_with_folded(this, prefix);
         // Sentence punctuation after the number is not part of it: "(toimenpidekokonaisuus 8).".
         let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if THEME_WORDS.iter().any(|w| word.starts_with(w)) {
+        if THEME_WORDS.iter().any(starts) {
             let n = next;
             if !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) {
                 if let Ok(n) = n.parse() {
                     out.push(Reference::Theme(n));
                 }
             }
-        } else if MEASURE_WORDS.iter().any(|w| word.starts_with(w))
-            && !NOT_REFERENCES.iter().any(|w| word.starts_with(w))
-        {
+        } else if MEASURE_WORDS.iter().any(starts) && !NOT_REFERENCES.iter().any(starts) {
             if let Some(id) = MeasureId::parse(next) {
                 out.push(Reference::Measure(id));
             }
         }
     }
     out
+}
+
+/// Whether `word`, lower-cased, starts with `prefix` (lower case), without building the
+/// lower-cased word.
+fn starts_with_folded(word: &str, prefix: &str) -> bool {
+    let mut folded = word.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| folded.next() == Some(p))
 }
 
 #[cfg(test)]
@@ -196,6 +238,41 @@ mod tests {
             vec![mid("4.3b"), Reference::Theme(9)]
         );
         assert_eq!(references("toimenpiteessä 2.2."), vec![mid("2.2")]);
+    }
+
+    #[test]
+    fn references_are_placed_in_every_kind_of_text() -> Result<(), crate::RulesetError> {
+        let bad = serde_json::json!({"fi": "Jatketaan toimenpiteen 3.9 työtä", "sv": "Enligt åtgärd 3.1"});
+        let programme = serde_json::json!({"measures": [
+            {"id": "3.1", "title": {"fi": "Otsikko"}},
+            {
+                "id": "3.2",
+                "title": bad,
+                "progress": [{"text": {"en": "No reference"}}, {"text": bad}],
+                "steps": [
+                    {"text": {"fi": "Ei viittausta"}},
+                    {"text": bad, "progress": [{"text": bad}]}
+                ]
+            }
+        ]});
+        let report = crate::Engine::new()?.check_programme(&programme, &crate::CheckOptions::default());
+        let paths: Vec<&str> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == REFERENCE.id)
+            .map(|f| f.path.as_str())
+            .collect();
+        assert_eq!(
+            paths,
+            // The report's order: by path.
+            [
+                "/measures/1/progress/1/text/fi",
+                "/measures/1/steps/1/progress/0/text/fi",
+                "/measures/1/steps/1/text/fi",
+                "/measures/1/title/fi",
+            ]
+        );
+        Ok(())
     }
 
     #[test]

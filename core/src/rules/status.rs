@@ -147,14 +147,13 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
     }
     let Some(as_of) = cx.as_of else { return };
     let eff = effective(cx, m);
-    let as_of_text = as_of.to_string();
     match status {
         "completed" => {
             if let Some(start) = eff.start.filter(|s| s.first_day() > as_of) {
                 cx.report(&SCHEDULE, path)
                     .variant("completed-future")
                     .param("start", start.to_string())
-                    .param("asOf", as_of_text)
+                    .param("asOf", as_of.to_string())
                     .emit();
             }
         }
@@ -163,7 +162,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
                 cx.report(&SCHEDULE, path)
                     .variant("planned-late")
                     .param("start", start.to_string())
-                    .param("asOf", as_of_text)
+                    .param("asOf", as_of.to_string())
                     .emit();
             }
         }
@@ -172,7 +171,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
                 cx.report(&SCHEDULE, path)
                     .variant("in-progress-overdue")
                     .param("end", end.to_string())
-                    .param("asOf", as_of_text)
+                    .param("asOf", as_of.to_string())
                     .emit();
             }
         }
