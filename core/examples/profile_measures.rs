@@ -1,9 +1,11 @@
 //! Checks the real programme many times, for profiling the engine natively: per measure
 //! (`check_measure` on each of its 42 measures), or whole (`check_programme` on the parsed
 //! value, `check_programme_json` on the text, or the text only parsed, for the share of
-//! JSON decoding). Prints ns per call; also the target of `perf record` and callgrind.
+//! JSON decoding), or a measure whose lead body and partner are misspelt (`typo`, the "did
+//! you mean" search a form runs while a name is typed). Prints ns per call; also the target
+//! of `perf record` and callgrind.
 //!
-//! `profile_measures [measures|programme|programme-text|parse] [rounds]`
+//! `profile_measures [measures|programme|programme-text|parse|typo] [rounds]`
 
 use std::time::Instant;
 
@@ -49,13 +51,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             rounds
         }
+        "typo" => {
+            let mut typo = measures.first().cloned().unwrap_or_default();
+            if let Some(m) = typo.as_object_mut() {
+                m.insert("leadBody".into(), "Sisäministeriöö".into());
+                m.insert("partners".into(), serde_json::json!(["Poliisihalitus", "Tuli"]));
+            }
+            for _ in 0..rounds {
+                std::hint::black_box(engine.check_measure(&typo, &opts));
+            }
+            rounds
+        }
         "parse" => {
             for _ in 0..rounds {
                 std::hint::black_box(serde_json::from_str::<Value>(&text)?);
             }
             rounds
         }
-        other => return Err(format!("unknown mode {other}: measures, programme, programme-text or parse").into()),
+        other => {
+            return Err(format!("unknown mode {other}: measures, programme, programme-text, parse or typo").into())
+        }
     };
     let per = start.elapsed().as_nanos() as f64 / calls.max(1) as f64;
     println!("{mode}: {per:.0} ns per call ({calls} calls)");

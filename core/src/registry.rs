@@ -9,7 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
-use crate::text::fold;
+use crate::text::{fold, Candidate};
 
 /// One organisation of the built-in registry, as `build.rs` compiles it from
 /// `data/organisations.json`.
@@ -94,6 +94,8 @@ pub struct Registry {
     orgs: Vec<Organisation>,
     /// folded code, alias or path -> (index, is_code)
     index: HashMap<String, (usize, bool), BuildHasherDefault<Fnv>>,
+    /// The index's keys, prepared for "did you mean" (rebuilt by `extend`).
+    suggestions: Vec<Candidate>,
 }
 
 impl Registry {
@@ -133,6 +135,13 @@ impl Registry {
     /// the old entry, so an organisation can correct its own names; an alias that already
     /// names another body is refused, since the engine could no longer tell them apart.
     pub fn extend(&mut self, orgs: Vec<Organisation>) -> Result<(), RegistryConflict> {
+        let added = self.add(orgs);
+        // Also after a conflict, so that suggestions name only what the index holds.
+        self.suggestions = self.index.keys().map(|k| Candidate::new(k.clone())).collect();
+        added
+    }
+
+    fn add(&mut self, orgs: Vec<Organisation>) -> Result<(), RegistryConflict> {
         for org in orgs {
             let key = fold(&org.code);
             let slot = match self.index.get(&key) {
@@ -226,9 +235,15 @@ impl Registry {
         }
     }
 
+    /// The folded names and aliases "did you mean" compares with.
+    #[cfg(test)]
+    pub(crate) fn index_keys(&self) -> impl Iterator<Item = &str> {
+        self.suggestions.iter().map(|c| c.key.as_str())
+    }
+
     fn suggest(&self, written: &str) -> Option<&Organisation> {
         // The index keys are folded already.
-        let best = crate::text::closest_folded(written, self.index.keys().map(String::as_str))?;
+        let best = crate::text::closest_folded(written, &self.suggestions)?;
         let &(i, _) = self.index.get(best)?;
         self.orgs.get(i)
     }

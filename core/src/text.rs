@@ -102,28 +102,79 @@ pub(crate) fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a 
     best.map(|(_, c)| c)
 }
 
-/// [`closest`] among candidates that are folded already (the registry's index keys), which
-/// it runs on every keystroke in a name field: no folding or copying per candidate, and
-/// candidates whose length alone rules them out are skipped.
-pub(crate) fn closest_folded<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+/// A folded candidate of [`closest_folded`], with what rules it out cheaply computed once.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    pub key: String,
+    chars: usize,
+    letters: Letters,
+}
+
+impl Candidate {
+    pub fn new(key: String) -> Candidate {
+        Candidate {
+            chars: key.chars().count(),
+            letters: Letters::of(key.chars()),
+            key,
+        }
+    }
+}
+
+/// [`closest`] among candidates that are folded already (the registry's names), which a
+/// form runs on every keystroke in a name field. Before the distance itself, which is
+/// quadratic, two bounds rule a candidate out: its length, and the letters it has that
+/// the input lacks (or lacks that the input has). Together they leave a few of the
+/// registry's hundreds of names to compare.
+pub(crate) fn closest_folded<'a>(input: &str, candidates: &'a [Candidate]) -> Option<&'a str> {
     let folded = fold(input);
     let max = max_distance(&folded);
     let chars: Vec<char> = folded.chars().collect();
+    let letters = Letters::of(chars.iter().copied());
     let mut buffers = Distances::default();
     let mut best: Option<(usize, bool, &'a str)> = None;
-    for key in candidates {
-        // A char is at most 4 bytes: this many bytes apart is more than `max` edits apart.
-        if key.len().abs_diff(folded.len()) > 4 * max {
+    for c in candidates {
+        if c.chars.abs_diff(chars.len()) > max || letters.differ(&c.letters) > max {
             continue;
         }
-        if let Some(d) = buffers.within(&chars, key, max) {
-            let rank = (d, !key.starts_with(&folded), key);
+        if let Some(d) = buffers.within(&chars, &c.key, max) {
+            let rank = (d, !c.key.starts_with(&folded), c.key.as_str());
             if best.is_none_or(|b| rank < b) {
                 best = Some(rank);
             }
         }
     }
     best.map(|(_, _, k)| k)
+}
+
+/// How many of each letter a text has, letters counted in 32 classes (by code point), for a
+/// bound on the edit distance: most registry names share too few letters with what was
+/// typed to be near it. Counts stop at 255, which only lowers the bound.
+#[derive(Debug, Clone)]
+struct Letters([u8; 32]);
+
+impl Letters {
+    fn of(chars: impl IntoIterator<Item = char>) -> Letters {
+        let mut counts = [0u8; 32];
+        for c in chars {
+            if let Some(n) = counts.get_mut((c as usize) % 32) {
+                *n = n.saturating_add(1);
+            }
+        }
+        Letters(counts)
+    }
+
+    /// A lower bound on the edit distance between the two texts. Each edit (insertion,
+    /// deletion or substitution) takes at most one letter from one text's surplus over the
+    /// other and one from the other's, and letters that share a class only lower a surplus,
+    /// so the larger surplus never exceeds the distance.
+    fn differ(&self, other: &Letters) -> usize {
+        let (mut more, mut fewer) = (0usize, 0usize);
+        for (a, b) in self.0.iter().zip(&other.0) {
+            more += usize::from(a.saturating_sub(*b));
+            fewer += usize::from(b.saturating_sub(*a));
+        }
+        more.max(fewer)
+    }
 }
 
 fn max_distance(folded: &str) -> usize {
@@ -261,8 +312,48 @@ mod tests {
             ("abd", ["abe", "abc"]),
             ("zzzzzz", ["sm", "om"]),
         ] {
-            assert_eq!(closest_folded(input, cands), closest(input, cands), "{input}");
+            let folded: Vec<Candidate> = cands.iter().map(|c| Candidate::new((*c).to_string())).collect();
+            assert_eq!(closest_folded(input, &folded), closest(input, cands), "{input}");
         }
+    }
+
+    #[test]
+    fn the_letter_bound_never_exceeds_the_distance() -> Result<(), String> {
+        // Every pair of the registry's names and aliases, and typos of them: the bound may
+        // only rule out what the distance would rule out, or suggestions would change.
+        let registry = crate::registry::Registry::builtin()?;
+        let mut words: Vec<String> = registry.index_keys().map(str::to_string).collect();
+        assert!(words.len() > 500, "{} names", words.len());
+        words.sort();
+        let typos: Vec<String> = words
+            .iter()
+            .step_by(7)
+            .flat_map(|w| {
+                let mut chars: Vec<char> = w.chars().collect();
+                chars.rotate_left(1);
+                [
+                    format!("{w}x"),
+                    w.chars().skip(1).collect(),
+                    chars.into_iter().collect(),
+                ]
+            })
+            .collect();
+        words.extend(typos);
+        words.extend(["", "ä", "å", "ö", "\u{212b}", "a\u{30a}", "q"].map(str::to_string));
+        let mut pairs = 0;
+        for a in words.iter().step_by(11) {
+            let letters = Letters::of(a.chars());
+            for b in &words {
+                let bound = letters.differ(&Candidate::new(b.clone()).letters);
+                let Some(d) = distance_within(a, b, usize::MAX / 2) else {
+                    continue;
+                };
+                assert!(bound <= d, "{a:?} / {b:?}: bound {bound}, distance {d}");
+                pairs += 1;
+            }
+        }
+        assert!(pairs > 50_000, "{pairs} pairs");
+        Ok(())
     }
 
     #[test]
