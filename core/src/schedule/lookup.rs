@@ -7,6 +7,7 @@
 //! languages' tables for each token and each alternative of the grammar was most of the
 //! parser's time.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -49,7 +50,7 @@ impl Hasher for Fnv {
 }
 
 struct Word {
-    text: Box<str>,
+    text: Cow<'static, str>,
     /// As a Finnish month form ("joulukuuhun"): the month and the case.
     fi_month: Option<(u8, Case)>,
     /// As a Finnish month stem ("tammi" in "tammi–helmikuussa").
@@ -128,29 +129,34 @@ impl<T: Copy + 'static> Index<T> {
 }
 
 pub(super) struct Words {
-    ids: HashMap<Box<[u8]>, WordId, BuildHasherDefault<Fnv>>,
+    ids: HashMap<Cow<'static, [u8]>, WordId, BuildHasherDefault<Fnv>>,
     words: Vec<Word>,
 }
 
 impl Words {
     fn new() -> Self {
-        let mut texts: Vec<String> = Vec::new();
+        // Borrowed from the tables where possible: this runs once, but before the first parse.
+        let mut texts: Vec<Cow<'static, str>> = Vec::with_capacity(1024);
         for v in VOCABULARIES {
             for phrase in v.phrases() {
                 texts.extend(
                     phrase_parts(phrase)
                         .filter(|(kind, _)| *kind == Kind::Word)
-                        .map(|(_, text)| text.to_string()),
+                        .map(|(_, text)| Cow::Borrowed(text)),
                 );
             }
             for (stem, _) in v.month_stems {
-                texts.extend(v.month_endings.iter().map(|(ending, _)| format!("{stem}{ending}")));
+                texts.extend(
+                    v.month_endings
+                        .iter()
+                        .map(|(ending, _)| Cow::Owned(format!("{stem}{ending}"))),
+                );
             }
         }
-        texts.extend(SUFFIXES.iter().map(|s| s.to_string()));
+        texts.extend(SUFFIXES.iter().map(|&s| Cow::Borrowed(s)));
         let mut words = Words {
-            ids: HashMap::default(),
-            words: Vec::new(),
+            ids: HashMap::with_capacity_and_hasher(texts.len(), BuildHasherDefault::default()),
+            words: Vec::with_capacity(texts.len()),
         };
         for text in texts {
             if words.ids.contains_key(text.as_bytes()) {
@@ -159,11 +165,15 @@ impl Words {
             let Ok(id) = u16::try_from(words.words.len()) else {
                 break;
             };
-            words.ids.insert(text.as_bytes().into(), WordId(id));
+            let key = match &text {
+                Cow::Borrowed(t) => Cow::Borrowed(t.as_bytes()),
+                Cow::Owned(t) => Cow::Owned(t.as_bytes().to_vec()),
+            };
+            words.ids.insert(key, WordId(id));
             words.words.push(Word {
                 fi_month: fi_month(&text),
                 month_stem: month_stem(&text),
-                text: text.into(),
+                text,
             });
         }
         words
