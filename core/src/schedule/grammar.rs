@@ -21,7 +21,8 @@
 //! myöhässä" is unreadable rather than a date error.
 
 use super::lexer::{Kind, Token};
-use super::vocab::{Case, Edge, Named, Part, Postfix, Prefix, Role, Vocabulary, VOCABULARIES};
+use super::lookup::{Index, Sym, Tables, WordId};
+use super::vocab::{Case, Edge, Named, Part, Postfix, Prefix, Role};
 use super::{ParsedSchedule, ScheduleError};
 use crate::date::{PartialDate, Precision};
 
@@ -99,19 +100,18 @@ struct Mark {
 pub(super) struct Parser<'t, 's> {
     toks: &'t [Token<'s>],
     src: &'s str,
-    /// The words of `toks`, lower-cased (see `Token::lower`).
-    lower: &'t str,
+    tables: &'static Tables,
     pos: usize,
     /// The first date error met; reported only if the whole text parses.
     pending: Option<Pending>,
 }
 
 /// Parses the whole token list or nothing.
-pub(super) fn parse(src: &str, lower: &str, toks: &[Token<'_>]) -> Result<ParsedSchedule, ScheduleError> {
+pub(super) fn parse(src: &str, tables: &'static Tables, toks: &[Token<'_>]) -> Result<ParsedSchedule, ScheduleError> {
     let mut p = Parser {
         toks,
         src,
-        lower,
+        tables,
         pos: 0,
         pending: None,
     };
@@ -132,33 +132,6 @@ fn combine(a: Role, b: Role) -> Option<Role> {
         (a, b) if a == b => Some(a),
         _ => None,
     }
-}
-
-/// A vocabulary entry as tokens: words and dots ("fr.o.m." is fr . o . m .). Entries hold
-/// only lower-case letters, spaces and dots (checked by a test), so this is all the lexing
-/// they need.
-fn phrase_parts(phrase: &str) -> impl Iterator<Item = (Kind, &str)> {
-    phrase
-        .split(' ')
-        .flat_map(|piece| piece.split_inclusive('.'))
-        .flat_map(|chunk| {
-            let (word, dot) = match chunk.strip_suffix('.') {
-                Some(word) => (word, true),
-                None => (chunk, false),
-            };
-            let word = (!word.is_empty()).then_some((Kind::Word, word));
-            word.into_iter().chain(dot.then_some((Kind::Dot, ".")))
-        })
-}
-
-/// Whether the entry's first word is `word`: a cheap test that spares splitting most of
-/// the vocabulary into tokens.
-fn starts_with_word(phrase: &str, word: &str) -> bool {
-    // Comparing the first bytes inline first skips a call to `memcmp` for most entries.
-    phrase.as_bytes().first() == word.as_bytes().first()
-        && phrase
-            .strip_prefix(word)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '.']))
 }
 
 /// A one- or two-digit number: a day, month or ordinal.
@@ -287,68 +260,55 @@ impl<'t, 's> Parser<'t, 's> {
         self.src.get(start..end).unwrap_or_default().to_string()
     }
 
-    /// The end of the vocabulary `phrase` if the tokens at `pos` spell it.
-    fn match_phrase(&self, pos: usize, phrase: &str) -> Option<usize> {
-        let mut i = pos;
-        for (kind, text) in phrase_parts(phrase) {
+    /// The end of a vocabulary entry starting at the current word, if the tokens after it
+    /// spell `rest`.
+    fn match_rest(&self, rest: &[Sym]) -> Option<usize> {
+        let mut i = self.pos.saturating_add(1);
+        for &sym in rest {
             let have = self.toks.get(i)?;
-            if have.kind != kind || (kind == Kind::Word && self.word(have) != text) {
+            let spelt = match sym {
+                Sym::Word(w) => have.kind == Kind::Word && have.word == Some(w),
+                Sym::Dot => have.kind == Kind::Dot,
+            };
+            if !spelt {
                 return None;
             }
             i = i.saturating_add(1);
         }
-        (i > pos).then_some(i)
+        Some(i)
     }
 
-    /// A word token lower-cased; "" for other tokens.
-    fn word(&self, t: &Token<'_>) -> &'t str {
+    /// A word token lower-cased, if the vocabulary knows it; `None` for other tokens.
+    fn word(&self, t: &Token<'_>) -> Option<&'static str> {
         if t.kind != Kind::Word {
-            return "";
+            return None;
         }
-        self.lower.get(t.lower.0..t.lower.1).unwrap_or_default()
+        t.word.map(|w| self.tables.words.text(w))
     }
 
     /// The longest entry of a table (across all languages) at the current position.
-    fn best<T: Copy + 'static>(
-        &self,
-        table: impl Fn(&'static Vocabulary) -> &'static [(&'static str, T)],
-    ) -> Option<(T, usize)> {
+    fn best<T: Copy + 'static>(&self, table: impl Fn(&'static Tables) -> &'static Index<T>) -> Option<(T, usize)> {
         let word = self.current_word()?;
-        let mut best: Option<(T, usize)> = None;
-        for v in VOCABULARIES {
-            for &(phrase, value) in table(v) {
-                if !starts_with_word(phrase, word) {
-                    continue;
-                }
-                if let Some(end) = self.match_phrase(self.pos, phrase) {
-                    if best.is_none_or(|(_, e)| end > e) {
-                        best = Some((value, end));
-                    }
-                }
-            }
-        }
-        best
-    }
-
-    fn best_plain(&self, list: impl Fn(&'static Vocabulary) -> &'static [&'static str]) -> Option<usize> {
-        let word = self.current_word()?;
-        VOCABULARIES
+        // Filed longest first: the first entry the text spells is the longest.
+        table(self.tables)
+            .starting_with(word)
             .iter()
-            .flat_map(|v| list(v).iter())
-            .filter(|phrase| starts_with_word(phrase, word))
-            .filter_map(|phrase| self.match_phrase(self.pos, phrase))
-            .max()
+            .find_map(|(rest, value)| Some((*value, self.match_rest(rest)?)))
     }
 
-    /// The current token if it is a word (every vocabulary entry starts with one).
-    fn current_word(&self) -> Option<&'t str> {
+    /// The current token if it is a word the vocabulary knows (every entry starts with one).
+    fn current_word(&self) -> Option<WordId> {
         let t = self.tok(0)?;
-        (t.kind == Kind::Word).then(|| self.word(&t))
+        if t.kind == Kind::Word {
+            t.word
+        } else {
+            None
+        }
     }
 
-    fn skip_plain(&mut self, list: impl Fn(&'static Vocabulary) -> &'static [&'static str]) -> bool {
-        match self.best_plain(list) {
-            Some(end) => {
+    fn skip_plain(&mut self, list: impl Fn(&'static Tables) -> &'static Index<()>) -> bool {
+        match self.best(list) {
+            Some(((), end)) => {
                 self.pos = end;
                 true
             }
@@ -431,7 +391,7 @@ impl<'t, 's> Parser<'t, 's> {
                 self.advance(1);
                 separated = true;
             }
-            separated |= self.skip_plain(|v| v.conjunctions);
+            separated |= self.skip_plain(|t| &t.conjunctions);
             if self.at_end() {
                 return None;
             }
@@ -482,9 +442,9 @@ impl<'t, 's> Parser<'t, 's> {
     }
 
     fn continuous_clause(&mut self) -> Option<Clause> {
-        let after = self.skip_plain(|v| v.after_that);
-        self.skip_plain(|v| v.subjects);
-        self.skip_plain(|v| v.continuous)
+        let after = self.skip_plain(|t| &t.after_that);
+        self.skip_plain(|t| &t.subjects);
+        self.skip_plain(|t| &t.continuous)
             .then_some(Clause::Continuous { after })
     }
 
@@ -494,11 +454,11 @@ impl<'t, 's> Parser<'t, 's> {
         let base = self.mark();
         for (with_subject, with_verb) in [(true, true), (true, false), (false, true), (false, false)] {
             self.reset(base);
-            if with_subject && !self.skip_plain(|v| v.subjects) {
+            if with_subject && !self.skip_plain(|t| &t.subjects) {
                 continue;
             }
             let verb = if with_verb {
-                match self.best(|v| v.verbs) {
+                match self.best(|t| &t.verbs) {
                     Some((role, end)) => {
                         self.pos = end;
                         role
@@ -599,7 +559,7 @@ impl<'t, 's> Parser<'t, 's> {
         // ("senast i mars", "by the end of", "starting in"), so "until until" or "i från
         // och med" are not read.
         let mut stage = 0u8;
-        while let Some((prefix, end)) = self.best(|v| v.prefixes) {
+        while let Some((prefix, end)) = self.best(|t| &t.prefixes) {
             let this_stage = match prefix {
                 Prefix::Role(Role::Neutral) => 2,
                 Prefix::Role(_) | Prefix::Connector => 1,
@@ -633,7 +593,7 @@ impl<'t, 's> Parser<'t, 's> {
         // The postposition a genitive needs comes first, then at most one direction:
         // "vuoden 2019 alusta alkaen", "2018 loppuun mennessä".
         let mut directed = false;
-        while let Some((postfix, end)) = self.best(|v| v.postfixes) {
+        while let Some((postfix, end)) = self.best(|t| &t.postfixes) {
             match postfix {
                 Postfix::Role(r) => {
                     if std::mem::replace(&mut directed, true) {
@@ -721,14 +681,14 @@ impl<'t, 's> Parser<'t, 's> {
             Kind::Colon if !t1.space_before => {
                 // Swedish ordinals: "3:e", "1:a".
                 let suffix = self.tok(2)?;
-                if suffix.kind != Kind::Word || suffix.space_before || !matches!(self.word(&suffix), "e" | "a") {
+                if suffix.kind != Kind::Word || suffix.space_before || !matches!(self.word(&suffix), Some("e" | "a")) {
                     return None;
                 }
                 self.advance(3);
                 self.part_after_ordinal(n)
             }
             Kind::Word if !t1.space_before => {
-                if !english_ordinal_suffix(n, self.word(&t1)) {
+                if !english_ordinal_suffix(n, self.word(&t1).unwrap_or_default()) {
                     return None;
                 }
                 self.advance(2);
@@ -839,7 +799,7 @@ impl<'t, 's> Parser<'t, 's> {
 
     /// After an ordinal: "neljännes 2019", "quarter of 2019", "halvåret 2019".
     fn part_after_ordinal(&mut self, n: u8) -> Option<(Point, Case)> {
-        let ((part, case), end) = self.best(|v| v.parts)?;
+        let ((part, case), end) = self.best(|t| &t.parts)?;
         self.pos = end;
         self.named_tail(part_named(part, n)?, case)
     }
@@ -847,7 +807,7 @@ impl<'t, 's> Parser<'t, 's> {
     /// After a named period: its year, if any ("of" and "/" allowed before it).
     fn named_tail(&mut self, named: Named, case: Case) -> Option<(Point, Case)> {
         let m = self.mark();
-        self.skip_plain(|v| v.of);
+        self.skip_plain(|t| &t.of);
         if self.kind(0) == Some(Kind::Slash) {
             self.advance(1);
         }
@@ -872,11 +832,11 @@ impl<'t, 's> Parser<'t, 's> {
         if t.kind != Kind::Word {
             return None;
         }
-        if let Some(found) = fi_month(self.word(&t)) {
+        if let Some(found) = t.word.and_then(|w| self.tables.words.fi_month(w)) {
             self.advance(1);
             return Some(found);
         }
-        let (m, end) = self.best(|v| v.months)?;
+        let (m, end) = self.best(|t| &t.months)?;
         self.pos = end;
         Some((m, Case::Nominative))
     }
@@ -884,19 +844,19 @@ impl<'t, 's> Parser<'t, 's> {
     /// "tammi" in "tammi–helmikuussa 2018".
     fn month_stem_before_dash(&self) -> Option<u8> {
         let t = self.tok(0)?;
-        let stem = VOCABULARIES
-            .iter()
-            .flat_map(|v| v.month_stems.iter())
-            .find(|(stem, _)| self.word(&t) == *stem)
-            .map(|&(_, m)| m)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let words = &self.tables.words;
+        let stem = words.month_stem(t.word?)?;
         let next = self.tok(2)?;
-        (self.kind(1) == Some(Kind::Dash) && next.kind == Kind::Word && fi_month(self.word(&next)).is_some())
-            .then_some(stem)
+        let month_follows = next.kind == Kind::Word && next.word.and_then(|w| words.fi_month(w)).is_some();
+        (self.kind(1) == Some(Kind::Dash) && month_follows).then_some(stem)
     }
 
     fn word_point(&mut self, allow_article: bool) -> Option<(Point, Case)> {
         let first = self.pos;
-        if let Some((case, end)) = self.best(|v| v.year_words) {
+        if let Some((case, end)) = self.best(|t| &t.year_words) {
             // "vuonna 2018", "vuoden 2019 ensimmäisellä neljänneksellä".
             self.pos = end;
             let y = year(&self.tok(0)?)?;
@@ -910,11 +870,11 @@ impl<'t, 's> Parser<'t, 's> {
             }
             return Some((Point::Full(Period::single(PartialDate::year(y).ok()?)), case));
         }
-        if let Some((n, end)) = self.best(|v| v.ordinals) {
+        if let Some((n, end)) = self.best(|t| &t.ordinals) {
             self.pos = end;
             return self.part_after_ordinal(n);
         }
-        if let Some(((part, case), end)) = self.best(|v| v.parts) {
+        if let Some(((part, case), end)) = self.best(|t| &t.parts) {
             // "kvartal 3 2019".
             self.pos = end;
             let n = small(&self.tok(0)?)?;
@@ -925,7 +885,7 @@ impl<'t, 's> Parser<'t, 's> {
             self.advance(1);
             return Some((Point::MonthNoYear(m), Case::Nominative));
         }
-        if let Some(((named, case), end)) = self.best(|v| v.named) {
+        if let Some(((named, case), end)) = self.best(|t| &t.named) {
             self.pos = end;
             return self.named_tail(named, case);
         }
@@ -935,7 +895,7 @@ impl<'t, 's> Parser<'t, 's> {
         if allow_article {
             // "the third quarter", "the year 2018" (before a word); "den 31 december" (before
             // a day).
-            if let Some((before_number, end)) = self.best(|v| v.articles) {
+            if let Some((before_number, end)) = self.best(|t| &t.articles) {
                 self.pos = end;
                 return match self.kind(0)? {
                     Kind::Num if before_number && self.kind(1) == Some(Kind::Word) => self.numeric_point(),
@@ -949,7 +909,7 @@ impl<'t, 's> Parser<'t, 's> {
 
     /// "(vuoden 2019) ensimmäisellä neljänneksellä", "(vuoden 2019) 1. vuosipuoliskolla".
     fn ordinal_part_of_year(&mut self, y: u16) -> Option<(Point, Case)> {
-        let n = if let Some((n, end)) = self.best(|v| v.ordinals) {
+        let n = if let Some((n, end)) = self.best(|t| &t.ordinals) {
             self.pos = end;
             n
         } else {
@@ -961,7 +921,7 @@ impl<'t, 's> Parser<'t, 's> {
             self.advance(2);
             n
         };
-        let ((part, case), end) = self.best(|v| v.parts)?;
+        let ((part, case), end) = self.best(|t| &t.parts)?;
         self.pos = end;
         Some((Point::Full(named_period(part_named(part, n)?, y)?), case))
     }
@@ -975,7 +935,10 @@ impl<'t, 's> Parser<'t, 's> {
             if let Some(day) = self.tok(0).and_then(|t| small(&t)) {
                 self.advance(1);
                 if let Some(t) = self.tok(0) {
-                    if t.kind == Kind::Word && !t.space_before && english_ordinal_suffix(day, self.word(&t)) {
+                    if t.kind == Kind::Word
+                        && !t.space_before
+                        && english_ordinal_suffix(day, self.word(&t).unwrap_or_default())
+                    {
                         self.advance(1);
                     }
                 }
@@ -992,7 +955,7 @@ impl<'t, 's> Parser<'t, 's> {
             return None;
         }
         if case == Case::Nominative {
-            self.skip_plain(|v| v.of);
+            self.skip_plain(|t| &t.of);
         }
         match self.tok(0).and_then(|t| year(&t)) {
             Some(y) => {
@@ -1007,69 +970,9 @@ impl<'t, 's> Parser<'t, 's> {
     }
 }
 
-/// A Finnish month form, lower-cased: stem plus case ending ("maalis" + "kuussa").
-fn fi_month(word: &str) -> Option<(u8, Case)> {
-    VOCABULARIES.iter().find_map(|v| {
-        v.month_stems.iter().find_map(|&(stem, m)| {
-            let rest = word.strip_prefix(stem)?;
-            v.month_endings
-                .iter()
-                .find(|(ending, _)| rest == *ending)
-                .map(|&(_, case)| (m, case))
-        })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finnish_months() {
-        assert_eq!(fi_month("maaliskuussa"), Some((3, Case::Essive)));
-        assert_eq!(fi_month("joulukuuhun"), Some((12, Case::Illative)));
-        assert_eq!(fi_month("kesä"), None);
-        assert_eq!(fi_month("joulu"), None);
-    }
-
-    fn all_phrases(v: &Vocabulary) -> Vec<&'static str> {
-        let mut all: Vec<&'static str> = Vec::new();
-        all.extend(v.continuous);
-        all.extend(v.after_that);
-        all.extend(v.subjects);
-        all.extend(v.conjunctions);
-        all.extend(v.of);
-        all.extend(v.verbs.iter().map(|e| e.0));
-        all.extend(v.prefixes.iter().map(|e| e.0));
-        all.extend(v.postfixes.iter().map(|e| e.0));
-        all.extend(v.year_words.iter().map(|e| e.0));
-        all.extend(v.month_stems.iter().map(|e| e.0));
-        all.extend(v.month_endings.iter().map(|e| e.0));
-        all.extend(v.months.iter().map(|e| e.0));
-        all.extend(v.named.iter().map(|e| e.0));
-        all.extend(v.ordinals.iter().map(|e| e.0));
-        all.extend(v.parts.iter().map(|e| e.0));
-        all.extend(v.articles.iter().map(|e| e.0));
-        all
-    }
-
-    /// `phrase_parts` is a shortcut for the lexer; it holds for the entries as written.
-    #[test]
-    fn vocabulary_entries_are_lower_case_and_split_as_the_lexer_does() {
-        for v in VOCABULARIES {
-            for phrase in all_phrases(v) {
-                assert_eq!(phrase, phrase.to_lowercase(), "{phrase:?}");
-                assert!(phrase.chars().next().is_some_and(char::is_alphabetic), "{phrase:?}");
-                assert!(!phrase.contains("  ") && !phrase.ends_with(' '), "{phrase:?}");
-                let lexed: Vec<(Kind, String)> = super::super::lexer::Lexer::new(phrase)
-                    .map(|t| t.map(|t| (t.kind, t.text.to_string())))
-                    .collect::<Result<_, ()>>()
-                    .unwrap_or_default();
-                let parts: Vec<(Kind, String)> = phrase_parts(phrase).map(|(k, t)| (k, t.to_string())).collect();
-                assert_eq!(lexed, parts, "{phrase:?}");
-            }
-        }
-    }
 
     #[test]
     fn ordinal_suffixes() {

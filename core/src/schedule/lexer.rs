@@ -2,8 +2,10 @@
 //!
 //! Tokens keep their byte offsets so that an error can quote the text exactly as written,
 //! and whether whitespace preceded them, because "2018-12" (a month) and "2018 - 12" (not a
-//! schedule) differ only in spacing. Case is folded by the caller, into one buffer for all
-//! words, so that the vocabulary is matched by plain string comparison.
+//! schedule) differ only in spacing. Case is folded by the caller, which looks each word up
+//! in the vocabulary once, so that the grammar compares word numbers.
+
+use super::lookup::WordId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -28,9 +30,8 @@ pub(super) struct Token<'a> {
     pub start: usize,
     pub end: usize,
     pub space_before: bool,
-    /// Where a word's lower-cased form lies in the parser's buffer (filled in by the caller,
-    /// which lower-cases all words into one `String`).
-    pub lower: (usize, usize),
+    /// A word's lower-cased form in the vocabulary, if it is there (filled in by the caller).
+    pub word: Option<WordId>,
 }
 
 /// Yields `Err(())` at the first character no schedule uses (brackets, quotes, ...): the
@@ -40,12 +41,6 @@ pub(super) struct Lexer<'a> {
     pos: usize,
 }
 
-impl<'a> Lexer<'a> {
-    pub(super) fn new(src: &'a str) -> Self {
-        Lexer { src, pos: 0 }
-    }
-}
-
 fn is_dash(c: char) -> bool {
     matches!(
         c,
@@ -53,44 +48,56 @@ fn is_dash(c: char) -> bool {
     )
 }
 
+/// `char::is_alphabetic`, answering the Latin-1 letters of Finnish and Swedish ("ä", "ö",
+/// "å") without a table search.
+fn is_alphabetic(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7f}' => false,
+        '\u{c0}'..='\u{ff}' => c != '\u{d7}' && c != '\u{f7}',
+        _ => c.is_alphabetic(),
+    }
+}
+
+impl<'a> Lexer<'a> {
+    pub(super) fn new(src: &'a str) -> Self {
+        Lexer { src, pos: 0 }
+    }
+
+    /// The character at byte offset `i` (a character boundary), decoding only non-ASCII.
+    fn char_at(&self, i: usize) -> Option<char> {
+        match self.src.as_bytes().get(i)? {
+            &b if b.is_ascii() => Some(char::from(b)),
+            _ => self.src.get(i..)?.chars().next(),
+        }
+    }
+
+    /// The end of the run of characters from `i` that `keep` accepts.
+    fn run_end(&self, mut i: usize, keep: impl Fn(char) -> bool) -> usize {
+        while let Some(c) = self.char_at(i).filter(|&c| keep(c)) {
+            i = i.saturating_add(c.len_utf8());
+        }
+        i
+    }
+}
+
 impl<'a> Iterator for Lexer<'a> {
     type Item = Result<Token<'a>, ()>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let rest = self.src.get(self.pos..)?;
-        let mut chars = rest.char_indices().peekable();
-        let mut space_before = false;
-        let (offset, first) = loop {
-            let (i, c) = chars.next()?;
-            if c.is_whitespace() {
-                space_before = true;
-            } else {
-                break (i, c);
-            }
-        };
-        let mut end = offset + first.len_utf8();
-        let kind = if first.is_alphabetic() {
-            while let Some(&(i, c)) = chars.peek() {
-                if !(c.is_alphabetic() || c.is_ascii_digit()) {
-                    break;
-                }
-                end = i + c.len_utf8();
-                chars.next();
-            }
-            Kind::Word
+        let start = self.run_end(self.pos, char::is_whitespace);
+        let space_before = start > self.pos;
+        let first = self.char_at(start)?;
+        let after_first = start.saturating_add(first.len_utf8());
+        let (kind, end) = if is_alphabetic(first) {
+            let end = self.run_end(after_first, |c| is_alphabetic(c) || c.is_ascii_digit());
+            (Kind::Word, end)
         } else if first.is_ascii_digit() {
-            while let Some(&(i, c)) = chars.peek() {
-                if !c.is_ascii_digit() {
-                    break;
-                }
-                end = i + c.len_utf8();
-                chars.next();
-            }
-            Kind::Num
+            (Kind::Num, self.run_end(after_first, |c| c.is_ascii_digit()))
         } else if is_dash(first) {
-            Kind::Dash
+            (Kind::Dash, after_first)
         } else {
-            match first {
+            let kind = match first {
                 '/' => Kind::Slash,
                 '.' => Kind::Dot,
                 ',' => Kind::Comma,
@@ -100,10 +107,9 @@ impl<'a> Iterator for Lexer<'a> {
                     self.pos = self.src.len();
                     return Some(Err(()));
                 }
-            }
+            };
+            (kind, after_first)
         };
-        let start = self.pos + offset;
-        let end = self.pos + end;
         self.pos = end;
         let text = self.src.get(start..end).unwrap_or_default();
         Some(Ok(Token {
@@ -112,7 +118,7 @@ impl<'a> Iterator for Lexer<'a> {
             start,
             end,
             space_before,
-            lower: (0, 0),
+            word: None,
         }))
     }
 }
@@ -154,6 +160,13 @@ mod tests {
             kinds("3rd"),
             Some(vec![(Kind::Num, "3".into(), false), (Kind::Word, "rd".into(), false)])
         );
+    }
+
+    #[test]
+    fn latin_1_letters_are_letters() {
+        for c in '\0'..='\u{ff}' {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]

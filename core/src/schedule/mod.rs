@@ -84,6 +84,7 @@
 
 mod grammar;
 mod lexer;
+mod lookup;
 mod vocab;
 
 use serde::Serialize;
@@ -117,21 +118,20 @@ pub const MAX_SCHEDULE_TEXT: usize = 500;
 
 /// Parses Finnish, Swedish or English schedule text. All three vocabularies are accepted whatever the user's language.
 ///
-/// Allocates the token list and one `String` of lower-cased words, and a `String` for
-/// [`ScheduleError::NonExistentDate`].
+/// Allocates the token list, and a `String` for [`ScheduleError::NonExistentDate`].
 pub fn parse(text: &str) -> Result<ParsedSchedule, ScheduleError> {
     if text.len() > MAX_SCHEDULE_TEXT {
         return Err(ScheduleError::Unreadable);
     }
     let text = text.trim();
+    let tables = lookup::Tables::get();
     let mut tokens = Vec::with_capacity(16);
-    let mut lower = String::with_capacity(text.len());
     for token in lexer::Lexer::new(text) {
         let mut token = token.map_err(|()| ScheduleError::Unreadable)?;
         if token.kind == lexer::Kind::Word {
-            let from = lower.len();
-            lower.extend(token.text.chars().flat_map(char::to_lowercase));
-            token.lower = (from, lower.len());
+            // The grammar reads words only through the vocabulary, so a word it does not
+            // know is in no schedule; long progress notes stop at their first such word.
+            token.word = Some(tables.words.lookup(token.text).ok_or(ScheduleError::Unreadable)?);
         }
         tokens.push(token);
     }
@@ -143,7 +143,7 @@ pub fn parse(text: &str) -> Result<ParsedSchedule, ScheduleError> {
     if tokens.is_empty() {
         return Err(ScheduleError::Unreadable);
     }
-    grammar::parse(text, &lower, tokens)
+    grammar::parse(text, tables, tokens)
 }
 
 #[cfg(test)]

@@ -115,6 +115,34 @@ pub(super) struct Vocabulary {
     pub of: &'static [&'static str],
 }
 
+impl Vocabulary {
+    /// Every entry of every table.
+    pub(super) fn phrases(&self) -> impl Iterator<Item = &'static str> {
+        let plain = [
+            self.continuous,
+            self.after_that,
+            self.subjects,
+            self.conjunctions,
+            self.of,
+        ];
+        plain
+            .into_iter()
+            .flatten()
+            .copied()
+            .chain(self.verbs.iter().map(|e| e.0))
+            .chain(self.prefixes.iter().map(|e| e.0))
+            .chain(self.postfixes.iter().map(|e| e.0))
+            .chain(self.year_words.iter().map(|e| e.0))
+            .chain(self.month_stems.iter().map(|e| e.0))
+            .chain(self.month_endings.iter().map(|e| e.0))
+            .chain(self.months.iter().map(|e| e.0))
+            .chain(self.named.iter().map(|e| e.0))
+            .chain(self.ordinals.iter().map(|e| e.0))
+            .chain(self.parts.iter().map(|e| e.0))
+            .chain(self.articles.iter().map(|e| e.0))
+    }
+}
+
 pub(super) const FI: Vocabulary = Vocabulary {
     continuous: &[
         "jatkuvaa toimintaa",
