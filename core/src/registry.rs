@@ -4,12 +4,12 @@
 //! in so the engine works offline and in the browser; a rule set adds entries at run time.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
-use crate::text::{fold, Candidate};
+use crate::text::{fold, Candidate, Fnv};
 
 /// One organisation of the built-in registry, as `build.rs` compiles it from
 /// `data/organisations.json`.
@@ -93,6 +93,9 @@ pub struct Registry {
     version: String,
     orgs: Vec<Organisation>,
     /// folded code, alias or path -> (index, is_code)
+    /// Hashed with FNV: looked up for every organisation of every measure, with keys of a
+    /// few bytes. The keys come from the registry and rule sets, not from the documents
+    /// checked, so flooding is not a concern.
     index: HashMap<String, (usize, bool), BuildHasherDefault<Fnv>>,
     /// The index's keys, prepared for "did you mean" (rebuilt by `extend`).
     suggestions: Vec<Candidate>,
@@ -246,30 +249,6 @@ impl Registry {
         let best = crate::text::closest_folded(written, &self.suggestions)?;
         let &(i, _) = self.index.get(best)?;
         self.orgs.get(i)
-    }
-}
-
-/// FNV-1a: the index is looked up for every organisation of every measure, with keys of a
-/// few bytes, where SipHash's start-up dominates. The keys come from the registry and rule
-/// sets, not from the documents checked, so flooding is not a concern.
-#[derive(Clone, Copy)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

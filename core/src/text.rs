@@ -23,6 +23,31 @@ pub(crate) fn fold(s: &str) -> String {
     out
 }
 
+/// FNV-1a, for the engine's fixed lookup tables (registry names, schedule words): their
+/// keys are a few bytes long, where SipHash's setup costs more than the hashing, and come
+/// from the engine and rule sets, not from the documents checked, so there is no flooding
+/// to defend against.
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Levenshtein distance on chars, capped: returns `None` as soon as the distance must exceed
 /// `max`, so suggesting among a few hundred names stays cheap on every keystroke.
 pub(crate) fn distance_within(a: &str, b: &str, max: usize) -> Option<usize> {

@@ -9,11 +9,12 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use super::lexer::Kind;
 use super::vocab::{Case, Named, Part, Postfix, Prefix, Role, Vocabulary, VOCABULARIES};
+use crate::text::Fnv;
 
 /// A word of the vocabulary, lower-cased.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,28 +27,6 @@ pub(super) const SUFFIXES: [&str; 6] = ["st", "nd", "rd", "th", "e", "a"];
 /// Lower-cased words longer than this are in no table (checked by a test), so they are
 /// looked up no further than this.
 const LONGEST_WORD: usize = 48;
-
-/// FNV-1a: the keys are a few bytes long, where the default hasher's setup costs more than
-/// the hashing, and they are fixed, so there is no flooding to defend against.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
 
 struct Word {
     text: Cow<'static, str>,
