@@ -179,32 +179,56 @@ const NOT_REFERENCES: &[&str] = &["toimenpideohjelm", "åtgärdsprogram", "toime
 
 pub(crate) fn references(text: &str) -> Vec<Reference> {
     let mut out = Vec::new();
-    let mut words = text.split_whitespace();
-    let mut word = words.next();
-    for next in words {
-        let Some(this) = word.replace(next) else { continue };
-        // Most words start no reference: look at the first letter before folding the word.
-        let this = this.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if !this.starts_with(['t', 'T', 'å', 'Å', '\u{212b}', 'm', 'M']) {
+    // A reference is a word and then a number: the words of the text (as `split_whitespace`
+    // cuts them) whose first character is a digit, after a word that names a measure or a
+    // theme. Digits are rare in prose, so they are found first, and only their word and the
+    // one before are looked at; a programme's texts are read once, not word by word.
+    for (i, b) in text.bytes().enumerate() {
+        if !b.is_ascii_digit() {
             continue;
         }
-        let starts = |prefix: &&str| starts_with_folded(this, prefix);
-        // Sentence punctuation after the number is not part of it: "(toimenpidekokonaisuus 8).".
-        let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if THEME_WORDS.iter().any(starts) {
-            let n = next;
-            if !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) {
-                if let Ok(n) = n.parse() {
-                    out.push(Reference::Theme(n));
-                }
-            }
-        } else if MEASURE_WORDS.iter().any(starts) && !NOT_REFERENCES.iter().any(starts) {
-            if let Some(id) = MeasureId::parse(next) {
-                out.push(Reference::Measure(id));
-            }
+        let (Some(before), Some(from)) = (text.get(..i), text.get(i..)) else {
+            continue;
+        };
+        if !before.chars().next_back().is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let Some(word) = before
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .filter(|w| !w.is_empty())
+        else {
+            continue;
+        };
+        let next = from.split(char::is_whitespace).next().unwrap_or_default();
+        if let Some(r) = reference(word, next) {
+            out.push(r);
         }
     }
     out
+}
+
+/// The reference made by a word and the word after it, if any.
+fn reference(word: &str, next: &str) -> Option<Reference> {
+    // Most words start no reference: look at the first letter before folding the word.
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !word.starts_with(['t', 'T', 'å', 'Å', '\u{212b}', 'm', 'M']) {
+        return None;
+    }
+    let starts = |prefix: &&str| starts_with_folded(word, prefix);
+    // Sentence punctuation after the number is not part of it: "(toimenpidekokonaisuus 8).".
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if THEME_WORDS.iter().any(starts) {
+        if !next.is_empty() && next.len() <= 2 && next.bytes().all(|b| b.is_ascii_digit()) {
+            return next.parse().ok().map(Reference::Theme);
+        }
+        None
+    } else if MEASURE_WORDS.iter().any(starts) && !NOT_REFERENCES.iter().any(starts) {
+        MeasureId::parse(next).map(Reference::Measure)
+    } else {
+        None
+    }
 }
 
 /// Whether `word`, lower-cased, starts with `prefix` (lower case), without building the
@@ -271,6 +295,62 @@ mod tests {
                 "/measures/1/steps/1/text/fi",
                 "/measures/1/title/fi",
             ]
+        );
+        Ok(())
+    }
+
+    /// The reading by word pairs that `references` replaced, as the oracle.
+    fn references_by_pairs(text: &str) -> Vec<Reference> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        words
+            .windows(2)
+            .filter_map(|pair| match pair {
+                [word, next] => reference(word, next),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finding_numbers_first_reads_what_word_pairs_read() -> Result<(), String> {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/programme-2017.json"))
+            .map_err(|e| e.to_string())?;
+        let programme: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+        let mut texts: Vec<String> = Vec::new();
+        for m in programme
+            .get("measures")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(obj) = m.as_object() {
+                each_text(obj, &mut |_, t| texts.push(t.to_string()));
+            }
+        }
+        let tricky = [
+            "toimenpiteen\u{a0}3.1 ja\u{2003}teema 2",
+            "Toimenpiteen\t2.6a,  measure\n4.3b. THEME 9",
+            " toimenpiteen 3.1",
+            "3.1 toimenpide",
+            "(toimenpidekokonaisuus 8).",
+            "åtgärd 2.6. a) och \u{212b}tgärdshelheten 1",
+            "toimenpiteen 3.1toimenpiteen 2.2",
+            "toimenpiteen \u{2028}4.4 toimenpideohjelma 5.5 measure\u{3000}1.1",
+            "",
+            "7",
+            "a 1 b 2",
+        ];
+        texts.extend(tricky.iter().map(|t| (*t).to_string()));
+        let mut found = 0;
+        for t in &texts {
+            let got = references(t);
+            assert_eq!(got, references_by_pairs(t), "{t:?}");
+            found += got.len();
+        }
+        assert!(
+            texts.len() > 200 && found > 10,
+            "{} texts, {found} references",
+            texts.len()
         );
         Ok(())
     }
