@@ -183,10 +183,7 @@ pub(crate) fn references(text: &str) -> Vec<Reference> {
     // cuts them) whose first character is a digit, after a word that names a measure or a
     // theme. Digits are rare in prose, so they are found first, and only their word and the
     // one before are looked at; a programme's texts are read once, not word by word.
-    for (i, b) in text.bytes().enumerate() {
-        if !b.is_ascii_digit() {
-            continue;
-        }
+    for i in digits(text.as_bytes()) {
         let (Some(before), Some(from)) = (text.get(..i), text.get(i..)) else {
             continue;
         };
@@ -207,6 +204,30 @@ pub(crate) fn references(text: &str) -> Vec<Reference> {
         }
     }
     out
+}
+
+/// The positions of the ASCII digits of `bytes`, skipping eight bytes at a time where there
+/// are none (most of a text): a byte is a digit when, XORed with `0x30`, it is below 10.
+fn digits(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    const ZEROS: u64 = u64::from_ne_bytes([b'0'; 8]);
+    bytes.chunks(8).enumerate().flat_map(|(c, chunk)| {
+        let maybe = match <[u8; 8]>::try_from(chunk) {
+            // Whether some byte is below 10: never wrong when one is, and a chunk it
+            // wrongly flags is only read byte by byte.
+            Ok(eight) => {
+                let x = u64::from_ne_bytes(eight) ^ ZEROS;
+                x.wrapping_sub(ONES.wrapping_mul(10)) & !x & HIGH != 0
+            }
+            Err(_) => true,
+        };
+        let found = chunk
+            .iter()
+            .enumerate()
+            .filter(move |(_, b)| maybe && b.is_ascii_digit());
+        found.map(move |(j, _)| c * 8 + j)
+    })
 }
 
 /// The reference made by a word and the word after it, if any.
@@ -353,6 +374,20 @@ mod tests {
             texts.len()
         );
         Ok(())
+    }
+
+    #[test]
+    fn digits_are_found_eight_bytes_at_a_time() {
+        let text: Vec<u8> = (0..=255u8)
+            .chain(b"a1b2c3d4e5f6g7h8i9j0 /:;09".iter().copied())
+            .collect();
+        for start in 0..9 {
+            let bytes = text.get(start..).unwrap_or_default();
+            let want: Vec<usize> = (0..bytes.len())
+                .filter(|&i| bytes.get(i).is_some_and(u8::is_ascii_digit))
+                .collect();
+            assert_eq!(digits(bytes).collect::<Vec<_>>(), want, "from {start}");
+        }
     }
 
     #[test]
