@@ -61,7 +61,11 @@ fn options(opts: Option<JsValue>) -> Result<CheckOptions, JsError> {
         let mut read = 0;
         OPTION_NAMES.with(|names| {
             for (name, key) in names {
-                if set_option(&mut o, name, js_sys::Reflect::get(obj, key).unwrap_or(JsValue::UNDEFINED))? {
+                if set_option(
+                    &mut o,
+                    name,
+                    js_sys::Reflect::get(obj, key).unwrap_or(JsValue::UNDEFINED),
+                )? {
                     read += 1;
                 }
             }
@@ -74,7 +78,11 @@ fn options(opts: Option<JsValue>) -> Result<CheckOptions, JsError> {
                 if OPTIONS.contains(&name.as_str()) {
                     continue;
                 }
-                set_option(&mut o, &name, js_sys::Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED))?;
+                set_option(
+                    &mut o,
+                    &name,
+                    js_sys::Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED),
+                )?;
             }
         }
     }
@@ -102,7 +110,8 @@ fn set_option(o: &mut CheckOptions, name: &str, value: JsValue) -> Result<bool, 
             .as_string()
             .ok_or_else(|| JsError::new(&format!("bad options: {name} must be text or true/false")))?,
     };
-    o.set(name, &text).map_err(|e| JsError::new(&format!("bad options: {e}")))?;
+    o.set(name, &text)
+        .map_err(|e| JsError::new(&format!("bad options: {e}")))?;
     Ok(true)
 }
 

@@ -292,8 +292,7 @@ impl<'t, 's> Parser<'t, 's> {
         // Filed longest first: the first entry the text spells is the longest.
         table(self.tables)
             .starting_with(word)
-            .iter()
-            .find_map(|(rest, value)| Some((*value, self.match_rest(rest)?)))
+            .find_map(|(rest, value)| Some((value, self.match_rest(rest)?)))
     }
 
     /// The current token if it is a word the vocabulary knows (every entry starts with one).

@@ -8,8 +8,6 @@
 //! parser's time.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use super::lexer::Kind;
@@ -49,106 +47,156 @@ pub(super) struct Index<T> {
     /// first, so that the first one the text spells is the longest; of entries of equal
     /// length, in the order of the tables, which decides between equally long ones.
     starts: Vec<u32>,
-    entries: Vec<(Box<[Sym]>, T)>,
+    /// Each entry's tokens after its first word, and where the entry is: its vocabulary
+    /// and its place in the table.
+    entries: Vec<Filed>,
+    /// The value of the entry at a place. The index holds places, not values, so that
+    /// building it is compiled once rather than once per type of value (that was 9 KB of
+    /// the gzipped wasm).
+    value: Entry<T>,
 }
 
-impl Index<()> {
-    fn plain(words: &Words, list: impl Fn(&'static Vocabulary) -> &'static [&'static str]) -> Self {
-        Index::new(words, |v| list(v).iter().map(|&phrase| (phrase, ())).collect())
-    }
-}
+/// The entry at a place of a table, if there is one.
+type Entry<T> = fn(&'static Vocabulary, usize) -> Option<T>;
 
-impl<T: Copy + 'static> Index<T> {
-    fn new(words: &Words, table: impl Fn(&'static Vocabulary) -> Vec<(&'static str, T)>) -> Self {
-        let mut filed: Vec<(usize, Box<[Sym]>, T)> = Vec::new();
-        for v in VOCABULARIES {
-            for (phrase, value) in table(v) {
-                let mut syms = phrase_parts(phrase).map(|(kind, text)| match kind {
-                    Kind::Word => words.id(text.as_bytes()).map(Sym::Word),
-                    _ => Some(Sym::Dot),
-                });
-                // Every word of every entry is in `words`, so both always hold.
-                let Some(Some(Sym::Word(WordId(first)))) = syms.next() else {
-                    continue;
-                };
-                let Some(rest) = syms.collect::<Option<Box<[Sym]>>>() else {
-                    continue;
-                };
-                filed.push((usize::from(first), rest, value));
-            }
-        }
-        // Stable, so that equally long entries keep the order of the tables.
-        filed.sort_by_key(|(first, rest, _)| (*first, std::cmp::Reverse(rest.len())));
-        let mut starts = Vec::with_capacity(words.len().saturating_add(1));
-        let mut at = 0usize;
-        for w in 0..=words.len() {
-            while filed.get(at).is_some_and(|(first, _, _)| *first < w) {
-                at = at.saturating_add(1);
-            }
-            starts.push(u32::try_from(at).unwrap_or(u32::MAX));
-        }
-        Index {
-            starts,
-            entries: filed.into_iter().map(|(_, rest, value)| (rest, value)).collect(),
-        }
+impl<T> Index<T> {
+    fn new(words: &Words, phrase: Entry<&'static str>, value: Entry<T>) -> Self {
+        let (starts, entries) = file(words, phrase);
+        Index { starts, entries, value }
     }
 
-    fn valued(words: &Words, table: impl Fn(&'static Vocabulary) -> &'static [(&'static str, T)]) -> Self {
-        Index::new(words, |v| table(v).to_vec())
-    }
-
-    /// The entries starting with `first`, longest first; each as its tokens after `first`.
-    pub(super) fn starting_with(&self, first: WordId) -> &[(Box<[Sym]>, T)] {
+    /// The entries starting with `first`, longest first; each as its tokens after `first`,
+    /// with its value.
+    pub(super) fn starting_with(&self, first: WordId) -> impl Iterator<Item = (&[Sym], T)> + '_ {
         let w = usize::from(first.0);
         let bound = |w: usize| self.starts.get(w).map_or(0, |&s| s as usize);
-        self.entries
+        let entries = self
+            .entries
             .get(bound(w)..bound(w.saturating_add(1)))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        entries.iter().filter_map(|(rest, v, i)| {
+            let vocabulary = VOCABULARIES.get(usize::from(*v))?;
+            Some((&**rest, (self.value)(vocabulary, usize::from(*i))?))
+        })
     }
+}
+
+/// An entry's tokens after its first word, its vocabulary and its place in the table.
+type Filed = (Box<[Sym]>, u8, u16);
+
+/// Files the entries of a table (`phrase` gives each vocabulary's) by first word: where
+/// each first word's entries start, and each entry's tokens after the first word.
+fn file(words: &Words, phrase: Entry<&'static str>) -> (Vec<u32>, Vec<Filed>) {
+    let mut filed: Vec<(usize, Filed)> = Vec::new();
+    let mut parts = Vec::new();
+    for (v, vocabulary) in VOCABULARIES.iter().enumerate() {
+        for i in 0.. {
+            let Some(text) = phrase(vocabulary, i) else { break };
+            phrase_parts(text, &mut parts);
+            let mut syms = parts.iter().map(|&(kind, text)| match kind {
+                Kind::Word => words.id(text.as_bytes()).map(Sym::Word),
+                _ => Some(Sym::Dot),
+            });
+            // Every word of every entry is in `words`, so both always hold.
+            let Some(Some(Sym::Word(WordId(first)))) = syms.next() else {
+                continue;
+            };
+            let Some(rest) = syms.collect::<Option<Box<[Sym]>>>() else {
+                continue;
+            };
+            let (Ok(v), Ok(i)) = (u8::try_from(v), u16::try_from(i)) else {
+                continue;
+            };
+            filed.push((usize::from(first), (rest, v, i)));
+        }
+    }
+    // Grouped by first word, longest first, equally long ones in the order of the tables:
+    // a stable sort by (first word, length descending), done by counting instead of with
+    // the standard sort, whose code would cost more wasm than the whole index.
+    let mut starts = vec![0u32; words.len().saturating_add(1)];
+    for (first, _) in &filed {
+        if let Some(n) = starts.get_mut(first.saturating_add(1)) {
+            *n = n.saturating_add(1);
+        }
+    }
+    for w in 1..starts.len() {
+        let before = starts.get(w - 1).copied().unwrap_or(0);
+        if let Some(n) = starts.get_mut(w) {
+            *n = n.saturating_add(before);
+        }
+    }
+    let mut next = starts.clone();
+    let mut placed: Vec<Option<Filed>> = filed.iter().map(|_| None).collect();
+    let longest = filed.iter().map(|(_, (rest, _, _))| rest.len()).max().unwrap_or(0);
+    for len in (0..=longest).rev() {
+        for (first, entry) in &filed {
+            let Some(at) = next.get_mut(*first).filter(|_| entry.0.len() == len) else {
+                continue;
+            };
+            if let Some(slot) = placed.get_mut(*at as usize) {
+                *slot = Some(entry.clone());
+            }
+            *at = at.saturating_add(1);
+        }
+    }
+    (starts, placed.into_iter().flatten().collect())
 }
 
 pub(super) struct Words {
-    ids: HashMap<Cow<'static, [u8]>, WordId, BuildHasherDefault<Fnv>>,
+    /// An open-addressing hash table of indexes into `words` (`EMPTY` where none): a few
+    /// lines instead of a `HashMap` compiled for one more key type (2 KB of wasm).
+    slots: Vec<u16>,
     words: Vec<Word>,
+}
+
+const EMPTY: u16 = u16::MAX;
+
+fn hash(bytes: &[u8]) -> usize {
+    use std::hash::Hasher as _;
+    let mut h = Fnv::default();
+    h.write(bytes);
+    h.finish() as usize
 }
 
 impl Words {
     fn new() -> Self {
         // Borrowed from the tables where possible: this runs once, but before the first parse.
         let mut texts: Vec<Cow<'static, str>> = Vec::with_capacity(1024);
+        let mut parts = Vec::new();
         for v in VOCABULARIES {
             for phrase in v.phrases() {
-                texts.extend(
-                    phrase_parts(phrase)
-                        .filter(|(kind, _)| *kind == Kind::Word)
-                        .map(|(_, text)| Cow::Borrowed(text)),
-                );
+                phrase_parts(phrase, &mut parts);
+                for (kind, text) in parts.drain(..) {
+                    if kind == Kind::Word {
+                        texts.push(Cow::Borrowed(text));
+                    }
+                }
             }
             for (stem, _) in v.month_stems {
-                texts.extend(
-                    v.month_endings
-                        .iter()
-                        .map(|(ending, _)| Cow::Owned(format!("{stem}{ending}"))),
-                );
+                for (ending, _) in v.month_endings {
+                    texts.push(Cow::Owned(format!("{stem}{ending}")));
+                }
             }
         }
-        texts.extend(SUFFIXES.iter().map(|&s| Cow::Borrowed(s)));
+        for s in SUFFIXES {
+            texts.push(Cow::Borrowed(s));
+        }
+        // At most half full, so that a probe ends soon.
+        let size = texts.len().saturating_mul(2).next_power_of_two();
         let mut words = Words {
-            ids: HashMap::with_capacity_and_hasher(texts.len(), BuildHasherDefault::default()),
+            slots: vec![EMPTY; size],
             words: Vec::with_capacity(texts.len()),
         };
         for text in texts {
-            if words.ids.contains_key(text.as_bytes()) {
+            let Err(slot) = words.find(text.as_bytes()) else {
                 continue;
-            }
+            };
             let Ok(id) = u16::try_from(words.words.len()) else {
                 break;
             };
-            let key = match &text {
-                Cow::Borrowed(t) => Cow::Borrowed(t.as_bytes()),
-                Cow::Owned(t) => Cow::Owned(t.as_bytes().to_vec()),
-            };
-            words.ids.insert(key, WordId(id));
+            if let Some(s) = words.slots.get_mut(slot) {
+                *s = id;
+            }
             words.words.push(Word {
                 fi_month: fi_month(&text),
                 month_stem: month_stem(&text),
@@ -158,12 +206,34 @@ impl Words {
         words
     }
 
+    /// The word spelt `lower`, or the free slot where it would go.
+    fn find(&self, lower: &[u8]) -> Result<WordId, usize> {
+        let mask = self.slots.len().saturating_sub(1);
+        let mut slot = hash(lower) & mask;
+        // The table is never full, so a free slot ends every probe; the bound is a backstop.
+        for _ in 0..self.slots.len() {
+            match self.slots.get(slot).copied() {
+                None | Some(EMPTY) => return Err(slot),
+                Some(id)
+                    if self
+                        .words
+                        .get(usize::from(id))
+                        .is_some_and(|w| w.text.as_bytes() == lower) =>
+                {
+                    return Ok(WordId(id))
+                }
+                Some(_) => slot = (slot + 1) & mask,
+            }
+        }
+        Err(usize::MAX)
+    }
+
     fn len(&self) -> usize {
         self.words.len()
     }
 
     fn id(&self, lower: &[u8]) -> Option<WordId> {
-        self.ids.get(lower).copied()
+        self.find(lower).ok()
     }
 
     /// The word of the text `word`, ignoring case as the parser does: char by char, so "İ"
@@ -230,20 +300,40 @@ impl Tables {
         TABLES.get_or_init(|| {
             let words = Words::new();
             Tables {
-                continuous: Index::plain(&words, |v| v.continuous),
-                after_that: Index::plain(&words, |v| v.after_that),
-                subjects: Index::plain(&words, |v| v.subjects),
-                conjunctions: Index::plain(&words, |v| v.conjunctions),
-                of: Index::plain(&words, |v| v.of),
-                verbs: Index::valued(&words, |v| v.verbs),
-                prefixes: Index::valued(&words, |v| v.prefixes),
-                postfixes: Index::valued(&words, |v| v.postfixes),
-                year_words: Index::valued(&words, |v| v.year_words),
-                months: Index::valued(&words, |v| v.months),
-                named: Index::valued(&words, |v| v.named),
-                ordinals: Index::valued(&words, |v| v.ordinals),
-                parts: Index::valued(&words, |v| v.parts),
-                articles: Index::valued(&words, |v| v.articles),
+                continuous: Index::new(&words, |v, i| v.continuous.get(i).copied(), |_, _| Some(())),
+                after_that: Index::new(&words, |v, i| v.after_that.get(i).copied(), |_, _| Some(())),
+                subjects: Index::new(&words, |v, i| v.subjects.get(i).copied(), |_, _| Some(())),
+                conjunctions: Index::new(&words, |v, i| v.conjunctions.get(i).copied(), |_, _| Some(())),
+                of: Index::new(&words, |v, i| v.of.get(i).copied(), |_, _| Some(())),
+                verbs: Index::new(&words, |v, i| Some(v.verbs.get(i)?.0), |v, i| Some(v.verbs.get(i)?.1)),
+                prefixes: Index::new(
+                    &words,
+                    |v, i| Some(v.prefixes.get(i)?.0),
+                    |v, i| Some(v.prefixes.get(i)?.1),
+                ),
+                postfixes: Index::new(
+                    &words,
+                    |v, i| Some(v.postfixes.get(i)?.0),
+                    |v, i| Some(v.postfixes.get(i)?.1),
+                ),
+                year_words: Index::new(
+                    &words,
+                    |v, i| Some(v.year_words.get(i)?.0),
+                    |v, i| Some(v.year_words.get(i)?.1),
+                ),
+                months: Index::new(&words, |v, i| Some(v.months.get(i)?.0), |v, i| Some(v.months.get(i)?.1)),
+                named: Index::new(&words, |v, i| Some(v.named.get(i)?.0), |v, i| Some(v.named.get(i)?.1)),
+                ordinals: Index::new(
+                    &words,
+                    |v, i| Some(v.ordinals.get(i)?.0),
+                    |v, i| Some(v.ordinals.get(i)?.1),
+                ),
+                parts: Index::new(&words, |v, i| Some(v.parts.get(i)?.0), |v, i| Some(v.parts.get(i)?.1)),
+                articles: Index::new(
+                    &words,
+                    |v, i| Some(v.articles.get(i)?.0),
+                    |v, i| Some(v.articles.get(i)?.1),
+                ),
                 words,
             }
         })
@@ -253,18 +343,20 @@ impl Tables {
 /// A vocabulary entry as tokens: words and dots ("fr.o.m." is fr . o . m .). Entries hold
 /// only lower-case letters, spaces and dots (checked by a test), so this is all the lexing
 /// they need.
-pub(super) fn phrase_parts(phrase: &str) -> impl Iterator<Item = (Kind, &str)> {
-    phrase
-        .split(' ')
-        .flat_map(|piece| piece.split_inclusive('.'))
-        .flat_map(|chunk| {
-            let (word, dot) = match chunk.strip_suffix('.') {
-                Some(word) => (word, true),
-                None => (chunk, false),
-            };
-            let word = (!word.is_empty()).then_some((Kind::Word, word));
-            word.into_iter().chain(dot.then_some((Kind::Dot, ".")))
-        })
+pub(super) fn phrase_parts<'p>(phrase: &'p str, out: &mut Vec<(Kind, &'p str)>) {
+    out.clear();
+    for chunk in phrase.split(' ').flat_map(|piece| piece.split_inclusive('.')) {
+        let (word, dot) = match chunk.strip_suffix('.') {
+            Some(word) => (word, true),
+            None => (chunk, false),
+        };
+        if !word.is_empty() {
+            out.push((Kind::Word, word));
+        }
+        if dot {
+            out.push((Kind::Dot, "."));
+        }
+    }
 }
 
 /// A Finnish month form, lower-cased: stem plus case ending ("maalis" + "kuussa").
@@ -333,7 +425,9 @@ mod tests {
                     .map(|t| t.map(|t| (t.kind, t.text.to_string())))
                     .collect::<Result<_, ()>>()
                     .unwrap_or_default();
-                let parts: Vec<(Kind, String)> = phrase_parts(phrase).map(|(k, t)| (k, t.to_string())).collect();
+                let mut pieces = Vec::new();
+                phrase_parts(phrase, &mut pieces);
+                let parts: Vec<(Kind, String)> = pieces.iter().map(|(k, t)| (*k, t.to_string())).collect();
                 assert_eq!(lexed, parts, "{phrase:?}");
             }
         }
@@ -350,7 +444,9 @@ mod tests {
         }
         for v in VOCABULARIES {
             for phrase in v.phrases() {
-                for (kind, text) in phrase_parts(phrase) {
+                let mut pieces = Vec::new();
+                phrase_parts(phrase, &mut pieces);
+                for (kind, text) in pieces {
                     assert!(kind != Kind::Word || words.lookup(text).is_some(), "{phrase:?}");
                 }
             }
@@ -360,9 +456,9 @@ mod tests {
     }
 
     /// The lengths of the entries filed under `word`, after it.
-    fn filed<T: Copy + 'static>(index: &Index<T>, word: &str) -> Option<Vec<usize>> {
+    fn filed<T>(index: &Index<T>, word: &str) -> Option<Vec<usize>> {
         let id = Tables::get().words.lookup(word)?;
-        Some(index.starting_with(id).iter().map(|(rest, _)| rest.len()).collect())
+        Some(index.starting_with(id).map(|(rest, _)| rest.len()).collect())
     }
 
     #[test]
