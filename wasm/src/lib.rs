@@ -46,10 +46,7 @@ fn describe(e: &JsValue) -> String {
 }
 
 /// Options are read field by field, so that a misspelt option (`language`) is refused rather
-/// than ignored, without turning the options into JSON text on every call. The known names
-/// are read directly (with their JS strings made once); the own keys are listed only to
-/// find a name that is not an option, so a form's `{ lang, asOf }` costs two reads and a
-/// count.
+/// than ignored, without turning the options into JSON text on every call.
 fn options(opts: Option<JsValue>) -> Result<CheckOptions, JsError> {
     let mut o = CheckOptions::default();
     if let Some(v) = opts.filter(|v| !v.is_undefined() && !v.is_null()) {
@@ -58,61 +55,26 @@ fn options(opts: Option<JsValue>) -> Result<CheckOptions, JsError> {
                 "bad options: expected an object such as { lang: \"sv\", asOf: \"2019-06-01\" }",
             ));
         };
-        let mut read = 0;
-        OPTION_NAMES.with(|names| {
-            for (name, key) in names {
-                if set_option(
-                    &mut o,
-                    name,
-                    js_sys::Reflect::get(obj, key).unwrap_or(JsValue::UNDEFINED),
-                )? {
-                    read += 1;
-                }
+        for key in js_sys::Object::keys(obj) {
+            let name = key.as_string().unwrap_or_default();
+            let value = js_sys::Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED);
+            if value.is_undefined() {
+                continue;
             }
-            Ok::<(), JsError>(())
-        })?;
-        let keys = js_sys::Object::keys(obj);
-        if keys.length() != read {
-            for key in keys {
-                let name = key.as_string().unwrap_or_default();
-                if OPTIONS.contains(&name.as_str()) {
-                    continue;
-                }
-                set_option(
-                    &mut o,
-                    &name,
-                    js_sys::Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED),
-                )?;
-            }
+            let text = match value.as_bool() {
+                Some(b) => b.to_string(),
+                None => value
+                    .as_string()
+                    .ok_or_else(|| JsError::new(&format!("bad options: {name} must be text or true/false")))?,
+            };
+            o.set(&name, &text)
+                .map_err(|e| JsError::new(&format!("bad options: {e}")))?;
         }
     }
     if o.as_of.is_none() {
         o.as_of = Some(today());
     }
     Ok(o)
-}
-
-/// The names `CheckOptions::set` knows.
-const OPTIONS: [&str; 3] = ["lang", "asOf", "explain"];
-
-thread_local! {
-    static OPTION_NAMES: [(&'static str, JsValue); 3] = OPTIONS.map(|n| (n, JsValue::from_str(n)));
-}
-
-/// Sets one option from a JS value; `Ok(false)` when the value is `undefined` (left out).
-fn set_option(o: &mut CheckOptions, name: &str, value: JsValue) -> Result<bool, JsError> {
-    if value.is_undefined() {
-        return Ok(false);
-    }
-    let text = match value.as_bool() {
-        Some(b) => b.to_string(),
-        None => value
-            .as_string()
-            .ok_or_else(|| JsError::new(&format!("bad options: {name} must be text or true/false")))?,
-    };
-    o.set(name, &text)
-        .map_err(|e| JsError::new(&format!("bad options: {e}")))?;
-    Ok(true)
 }
 
 /// A refused rule set as an `Error` whose message lists every problem, with the same
