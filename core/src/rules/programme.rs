@@ -232,9 +232,11 @@ fn digits(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
 
 /// The reference made by a word and the word after it, if any.
 fn reference(word: &str, next: &str) -> Option<Reference> {
-    // Most words start no reference: look at the first letter before folding the word.
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if !word.starts_with(['t', 'T', 'å', 'Å', '\u{212b}', 'm', 'M']) {
+    // Most words before a number (dates, counts) start no reference word: their first
+    // letter alone says so, before any word is compared.
+    let first = word.chars().flat_map(char::to_lowercase).next()?;
+    if !THEME_WORDS.iter().chain(MEASURE_WORDS).any(|w| w.starts_with(first)) {
         return None;
     }
     let starts = |prefix: &&str| starts_with_folded(word, prefix);
