@@ -5,11 +5,12 @@
 // wasm-opt -Oz), runs wasm-bindgen on it into a temporary folder with the names kept, and
 // profiles the form job's loop over it with V8's sampling profiler (50 µs).
 //
-//   node bench/profile-wasm.mjs [--mode measure|measure-text|programme|programme-text]
+//   node bench/profile-wasm.mjs [--mode measure|measure-text|document-json|programme|programme-text]
 //                               [--calls N] [--only INPUT-NAME-REGEX]
 //
 // measure (default): checkMeasure(object) over the form job's inputs; measure-text: the same
-// given as JSON text; programme / programme-text: checkProgramme of the real programme.
+// given as JSON text; document-json: the CLI's call for --format json (checkDocumentJson of a
+// file's bytes); programme / programme-text: checkProgramme of the real programme.
 //
 // Not part of `npm run bench`: it needs the cargo artifact and wasm-bindgen, and its figures
 // are shares of time, for the engine's authors, not results. Identical functions are folded
@@ -57,7 +58,7 @@ async function main() {
   const bindgen = wasmBindgen();
   if (!bindgen) throw new Error("wasm-bindgen is not installed (scripts/setup.sh installs it)");
   const mode = arg("--mode", "measure");
-  if (!["measure", "measure-text", "programme", "programme-text"].includes(mode)) throw new Error(`unknown --mode ${mode}`);
+  if (!["measure", "measure-text", "document-json", "programme", "programme-text"].includes(mode)) throw new Error(`unknown --mode ${mode}`);
   const calls = Number(arg("--calls", mode.startsWith("programme") ? "300" : "20000"));
   const only = arg("--only", null);
   const dir = mkdtempSync(join(tmpdir(), "measure-rules-named-"));
@@ -83,6 +84,7 @@ const [fn, inputs] = {
   "measure-text": [(t) => engine.checkMeasure(t, opts), measures.map((m) => JSON.stringify(m))],
   programme: [(p) => engine.checkProgramme(p, opts), [JSON.parse(programmeText)]],
   "programme-text": [(t) => engine.checkProgramme(t, opts), [programmeText]],
+  "document-json": [(b) => engine.checkDocumentJson(b, opts, 3), measures.map((m) => Buffer.from(JSON.stringify(m, null, 2)))],
 }[mode];
 timeSync(fn, inputs, ${calls}, Math.min(2000, ${calls}));
 `,

@@ -38,6 +38,8 @@ for target in web nodejs; do
     cargo_args+=(--config 'profile.release.package.measure-rules.opt-level="z"')
     export CARGO_TARGET_DIR="$base_target/web"
   else
+    # The Node build adds checkDocumentJson (the report as JSON text, for the CLI).
+    cargo_args+=(--features json-text)
     export CARGO_TARGET_DIR="$base_target/node"
   fi
   wasm-pack build . --release --target "$target" --out-dir "$out" --out-name measure_rules --no-pack "${cargo_args[@]}"

@@ -2,10 +2,11 @@
 //! (`check_measure` on each of its 42 measures), or whole (`check_programme` on the parsed
 //! value, `check_programme_json` on the text, or the text only parsed, for the share of
 //! JSON decoding), or a measure whose lead body and partner are misspelt (`typo`, the "did
-//! you mean" search a form runs while a name is typed). Prints ns per call; also the target
-//! of `perf record` and callgrind.
+//! you mean" search a form runs while a name is typed), or each measure as a file's bytes with
+//! the report written as JSON text (`documents`, the CLI's `--format json`). Prints ns per
+//! call; also the target of `perf record` and callgrind.
 //!
-//! `profile_measures [measures|programme|programme-text|parse|typo] [rounds]`
+//! `profile_measures [measures|documents|programme|programme-text|parse|typo] [rounds]`
 
 use std::time::Instant;
 
@@ -62,6 +63,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             rounds
         }
+        "documents" => {
+            // The CLI's `--format json` per file: a measure file's bytes, the report as text.
+            let files: Vec<Vec<u8>> = measures
+                .iter()
+                .map(|m| serde_json::to_vec_pretty(m).unwrap_or_default())
+                .collect();
+            for _ in 0..rounds {
+                for f in &files {
+                    std::hint::black_box(engine.check_document_bytes(f, &opts).to_json_nested(3));
+                }
+            }
+            rounds * files.len()
+        }
         "parse" => {
             for _ in 0..rounds {
                 std::hint::black_box(serde_json::from_str::<Value>(&text)?);
@@ -69,7 +83,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             rounds
         }
         other => {
-            return Err(format!("unknown mode {other}: measures, programme, programme-text, parse or typo").into())
+            return Err(
+                format!("unknown mode {other}: measures, documents, programme, programme-text, parse or typo").into(),
+            )
         }
     };
     let per = start.elapsed().as_nanos() as f64 / calls.max(1) as f64;

@@ -284,8 +284,8 @@ impl Engine {
         };
         let pointers: Vec<&str> = report.findings.iter().map(|f| f.path.as_str()).collect();
         let places = locate(text, &pointers);
-        for f in &mut report.findings {
-            if let Some(&(line, column)) = places.get(&f.path) {
+        for (f, place) in report.findings.iter_mut().zip(places) {
+            if let Some((line, column)) = place {
                 f.line = Some(line);
                 f.column = Some(column);
             }

@@ -2,49 +2,54 @@
 //! and editors can point at `file:line:col`. A single pass over the text, run only when
 //! there are findings to place.
 
-use std::collections::{HashMap, HashSet};
-
-/// 1-based line and column (in characters) of each wanted pointer. A member of an object is
-/// placed at its key, an array item at its value; a pointer that does not exist in the text
-/// (a missing field) is placed at its nearest existing ancestor. A key written twice in one
-/// object is placed at its last occurrence, the one whose value the JSON reader keeps. A
-/// byte-order mark at the start is not counted as a column.
-pub fn locate(text: &str, pointers: &[&str]) -> HashMap<String, (u32, u32)> {
-    let mut wanted: HashSet<&str> = HashSet::new();
+/// 1-based line and column (in characters) of each wanted pointer, in the order given. A
+/// member of an object is placed at its key, an array item at its value; a pointer that does
+/// not exist in the text (a missing field) is placed at its nearest existing ancestor. A key
+/// written twice in one object is placed at its last occurrence, the one whose value the
+/// JSON reader keeps. A byte-order mark at the start is not counted as a column.
+pub fn locate(text: &str, pointers: &[&str]) -> Vec<Option<(u32, u32)>> {
+    // Every wanted pointer and its ancestors, sorted: looked up by binary search at each
+    // member the walk passes. A report has a few findings, so a handful of comparisons
+    // beats hashing every member's path, and nothing here grows with the document's keys.
+    let mut wanted: Vec<&str> = Vec::with_capacity(pointers.len() * 3);
     for p in pointers {
         let mut cur: &str = p;
         loop {
-            if !wanted.insert(cur) {
-                break;
-            }
+            wanted.push(cur);
             match cur.rfind('/') {
                 Some(i) => cur = cur.get(..i).unwrap_or(""),
                 None => break,
             }
         }
     }
+    wanted.sort_unstable();
+    wanted.dedup();
     let mut walker = Walker {
         bytes: text.as_bytes(),
         pos: 0,
         path: String::new(),
+        found: vec![None; wanted.len()],
         wanted: &wanted,
-        found: HashMap::new(),
     };
     walker.skip_ws();
     walker.record_here();
     walker.value(0);
-    let offsets = walker.found;
+    let found = walker.found;
 
-    let mut order: Vec<(usize, &str)> = offsets.iter().map(|(p, o)| (*o, p.as_str())).collect();
+    let mut order: Vec<(usize, usize)> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| o.map(|o| (o, i)))
+        .collect();
     order.sort_unstable();
-    let mut positions: HashMap<&str, (u32, u32)> = HashMap::new();
+    let mut places: Vec<Option<(u32, u32)>> = vec![None; wanted.len()];
     let (mut line, mut col) = (1u32, 1u32);
     // Bytes, not chars: a column counts the bytes that start a character (not UTF-8
     // continuation bytes), which is the character count without decoding. A byte-order
     // mark is not part of the document, so it is no column of line 1.
     let bytes = text.as_bytes();
     let mut at = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    for (offset, p) in order {
+    for (offset, i) in order {
         for &b in bytes.get(at..offset).unwrap_or(&[]) {
             if b == b'\n' {
                 line = line.saturating_add(1);
@@ -54,34 +59,35 @@ pub fn locate(text: &str, pointers: &[&str]) -> HashMap<String, (u32, u32)> {
             }
         }
         at = at.max(offset);
-        positions.insert(p, (line, col));
-    }
-
-    let mut out = HashMap::new();
-    for p in pointers {
-        let mut cur: &str = p;
-        let pos = loop {
-            if let Some(pos) = positions.get(cur) {
-                break Some(*pos);
-            }
-            match cur.rfind('/') {
-                Some(i) => cur = cur.get(..i).unwrap_or(""),
-                None => break None,
-            }
-        };
-        if let Some(pos) = pos {
-            out.insert((*p).to_string(), pos);
+        if let Some(slot) = places.get_mut(i) {
+            *slot = Some((line, col));
         }
     }
-    out
+
+    pointers
+        .iter()
+        .map(|p| {
+            let mut cur: &str = p;
+            loop {
+                if let Some(&Some(place)) = wanted.binary_search(&cur).ok().and_then(|i| places.get(i)) {
+                    return Some(place);
+                }
+                match cur.rfind('/') {
+                    Some(i) => cur = cur.get(..i).unwrap_or(""),
+                    None => return None,
+                }
+            }
+        })
+        .collect()
 }
 
 struct Walker<'a> {
     bytes: &'a [u8],
     pos: usize,
     path: String,
-    wanted: &'a HashSet<&'a str>,
-    found: HashMap<String, usize>,
+    /// Sorted; `found` holds the offset of each, once the walk has passed it.
+    wanted: &'a [&'a str],
+    found: Vec<Option<usize>>,
 }
 
 /// Depth beyond which the walker stops descending; serde_json refuses deeper documents
@@ -104,18 +110,26 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// The slot of the current path in `found`, if it is wanted.
+    fn slot(&self) -> Option<usize> {
+        self.wanted.binary_search(&self.path.as_str()).ok()
+    }
+
     fn record_here(&mut self) {
-        if self.wanted.contains(self.path.as_str()) && !self.found.contains_key(&self.path) {
-            self.found.insert(self.path.clone(), self.pos);
+        let pos = self.pos;
+        if let Some(slot) = self.slot().and_then(|i| self.found.get_mut(i)) {
+            slot.get_or_insert(pos);
         }
     }
 
     /// Forgets the places found inside the current path (an earlier value of a repeated key).
     fn forget_inside(&mut self) {
-        let path = &self.path;
-        self.found.retain(|p, _| {
-            !(p.len() > path.len() && p.starts_with(path.as_str()) && p.as_bytes().get(path.len()) == Some(&b'/'))
-        });
+        let path = self.path.as_bytes();
+        for (w, slot) in self.wanted.iter().zip(self.found.iter_mut()) {
+            if w.len() > path.len() && w.as_bytes().starts_with(path) && w.as_bytes().get(path.len()) == Some(&b'/') {
+                *slot = None;
+            }
+        }
     }
 
     fn value(&mut self, depth: usize) {
@@ -145,7 +159,7 @@ impl<'a> Walker<'a> {
     /// a path outside it has nothing wanted below it, and a report's few findings make
     /// most of a programme's text a scan instead of a walk that builds every path.
     fn member_value(&mut self, depth: usize) {
-        if self.wanted.contains(self.path.as_str()) {
+        if self.slot().is_some() {
             self.value(depth);
         } else {
             self.skip_value();
@@ -188,11 +202,11 @@ impl<'a> Walker<'a> {
     fn string(&mut self) -> &'a [u8] {
         self.pos += 1;
         let start = self.pos;
-        while let Some(b) = self.peek() {
-            match b {
-                b'\\' => self.pos += 2,
-                b'"' => break,
-                _ => self.pos += 1,
+        loop {
+            self.pos = quote_or_backslash(self.bytes, self.pos);
+            match self.peek() {
+                Some(b'\\') => self.pos += 2,
+                _ => break,
             }
         }
         let end = self.pos.min(self.bytes.len());
@@ -223,13 +237,15 @@ impl<'a> Walker<'a> {
                 Ok(key) if !raw.contains(&b'\\') => self.path.push_str(&crate::text::escape_pointer_token(key)),
                 _ => self.path.push_str(&crate::text::escape_pointer_token(&decode_key(raw))),
             }
-            if self.wanted.contains(self.path.as_str()) {
+            if let Some(i) = self.slot() {
                 // A key seen before in this object: the reader keeps the last value, so
                 // this occurrence and what is inside it replace the earlier one.
-                if self.found.contains_key(&self.path) {
+                if matches!(self.found.get(i), Some(Some(_))) {
                     self.forget_inside();
                 }
-                self.found.insert(self.path.clone(), key_at);
+                if let Some(slot) = self.found.get_mut(i) {
+                    *slot = Some(key_at);
+                }
             }
             self.skip_ws();
             if self.peek() == Some(b':') {
@@ -282,6 +298,33 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// The position of the first `"` or `\\` at or after `at` (the end of `bytes` if none),
+/// eight bytes at a time: strings are most of a document's bytes, and the walk skips them.
+fn quote_or_backslash(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    const QUOTES: u64 = u64::from_le_bytes([b'"'; 8]);
+    const BACKSLASHES: u64 = u64::from_le_bytes([b'\\'; 8]);
+    while let Some(Ok(eight)) = bytes.get(at..at.saturating_add(8)).map(<[u8; 8]>::try_from) {
+        let word = u64::from_le_bytes(eight);
+        let (q, b) = (word ^ QUOTES, word ^ BACKSLASHES);
+        // A byte that is zero in `q` or `b` sets its high bit here; a false hit can only
+        // follow a true one, so the lowest hit is the first quote or backslash.
+        let hits = (q.wrapping_sub(ONES) & !q | b.wrapping_sub(ONES) & !b) & HIGH;
+        if hits != 0 {
+            return at + (hits.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while let Some(&c) = bytes.get(at) {
+        if c == b'"' || c == b'\\' {
+            return at;
+        }
+        at += 1;
+    }
+    bytes.len().max(at)
+}
+
 fn decode_key(raw: &[u8]) -> String {
     if raw.contains(&b'\\') {
         let mut quoted = Vec::with_capacity(raw.len() + 2);
@@ -299,13 +342,26 @@ fn decode_key(raw: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
+
+    /// The places by pointer.
+    fn located<'p>(text: &str, pointers: &[&'p str]) -> HashMap<&'p str, (u32, u32)> {
+        let places = locate(text, pointers);
+        assert_eq!(places.len(), pointers.len(), "one place per pointer, in order");
+        pointers
+            .iter()
+            .zip(places)
+            .filter_map(|(p, at)| Some((*p, at?)))
+            .collect()
+    }
 
     const DOC: &str = "{\n  \"id\": \"2.6. a)\",\n  \"partners\": [\"PO\", \"HÄK\"],\n  \"a/b\": {\"x\\u00e4\": 1}\n}";
 
     #[test]
     fn places_members_at_keys_and_items_at_values() {
-        let m = locate(DOC, &["/id", "/partners/1", "/a~1b/xä", ""]);
+        let m = located(DOC, &["/id", "/partners/1", "/a~1b/xä", ""]);
         assert_eq!(m.get("/id"), Some(&(2, 3)));
         assert_eq!(m.get("/partners/1"), Some(&(3, 22)));
         assert_eq!(m.get("/a~1b/xä"), Some(&(4, 11)));
@@ -313,9 +369,38 @@ mod tests {
     }
 
     #[test]
+    fn places_come_in_the_order_of_the_pointers_repeats_included() {
+        let places = locate(DOC, &["/partners/1", "/id", "/partners/1", "/nowhere/9"]);
+        assert_eq!(places, vec![Some((3, 22)), Some((2, 3)), Some((3, 22)), Some((1, 1))]);
+        assert_eq!(
+            locate("", &["/a"]),
+            vec![Some((1, 1))],
+            "an empty text is placed at its start"
+        );
+    }
+
+    /// Against a byte loop, at every start, over text with quotes and backslashes at every
+    /// offset of a word and multi-byte characters around them.
+    #[test]
+    fn quote_or_backslash_finds_the_first() {
+        let text = "ab\"cdefghi\\jklmnopqrstä\"öxyz0123456789\"\\\\abcdefgh\u{1F600}ijklmnop\"";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() + 2 {
+            let expected = (from..bytes.len())
+                .find(|&i| matches!(bytes.get(i), Some(b'"' | b'\\')))
+                .unwrap_or(bytes.len().max(from));
+            assert_eq!(quote_or_backslash(bytes, from), expected, "from {from}");
+        }
+        for len in 0..20 {
+            let plain = "x".repeat(len);
+            assert_eq!(quote_or_backslash(plain.as_bytes(), 0), len);
+        }
+    }
+
+    #[test]
     fn skipped_values_do_not_move_later_places() {
         let doc = "{\"skip\": {\"x\": \"a}]\\\"[\", \"y\": [1, {\"z\": [true, null]}], \"w\": -1.5e3},\n \"after\": [\"]\", 2]}";
-        let m = locate(doc, &["/after/1"]);
+        let m = located(doc, &["/after/1"]);
         assert_eq!(m.get("/after/1"), Some(&(2, 17)));
     }
 
@@ -345,28 +430,32 @@ mod tests {
         pointers(&value, "", &mut all);
         assert!(all.len() > 1000, "{} pointers", all.len());
         let refs: Vec<&str> = all.iter().map(String::as_str).collect();
-        let together = locate(text, &refs);
+        let together = located(text, &refs);
         for p in all.iter().step_by(7) {
-            assert_eq!(locate(text, &[p.as_str()]).get(p), together.get(p), "{p}");
+            assert_eq!(
+                located(text, &[p.as_str()]).get(p.as_str()),
+                together.get(p.as_str()),
+                "{p}"
+            );
         }
     }
 
     #[test]
     fn missing_pointers_fall_back_to_their_parent() {
-        let m = locate(DOC, &["/partners/7", "/leadBody"]);
+        let m = located(DOC, &["/partners/7", "/leadBody"]);
         assert_eq!(m.get("/partners/7"), Some(&(3, 3)));
         assert_eq!(m.get("/leadBody"), Some(&(1, 1)));
     }
 
     #[test]
     fn columns_count_characters_not_bytes() {
-        let m = locate("{\"ä\": \"ö\", \"b\": 1}", &["/b"]);
+        let m = located("{\"ä\": \"ö\", \"b\": 1}", &["/b"]);
         assert_eq!(m.get("/b"), Some(&(1, 12)));
     }
 
     #[test]
     fn a_byte_order_mark_is_not_a_column() {
-        let m = locate("\u{feff}{\"id\": 1,\n \"b\": 2}", &["", "/id", "/b"]);
+        let m = located("\u{feff}{\"id\": 1,\n \"b\": 2}", &["", "/id", "/b"]);
         assert_eq!(m.get(""), Some(&(1, 1)));
         assert_eq!(m.get("/id"), Some(&(1, 2)));
         assert_eq!(m.get("/b"), Some(&(2, 2)));
@@ -375,7 +464,7 @@ mod tests {
     #[test]
     fn a_repeated_key_is_placed_at_its_last_occurrence() {
         let text = "{\"s\": {\"a\": 1, \"b\": [2]},\n \"s\": {\"a\": 3}, \"s2\": 0}";
-        let m = locate(text, &["/s", "/s/a", "/s/b/0"]);
+        let m = located(text, &["/s", "/s/a", "/s/b/0"]);
         assert_eq!(m.get("/s"), Some(&(2, 2)));
         assert_eq!(m.get("/s/a"), Some(&(2, 8)));
         // Not in the value kept: placed at the nearest place that is.

@@ -221,3 +221,45 @@ fn reports_match_the_golden_files() {
         "golden reports differ from the engine's: {stale:?}; review and run with UPDATE_GOLDEN=1"
     );
 }
+
+/// The CLI copies `to_json_nested` bytes into its JSON output as they are: they must be
+/// serde_json's pretty text, indented to the depth asked, for reports with every kind of
+/// value (explanations with empty and nested objects, fixes, a report without findings).
+#[test]
+fn nested_json_is_pretty_json_indented_to_its_depth() {
+    let engine = Engine::new().unwrap();
+    let opts = CheckOptions {
+        lang: Lang::En,
+        as_of: Day::parse_iso(AS_OF).ok(),
+        explain: true,
+    };
+    let measures = programme()["measures"].as_array().cloned().unwrap_or_default();
+    let clean = measures
+        .iter()
+        .map(|m| engine.check_measure(m, &opts))
+        .find(|r| r.findings.is_empty())
+        .unwrap();
+    let reports = [
+        engine.check_document_json(&read("data/programme-2017.json"), &opts),
+        engine.check_document_json("{\"id\": 1.0, \"partners\": [], \"schedule\": {}}", &opts),
+        engine.check_document_json("[1, {]", &opts),
+        clean,
+    ];
+    for report in &reports {
+        let pretty = serde_json::to_string_pretty(report).unwrap();
+        assert_eq!(report.to_json_pretty(), pretty);
+        for depth in [1, 3] {
+            let nested = String::from_utf8(report.to_json_nested(depth)).unwrap();
+            assert_eq!(
+                nested,
+                pretty.replace('\n', &format!("\n{}", "  ".repeat(depth))),
+                "depth {depth}"
+            );
+        }
+    }
+    assert!(
+        reports.iter().any(|r| r.findings.is_empty()),
+        "a report without findings"
+    );
+    assert!(reports.iter().any(|r| r.findings.iter().any(|f| f.explain.is_some())));
+}

@@ -89,3 +89,34 @@ test("schedules, rules, organisations, version", () => {
   assert.ok(orgs.find((o) => o.code === "SM" && o.name.sv === "Inrikesministeriet"));
   assert.match(version(), /^\d+\.\d+\.\d+$/);
 });
+
+test("checkDocumentJson (Node build): the report as UTF-8 JSON text, the same report as checkDocument's", async () => {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { root } = await import("./helpers.mjs");
+  const engine = new Engine();
+  const opts = { lang: "sv", asOf: "2018-06-01", explain: true };
+  const dir = join(root, "tests", "fixtures", "bad-input");
+  const files = [join(root, "data", "programme-2017.json"), ...readdirSync(dir).map((f) => join(dir, f))];
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let withFindings = 0;
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    const expected = engine.checkDocument(bytes, opts);
+    const { summary, json } = engine.checkDocumentJson(bytes, opts);
+    assert.ok(json instanceof Uint8Array, file);
+    const text = decoder.decode(json);
+    assert.deepEqual(JSON.parse(text), expected, file);
+    // Laid out as JSON.stringify(report, null, 2) lays it out (numbers are written as serde_json
+    // writes them: -0.0, 1000.0); core/tests/programme.rs holds the layout to serde_json's own.
+    assert.equal(text.split("\n").length, JSON.stringify(expected, null, 2).split("\n").length, `${file}: two-space pretty JSON`);
+    assert.deepEqual(summary, expected.summary, file);
+    // Nested: the same text, each line after the first moved in by two spaces per level.
+    const nested = decoder.decode(engine.checkDocumentJson(bytes, opts, 3).json);
+    assert.equal(nested, text.replaceAll("\n", "\n      "), file);
+    withFindings += expected.findings.length > 0;
+  }
+  assert.ok(withFindings > 10, `${withFindings} files with findings`);
+  assert.equal(decoder.decode(engine.checkDocumentJson("{}", opts).json).startsWith("{\n  \"engine\""), true);
+  assert.throws(() => engine.checkDocumentJson(42, opts), /JSON text \(a string\) or its bytes/);
+});

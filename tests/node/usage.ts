@@ -1,7 +1,7 @@
 // A typed use of the package, checked by `tsc --noEmit` (types.test.mjs): every input and
 // output has a declared type, and misuse is a type error.
 import { Engine, parseSchedule, rules, version } from "measure-rules";
-import type { CheckOptions, Condition, CustomRuleInfo, Finding, Measure, Programme, Report, RuleMeta, RuleSetDocument, ScheduleReading, Severity, TestReport, TraceStep } from "measure-rules";
+import type { CheckOptions, Condition, CustomRuleInfo, Finding, Measure, Programme, Report, ReportJson, RuleMeta, RuleSetDocument, ScheduleReading, Severity, TestReport, TraceStep } from "measure-rules";
 
 const measure: Measure = {
   id: "2.6a",
@@ -28,6 +28,11 @@ const report: Report = engine.checkMeasure(measure, options);
 const fromText: Report = engine.checkMeasure(JSON.stringify(measure));
 const whole: Report = engine.checkProgramme(programme, { lang: "en" });
 const doc: Report = engine.checkDocument("{}");
+// Node: the report as UTF-8 JSON text, for writing out.
+const written: ReportJson = engine.checkDocumentJson(new TextEncoder().encode("{}"), { lang: "sv" }, 2);
+const bytes: Uint8Array = written.json;
+const failing: boolean = written.summary.error > 0 && bytes.length > 0;
+void failing;
 const errors: number = report.summary.error + whole.summary.warning + doc.summary.info + fromText.measures;
 const first: Finding | undefined = report.findings[0];
 const severity: Severity | undefined = first?.severity;

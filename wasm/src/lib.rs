@@ -196,16 +196,34 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
-        let opts = self::options(options)?;
-        // One path for both (text is UTF-8 already): two would each get the check inlined.
-        let bytes = match text.dyn_ref::<js_sys::Uint8Array>() {
-            Some(bytes) => bytes.to_vec(),
-            None => text
-                .as_string()
-                .ok_or_else(|| JsError::new("checkDocument takes JSON text (a string) or its bytes (a Uint8Array)"))?
-                .into_bytes(),
-        };
-        to_js(&self.inner.check_document_bytes(&bytes, &opts))
+        to_js(&self.document(&text, options)?)
+    }
+
+    /// `checkDocument`, with the report as UTF-8 JSON text (decoded and parsed, it is
+    /// `checkDocument`'s report), for programs that write reports out, to a file, a response
+    /// or a larger JSON document: one copy of bytes crosses the boundary instead of an object
+    /// built field by field, and nothing has to stringify and encode it again. The text is
+    /// indented as if it sat `depth` levels deep in a pretty-printed document (default 0).
+    /// The summary comes as an object, to decide an exit status without parsing. Node build
+    /// only.
+    #[cfg(feature = "json-text")]
+    #[wasm_bindgen(js_name = checkDocumentJson, unchecked_return_type = "ReportJson")]
+    pub fn check_document_json(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] depth: Option<u32>,
+    ) -> Result<JsValue, JsError> {
+        let report = self.document(&text, options)?;
+        let depth = usize::try_from(depth.unwrap_or(0)).unwrap_or(0).min(64);
+        // Not `to_js`: its JSON-compatible serializer writes bytes as an array of numbers. A
+        // `ReportJson` has no maps, so the default one gives the same plain objects.
+        ReportJson {
+            summary: report.summary,
+            json: report.to_json_nested(depth),
+        }
+        .serialize(&serde_wasm_bindgen::Serializer::new())
+        .map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Reads schedule text ("Syksy 2018", "hösten 2018", "by the end of 2018").
@@ -234,7 +252,39 @@ impl Engine {
 type CheckText = fn(&measure_rules::Engine, &str, &CheckOptions) -> Report;
 type CheckValue = fn(&measure_rules::Engine, &serde_json::Value, &CheckOptions) -> Report;
 
+/// The report of `checkDocumentJson`.
+#[cfg(feature = "json-text")]
+#[derive(Serialize, tsify::Tsify)]
+pub struct ReportJson {
+    /// The report's own summary, as in `json`.
+    pub summary: measure_rules::Summary,
+    /// The report as UTF-8 JSON text, indented by two spaces.
+    #[serde(serialize_with = "as_bytes")]
+    #[tsify(type = "Uint8Array")]
+    pub json: Vec<u8>,
+}
+
+/// Bytes, which serde-wasm-bindgen writes as a `Uint8Array` (a `Vec<u8>` is a sequence).
+#[cfg(feature = "json-text")]
+fn as_bytes<S: serde::Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_bytes(bytes)
+}
+
 impl Engine {
+    /// The report of a document given as text or bytes.
+    fn document(&self, text: &JsValue, options: Option<JsValue>) -> Result<Report, JsError> {
+        let opts = self::options(options)?;
+        // One path for both (text is UTF-8 already): two would each get the check inlined.
+        let bytes = match text.dyn_ref::<js_sys::Uint8Array>() {
+            Some(bytes) => bytes.to_vec(),
+            None => text
+                .as_string()
+                .ok_or_else(|| JsError::new("checkDocument takes JSON text (a string) or its bytes (a Uint8Array)"))?
+                .into_bytes(),
+        };
+        Ok(self.inner.check_document_bytes(&bytes, &opts))
+    }
+
     /// Text is checked as text (with places), anything else as the JSON value it stands for.
     fn check(
         &self,
