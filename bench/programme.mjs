@@ -20,13 +20,15 @@ export const NATIVE = join(root, "target", "release", "examples", "reports");
 const VARIANTS = {
   "checkProgramme(object)": (engine, text) => ({ fn: (p) => engine.checkProgramme(p, OPTS), arg: JSON.parse(text) }),
   "checkProgramme(text)": (engine, text) => ({ fn: (t) => engine.checkProgramme(t, OPTS), arg: text }),
-  "checkDocument(text) (the CLI's call)": (engine, text) => ({ fn: (t) => engine.checkDocument(t, OPTS), arg: text }),
+  "checkDocument(bytes) (the CLI's call, text formats)": (engine, text) => ({ fn: (b) => engine.checkDocument(b, OPTS), arg: Buffer.from(text) }),
+  "checkDocumentJson(bytes) (the CLI's call, --format json)": (engine, text) => ({ fn: (b) => engine.checkDocumentJson(b, OPTS, 3), arg: Buffer.from(text) }),
 };
 
 async function worker(name, n, warmup) {
   const { Engine } = await import("../wasm/npm/node.mjs");
   const { fn, arg } = VARIANTS[name](new Engine(), readFileSync(FILE, "utf8"));
-  const report = fn(arg);
+  const first = fn(arg);
+  const report = first.json ? JSON.parse(new TextDecoder().decode(first.json)) : first;
   const s = stats(timeSync(fn, [arg], n, warmup));
   process.stdout.write(JSON.stringify({ ...s, measures: report.measures, findings: report.findings.length }));
 }
