@@ -1,7 +1,8 @@
 // CI job: a folder of measure files checked by a command, as a pull-request check does.
-// measure-rules' CLI (`check <dir> --format json`) against ajv-cli (`ajv validate` with the
-// same schema), over the same generated files, each as its own process under
-// /usr/bin/time: wall time and peak resident memory.
+// measure-rules' CLI (`check <dir> --format json`, by default on one thread per core, and
+// with `--jobs 1`) against ajv-cli (`ajv validate` with the same schema), over the same
+// generated files, each as its own process under /usr/bin/time: wall time and peak resident
+// memory.
 //
 //   node bench/ci.mjs [--quick] [--keep DIR]
 import { execFileSync, spawnSync } from "node:child_process";
@@ -79,6 +80,13 @@ export const commands = (dir) => ({
     cmd: process.execPath,
     args: [CLI, "check", dir, "--format", "json", "--as-of", AS_OF],
   },
+  // The same with one thread: by default the CLI checks a large set of files for --format
+  // json on one thread per core (two here), ajv-cli on one; this row shows what that buys.
+  "measure-rules --jobs 1": {
+    line: `node wasm/npm/cli.mjs check ${dir} --format json --as-of ${AS_OF} --jobs 1 > /dev/null`,
+    cmd: process.execPath,
+    args: [CLI, "check", dir, "--format", "json", "--as-of", AS_OF, "--jobs", "1"],
+  },
   "ajv-cli": {
     line: `node_modules/.bin/ajv validate --spec=draft2020 --all-errors --allow-union-types --errors=json -s schemas/measure.schema.json -d "${dir}/*.json" > /dev/null 2>&1`,
     cmd: process.execPath,
@@ -126,7 +134,8 @@ async function coverage(dir) {
 function cliProfile(dir) {
   const profDir = mkdtempSync(join(tmpdir(), "measure-rules-cliprof-"));
   try {
-    const c = commands(dir)["measure-rules"];
+    // One thread: each thread writes a profile of its own.
+    const c = commands(dir)["measure-rules --jobs 1"];
     spawnSync(c.cmd, ["--cpu-prof", "--cpu-prof-dir", profDir, "--cpu-prof-interval", "200", ...c.args], { cwd: root, stdio: "ignore" });
     const p = JSON.parse(readFileSync(join(profDir, readdirSync(profDir)[0]), "utf8"));
     const byId = new Map(p.nodes.map((x) => [x.id, x]));
@@ -171,7 +180,7 @@ export async function ciJob({ quick = false, keep, log = () => {} } = {}) {
     const gen = generate(dir, count);
     const bytes = readdirSync(dir).reduce((n, f) => n + readFileSync(join(dir, f)).length, 0);
     const cmds = commands(dir);
-    const samples = { "measure-rules": [], "ajv-cli": [] };
+    const samples = Object.fromEntries(Object.keys(cmds).map((name) => [name, []]));
     for (let i = 0; i < runs; i++) {
       for (const name of Object.keys(cmds)) {
         log(`ci job: ${name}, run ${i + 1} of ${runs}`);
@@ -223,7 +232,7 @@ export function ciTable(r) {
   );
   const c = r.coverage;
   const prof = table(
-    [{ title: `where measure-rules' CLI spends its time (CPU profile of one more run, ${r.profile.profiledMs.toFixed(0)} ms profiled)` }, { title: "share", align: "r" }, { title: "ms", align: "r" }],
+    [{ title: `where measure-rules' CLI spends its time (CPU profile of one more run with --jobs 1, ${r.profile.profiledMs.toFixed(0)} ms profiled)` }, { title: "share", align: "r" }, { title: "ms", align: "r" }],
     r.profile.rows.map((x) => [x.part, `${(x.share * 100).toFixed(1)} %`, x.ms.toFixed(0)]),
   );
   return `${t}

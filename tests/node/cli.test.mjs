@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli, readJson, root } from "./helpers.mjs";
@@ -90,7 +90,7 @@ test("rule sets, languages, dates", () => {
 });
 
 test("usage errors exit 2", () => {
-  for (const args of [[], ["check"], ["check", "x.json", "--format", "xml"], ["check", "x.json", "--lang", "de"], ["check", "x.json", "--as-of", "2019"], ["frobnicate"], ["check", "--bogus"]]) {
+  for (const args of [[], ["check"], ["check", "x.json", "--format", "xml"], ["check", "x.json", "--lang", "de"], ["check", "x.json", "--as-of", "2019"], ["frobnicate"], ["check", "--bogus"], ["check", "x.json", "--jobs", "0"], ["check", "x.json", "--jobs", "two"]]) {
     const r = run(args);
     assert.equal(r.code, 2, args.join(" "));
   }
@@ -109,4 +109,30 @@ test("schedule and rules commands", () => {
   assert.match(one.out, /What it checks/);
   assert.equal(run(["rules", "no.such"]).code, 2);
   assert.equal(run(["--version"]).out.trim(), readJson("wasm/npm/package.json").version);
+});
+
+test("--jobs: the files checked on several threads give the same output, in every format", () => {
+  const dir = workspace();
+  // Files of every kind: the bad-input suite (bad UTF-8, syntax errors, BOM, CRLF), the real
+  // programme, good and bad measures, and a file that cannot be read (a dangling link).
+  const bad = join(root, "tests", "fixtures", "bad-input");
+  for (const f of readdirSync(bad)) copyFileSync(join(bad, f), join(dir, "measures", `bad-${f}`));
+  copyFileSync(join(root, "data", "programme-2017.json"), join(dir, "measures", "programme.json"));
+  symlinkSync(join(dir, "nowhere.json"), join(dir, "measures", "dangling.json"));
+  const rulesets = ["ministry.json", "agency-kuntaliitto.json"].flatMap((f) => ["--ruleset", join(root, "tests", "fixtures", "rulesets", f)]);
+  for (const format of ["text", "json", "junit", "sarif", "github"]) {
+    const args = ["check", "measures", "missing.json", "--format", format, "--lang", "sv", "--as-of", "2018-06-01", ...rulesets];
+    const one = run([...args, "--jobs", "1"], dir);
+    assert.equal(one.code, 1, format);
+    assert.match(one.out, /dangling\.json/, `${format}: the unreadable file is reported`);
+    for (const jobs of ["2", "5"]) {
+      const many = run([...args, "--jobs", jobs], dir);
+      assert.equal(many.err, "", `${format}, --jobs ${jobs}`);
+      assert.equal(many.code, one.code, `${format}, --jobs ${jobs}`);
+      assert.equal(many.out, one.out, `${format}, --jobs ${jobs}`);
+    }
+  }
+  const json = JSON.parse(run(["check", "measures", "--format", "json", "--jobs", "3"], dir).out);
+  assert.ok(json.files.length > 30, `${json.files.length} files`);
+  assert.ok(json.files.some((f) => f.report?.findings.some((x) => x.rule === "input.syntax")));
 });

@@ -2,7 +2,9 @@
 // measure-rules CLI: checks measure and programme files in CI. It runs the WebAssembly
 // engine; the only logic here is finding files, placing findings and formatting them.
 import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { Engine, parseSchedule, rules, version } from "./node.mjs";
 
 const USAGE = `measure-rules ${version()}
@@ -23,6 +25,9 @@ Options for check:
   --explain                               say why each finding was made (rule, condition,
                                           values read)
   --fail-on error|warning|info            exit 1 when a finding is at or above this (default error)
+  --jobs N                                check the files on N threads (default: with --format
+                                          json and 2,000 files or more, one per core up to 4;
+                                          otherwise 1); the output is the same
 
 test runs the tests a rule set carries (its "tests" list), the base sets of a chain first.
 
@@ -34,8 +39,8 @@ class UsageError extends Error {}
 const SEVERITY = { info: 0, warning: 1, error: 2 };
 
 function parseArgs(argv) {
-  const opts = { format: "text", lang: "fi", asOf: undefined, ruleset: [], failOn: "error", explain: false, positional: [] };
-  const takes = { "--format": "format", "--lang": "lang", "--as-of": "asOf", "--ruleset": "ruleset", "--fail-on": "failOn" };
+  const opts = { format: "text", lang: "fi", asOf: undefined, ruleset: [], failOn: "error", explain: false, jobs: undefined, positional: [] };
+  const takes = { "--format": "format", "--lang": "lang", "--as-of": "asOf", "--ruleset": "ruleset", "--fail-on": "failOn", "--jobs": "jobs" };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [name, inline] = arg.startsWith("--") && arg.includes("=") ? arg.split(/=(.*)/s) : [arg, undefined];
@@ -59,6 +64,10 @@ function parseArgs(argv) {
   if (!["fi", "sv", "en"].includes(opts.lang)) throw new UsageError(`--lang takes fi, sv or en, not ${opts.lang}`);
   if (!(opts.failOn in SEVERITY)) throw new UsageError(`--fail-on takes error, warning or info, not ${opts.failOn}`);
   if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new UsageError(`--as-of takes a date YYYY-MM-DD, not ${opts.asOf}`);
+  if (opts.jobs !== undefined) {
+    if (!/^[1-9]\d{0,2}$/.test(opts.jobs)) throw new UsageError(`--jobs takes a number of threads from 1 to 999, not ${opts.jobs}`);
+    opts.jobs = Number(opts.jobs);
+  }
   return opts;
 }
 
@@ -154,15 +163,14 @@ function readShared(file) {
   }
 }
 
-function check(opts) {
-  if (opts.positional.length === 0) throw new UsageError("check needs files, directories or globs");
-  const out = FORMATS[opts.format];
-  if (!out) throw new UsageError(`--format takes text, json, junit, sarif or github, not ${opts.format}`);
-  const asText = opts.format === "json";
-  const engine = engineFor(opts.ruleset);
-  const { files, missing } = expand(opts.positional);
+/**
+ * Checks files in order. Each result is plain data, so that it can come back from a worker
+ * thread: the file, and its summary with the report as the engine's JSON text (`json`,
+ * already indented to its place in the `--format json` output), or as objects with the
+ * file's bytes (`report`, `bytes`, for the formats that quote lines), or the read `error`.
+ */
+function checkFiles(engine, files, options, asText) {
   const results = [];
-  for (const arg of missing) results.push({ file: arg, error: "no such file, or nothing matches" });
   for (const file of files) {
     let bytes;
     try {
@@ -172,41 +180,96 @@ function check(opts) {
       continue;
     }
     // The engine reads the bytes, so that a file that is not UTF-8 is reported at its first
-    // bad byte; the text (bad bytes replaced) is only for showing the lines, so it is decoded
-    // only by the formats that show them, once per file.
-    const options = { lang: opts.lang, asOf: opts.asOf, explain: opts.explain };
+    // bad byte; the text (bad bytes replaced) is only for showing the lines (`textOf`).
     if (asText) {
-      // The JSON format copies the engine's own text of each report, already indented to
-      // its place in the output (three levels in): no objects, no stringify, no re-encoding.
       const { summary, json } = engine.checkDocumentJson(bytes, options, 3);
       results.push({ file, summary, json });
-      continue;
+    } else {
+      const report = engine.checkDocument(bytes, options);
+      results.push({ file, summary: report.summary, report, bytes: Uint8Array.from(bytes) });
     }
-    const report = engine.checkDocument(bytes, options);
-    const own = Buffer.from(bytes);
-    let text;
-    results.push({ file, report, summary: report.summary, get text() { return (text ??= DECODER.decode(own)); } });
   }
+  return results;
+}
+
+/** The file's text, decoded once, by the formats that show lines. */
+function textOf(r) {
+  return (r.text ??= DECODER.decode(r.bytes));
+}
+
+/** Files a thread of its own is worth starting for, by default. */
+const FILES_PER_THREAD = 1000;
+const AUTO_MIN_FILES = 2000;
+const AUTO_MAX_THREADS = 4;
+
+async function check(opts) {
+  if (opts.positional.length === 0) throw new UsageError("check needs files, directories or globs");
+  const out = FORMATS[opts.format];
+  if (!out) throw new UsageError(`--format takes text, json, junit, sarif or github, not ${opts.format}`);
+  const asText = opts.format === "json";
+  const rulesets = rulesetTexts(opts.ruleset);
+  const engine = engineOf(rulesets, opts.ruleset);
+  const { files, missing } = expand(opts.positional);
+  const options = { lang: opts.lang, asOf: opts.asOf, explain: opts.explain };
+  // Each thread starts Node and compiles the wasm again (about 90 ms), and reports as objects
+  // are copied back field by field, so by default only JSON reports (bytes) of a large set of
+  // files are checked on several threads (BENCHMARKS.md, "Where measure-rules' time goes").
+  const auto = asText && files.length >= AUTO_MIN_FILES ? Math.min(availableParallelism(), AUTO_MAX_THREADS) : 1;
+  const jobs = Math.max(1, Math.min(opts.jobs ?? auto, Math.ceil(files.length / (opts.jobs ? 1 : FILES_PER_THREAD))));
+  const size = Math.ceil(files.length / jobs);
+  const chunks = Array.from({ length: jobs }, (_, i) => files.slice(i * size, (i + 1) * size));
+  // A thread that cannot start or fails leaves its share to this one: slower, same output.
+  const others = chunks.slice(1).map((chunk) =>
+    inWorker({ files: chunk, rulesets, options, asText }).catch((e) => {
+      process.stderr.write(`measure-rules: a checking thread failed (${e.message}); its files are checked here\n`);
+      return checkFiles(engine, chunk, options, asText);
+    }),
+  );
+  const results = missing.map((arg) => ({ file: arg, error: "no such file, or nothing matches" }));
+  results.push(...checkFiles(engine, chunks[0] ?? [], options, asText));
+  for (const part of await Promise.all(others)) results.push(...part);
   const threshold = SEVERITY[opts.failOn];
   const failed = results.some((r) => r.error || Object.keys(SEVERITY).some((s) => SEVERITY[s] >= threshold && r.summary[s] > 0));
   process.stdout.write(out(results, opts));
   return failed ? 1 : 0;
 }
 
-/** The engine of a chain of rule-set files (the default rule set when there are none). */
-function engineFor(files) {
-  const texts = files.map((file) => {
+/** Checks files on a worker thread running this module; its results, in file order. */
+function inWorker(job) {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { measureRulesCheck: job } });
+    worker.once("message", (results) => {
+      resolvePromise(results);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+}
+
+/** The texts of a chain of rule-set files. */
+function rulesetTexts(files) {
+  return files.map((file) => {
     try {
       return readFileSync(file, "utf8");
     } catch (e) {
       throw new UsageError(`cannot read rule set ${file}: ${e.code ?? e.message}`);
     }
   });
+}
+
+/** The engine of a chain of rule sets' texts (the default rule set when there are none). */
+function engineOf(texts, files = []) {
   try {
     return texts.length === 0 ? new Engine() : new Engine(texts.length === 1 ? texts[0] : texts);
   } catch (e) {
     throw new UsageError(`${files.join(", ")}: ${e.message}`);
   }
+}
+
+/** The engine of a chain of rule-set files (the default rule set when there are none). */
+function engineFor(files) {
+  return engineOf(rulesetTexts(files), files);
 }
 
 /** Runs the tests of a rule-set chain: passes, and failures with what differed. */
@@ -271,7 +334,7 @@ const FORMATS = {
         const place = f.line ? `${r.file}:${f.line}:${f.column}` : r.file;
         const measure = f.measure ? ` [${f.measure}]` : "";
         lines.push(`${place}: ${f.severity} ${f.rule}${measure}: ${f.message}`);
-        if (f.line) lines.push(codeFrame(r.text, f.line, f.column));
+        if (f.line) lines.push(codeFrame(textOf(r), f.line, f.column));
         if (f.explain) lines.push(explanation(f.explain));
         lines.push("");
         counts[f.severity]++;
@@ -400,7 +463,7 @@ function listRules(opts) {
   return 0;
 }
 
-function main(argv) {
+async function main(argv) {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
@@ -418,7 +481,7 @@ function main(argv) {
     }
     switch (command) {
       case "check":
-        return check(opts);
+        return await check(opts);
       case "schedule":
         return schedule(opts);
       case "rules":
@@ -437,10 +500,15 @@ function main(argv) {
   }
 }
 
-// A reader that stops early (`| head`) is not an error.
-process.stdout.on("error", (e) => {
-  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
-process.exitCode = main(process.argv.slice(2));
+if (isMainThread) {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on("error", (e) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  process.exitCode = await main(process.argv.slice(2));
+} else if (workerData?.measureRulesCheck) {
+  // A thread of `check`: the same engine (the rule sets' texts come along), its share of the files.
+  const { files, rulesets, options, asText } = workerData.measureRulesCheck;
+  parentPort.postMessage(checkFiles(engineOf(rulesets), files, options, asText));
+}
