@@ -132,7 +132,30 @@ test("--jobs: the files checked on several threads give the same output, in ever
       assert.equal(many.out, one.out, `${format}, --jobs ${jobs}`);
     }
   }
+  // Threads that fail after taking files: their files are checked by the main thread, in place.
+  for (const format of ["json", "text"]) {
+    const args = ["check", "measures", "--format", format, "--as-of", "2018-06-01"];
+    const one = run([...args, "--jobs", "1"], dir);
+    const r = spawnSync(process.execPath, [cli, ...args, "--jobs", "3"], { cwd: dir, encoding: "utf8", env: { ...process.env, MEASURE_RULES_FAIL_THREADS: "1" } });
+    assert.equal(r.stdout, one.out, format);
+    assert.equal(r.status, one.code, format);
+    assert.equal(r.stderr.match(/a checking thread failed \(failing on purpose/g)?.length, 2, r.stderr);
+  }
   const json = JSON.parse(run(["check", "measures", "--format", "json", "--jobs", "3"], dir).out);
   assert.ok(json.files.length > 30, `${json.files.length} files`);
   assert.ok(json.files.some((f) => f.report?.findings.some((x) => x.rule === "input.syntax")));
+});
+
+test("folders are walked in code-unit order of names, whatever the locale", () => {
+  const dir = mkdtempSync(join(tmpdir(), "measure-rules-cli-order-"));
+  mkdirSync(join(dir, "m", "b-dir"), { recursive: true });
+  const names = ["ä.json", "B.json", "a.json", "Z.json", "a-b.json", "ab.json", "b-dir/x.json", "10.json", "9.json"];
+  for (const n of names) writeFileSync(join(dir, "m", n), JSON.stringify(GOOD));
+  // Code units: digits, then capitals, then "-" before letters, then lower case, then "ä";
+  // the collator used before (localeCompare) gave a-b, a, ä, ab, b-dir, B, Z.
+  const expected = ["10.json", "9.json", "B.json", "Z.json", "a-b.json", "a.json", "ab.json", "b-dir/x.json", "ä.json"].map((n) => `m/${n}`);
+  for (const lang of ["fi_FI.UTF-8", "sv_SE.UTF-8", "C"]) {
+    const r = spawnSync(process.execPath, [cli, "check", "m", "--format", "json"], { cwd: dir, encoding: "utf8", env: { ...process.env, LANG: lang, LC_ALL: lang } });
+    assert.deepEqual(JSON.parse(r.stdout).files.map((f) => f.file), expected, lang);
+  }
 });

@@ -75,9 +75,14 @@ function parseArgs(argv) {
 
 const SKIP_DIRS = new Set(["node_modules", ".git", "target"]);
 
+/** Names in code-unit order: the same on every machine, whatever its locale (and no collator to load). */
+const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 function walk(dir, out) {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
+  // What join(dir, name) gives, for names that are plain names: without joining each one.
+  const prefix = join(dir, "x").slice(0, -1);
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
+    const path = prefix + entry.name;
     if (entry.isDirectory()) {
       if (!SKIP_DIRS.has(entry.name)) walk(path, out);
     } else if (entry.name.endsWith(".json")) {
@@ -192,6 +197,32 @@ function checkFiles(engine, files, options, asText) {
   return results;
 }
 
+/** UTF-8 output written into one buffer, instead of a buffer for every piece joined at the end. */
+class ByteWriter {
+  constructor(size) {
+    this.buf = Buffer.allocUnsafe(size);
+    this.length = 0;
+  }
+  room(n) {
+    if (this.length + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + n));
+    this.buf.copy(bigger, 0, 0, this.length);
+    this.buf = bigger;
+  }
+  text(s) {
+    this.room(s.length * 3);
+    this.length += this.buf.write(s, this.length);
+  }
+  bytes(b) {
+    this.room(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+  done() {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
 /** The file's text, decoded once, by the formats that show lines. */
 function textOf(r) {
   return (r.text ??= DECODER.decode(r.bytes));
@@ -201,6 +232,23 @@ function textOf(r) {
 const FILES_PER_THREAD = 1000;
 const AUTO_MIN_FILES = 2000;
 const AUTO_MAX_THREADS = 4;
+/** Most files a thread claims at a time: few enough that the threads finish together. */
+const MAX_BATCH = 32;
+
+/**
+ * Checks batches of `files` until none are left: first the thread's own (`first`), so that
+ * every thread has a share however late it starts, then the next unclaimed one from the
+ * shared counter. Threads start at different times and run at different speeds (V8 compiles
+ * each engine's hot code while it runs), so fixed shares left the first thread done waiting
+ * for the last.
+ */
+function checkClaimed(engine, { files, next, first, batch }, options, asText) {
+  const parts = [];
+  for (let start = first * batch; start < files.length; start = Atomics.add(next, 0, batch)) {
+    parts.push({ start, results: checkFiles(engine, files.slice(start, start + batch), options, asText) });
+  }
+  return parts;
+}
 
 async function check(opts) {
   if (opts.positional.length === 0) throw new UsageError("check needs files, directories or globs");
@@ -216,30 +264,61 @@ async function check(opts) {
   // files are checked on several threads (BENCHMARKS.md, "Where measure-rules' time goes").
   const auto = asText && files.length >= AUTO_MIN_FILES ? Math.min(availableParallelism(), AUTO_MAX_THREADS) : 1;
   const jobs = Math.max(1, Math.min(opts.jobs ?? auto, Math.ceil(files.length / (opts.jobs ? 1 : FILES_PER_THREAD))));
-  const size = Math.ceil(files.length / jobs);
-  const chunks = Array.from({ length: jobs }, (_, i) => files.slice(i * size, (i + 1) * size));
-  // A thread that cannot start or fails leaves its share to this one: slower, same output.
-  const others = chunks.slice(1).map((chunk) =>
-    inWorker({ files: chunk, rulesets, options, asText }).catch((e) => {
+  const batch = Math.max(1, Math.min(MAX_BATCH, Math.ceil(files.length / (jobs * 8))));
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  next[0] = jobs * batch;
+  const share = (first) => ({ files, next, first, batch });
+  // A thread that cannot start or fails reports nothing; its batches are checked here below.
+  const others = Array.from({ length: jobs - 1 }, (_, i) =>
+    inWorker({ ...share(i + 1), rulesets, options, asText }).catch((e) => {
       process.stderr.write(`measure-rules: a checking thread failed (${e.message}); its files are checked here\n`);
-      return checkFiles(engine, chunk, options, asText);
+      return [];
     }),
   );
+  const parts = checkClaimed(engine, share(0), options, asText);
+  for (const part of await Promise.all(others)) parts.push(...part);
+  parts.sort((a, b) => a.start - b.start);
   const results = missing.map((arg) => ({ file: arg, error: "no such file, or nothing matches" }));
-  results.push(...checkFiles(engine, chunks[0] ?? [], options, asText));
-  for (const part of await Promise.all(others)) results.push(...part);
+  let done = 0;
+  for (const { start, results: checked } of parts) {
+    if (start > done) results.push(...checkFiles(engine, files.slice(done, start), options, asText));
+    results.push(...checked);
+    done = start + checked.length;
+  }
+  if (done < files.length) results.push(...checkFiles(engine, files.slice(done), options, asText));
   const threshold = SEVERITY[opts.failOn];
   const failed = results.some((r) => r.error || Object.keys(SEVERITY).some((s) => SEVERITY[s] >= threshold && r.summary[s] > 0));
   process.stdout.write(out(results, opts));
   return failed ? 1 : 0;
 }
 
-/** Checks files on a worker thread running this module; its results, in file order. */
+/**
+ * A thread's results ready to post: the reports' JSON texts copied into one buffer, which is
+ * moved to the main thread instead of cloned, and each report replaced by its place in it.
+ */
+function packed(parts) {
+  const texts = parts.flatMap((p) => p.results.filter((r) => r.json));
+  const all = new Uint8Array(texts.reduce((n, r) => n + r.json.length, 0));
+  let at = 0;
+  for (const r of texts) {
+    all.set(r.json, at);
+    r.json = { at, length: r.json.length };
+    at += r.json.length;
+  }
+  return { parts, all };
+}
+
+function unpacked({ parts, all }) {
+  for (const p of parts) for (const r of p.results) if (r.json) r.json = all.subarray(r.json.at, r.json.at + r.json.length);
+  return parts;
+}
+
+/** Checks claimed batches on a worker thread running this module; its batches' results. */
 function inWorker(job) {
   return new Promise((resolvePromise, reject) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { measureRulesCheck: job } });
-    worker.once("message", (results) => {
-      resolvePromise(results);
+    worker.once("message", (message) => {
+      resolvePromise(unpacked(message));
       void worker.terminate();
     });
     worker.once("error", reject);
@@ -351,15 +430,21 @@ const FORMATS = {
     return lines.join("\n") + "\n";
   },
   json(results) {
-    // What JSON.stringify({ version, files }, null, 2) would write, as bytes.
-    const parts = [`{\n  "version": ${JSON.stringify(version())},\n  "files": [`];
+    // What JSON.stringify({ version, files }, null, 2) would write, as bytes: the reports are
+    // the engine's JSON text already, so only the lines around them are encoded here.
+    const out = new ByteWriter(results.reduce((n, r) => n + (r.json?.length ?? 0) + 256, 64));
+    out.text(`{\n  "version": ${JSON.stringify(version())},\n  "files": [`);
     results.forEach((r, i) => {
-      parts.push(i ? ",\n    " : "\n    ");
-      if (r.error) parts.push(JSON.stringify({ file: r.file, error: r.error }, null, 2).replaceAll("\n", "\n    "));
-      else parts.push(`{\n      "file": ${JSON.stringify(r.file)},\n      "report": `, r.json, "\n    }");
+      out.text(i ? ",\n    " : "\n    ");
+      if (r.error) out.text(JSON.stringify({ file: r.file, error: r.error }, null, 2).replaceAll("\n", "\n    "));
+      else {
+        out.text(`{\n      "file": ${JSON.stringify(r.file)},\n      "report": `);
+        out.bytes(r.json);
+        out.text("\n    }");
+      }
     });
-    parts.push(results.length ? "\n  ]\n}\n" : "]\n}\n");
-    return Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : p)));
+    out.text(results.length ? "\n  ]\n}\n" : "]\n}\n");
+    return out.done();
   },  junit(results) {
     const esc = (s) => String(s).replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]);
     const cases = [];
@@ -509,6 +594,10 @@ if (isMainThread) {
   process.exitCode = await main(process.argv.slice(2));
 } else if (workerData?.measureRulesCheck) {
   // A thread of `check`: the same engine (the rule sets' texts come along), its share of the files.
-  const { files, rulesets, options, asText } = workerData.measureRulesCheck;
-  parentPort.postMessage(checkFiles(engineOf(rulesets), files, options, asText));
+  const { rulesets, options, asText, ...share } = workerData.measureRulesCheck;
+  const checked = checkClaimed(engineOf(rulesets), share, options, asText);
+  // For the tests: a thread that fails after claiming files, which the main thread must then check.
+  if (process.env.MEASURE_RULES_FAIL_THREADS === "1") throw new Error("failing on purpose (MEASURE_RULES_FAIL_THREADS=1)");
+  const message = packed(checked);
+  parentPort.postMessage(message, [message.all.buffer]);
 }
