@@ -144,6 +144,14 @@ const DECODER = new TextDecoder();
 
 let shared = Buffer.allocUnsafe(1 << 16);
 
+/** A buffer with room for `need` more bytes after the first `length` of `buf`, which it keeps. */
+function grown(buf, length, need) {
+  if (length + need <= buf.length) return buf;
+  const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, length + need));
+  buf.copy(bigger, 0, 0, length);
+  return bigger;
+}
+
 /**
  * A file's bytes, read into one buffer kept for every file: a view, valid until the next
  * read. A CI job reads thousands of small files, and a new buffer for each (readFileSync)
@@ -154,11 +162,7 @@ function readShared(file) {
   try {
     let length = 0;
     for (;;) {
-      if (length === shared.length) {
-        const bigger = Buffer.allocUnsafe(shared.length * 2);
-        shared.copy(bigger, 0, 0, length);
-        shared = bigger;
-      }
+      shared = grown(shared, length, 1);
       const n = readSync(fd, shared, length, shared.length - length, null);
       if (n === 0) return shared.subarray(0, length);
       length += n;
@@ -203,18 +207,12 @@ class ByteWriter {
     this.buf = Buffer.allocUnsafe(size);
     this.length = 0;
   }
-  room(n) {
-    if (this.length + n <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + n));
-    this.buf.copy(bigger, 0, 0, this.length);
-    this.buf = bigger;
-  }
   text(s) {
-    this.room(s.length * 3);
+    this.buf = grown(this.buf, this.length, s.length * 3);
     this.length += this.buf.write(s, this.length);
   }
   bytes(b) {
-    this.room(b.length);
+    this.buf = grown(this.buf, this.length, b.length);
     this.buf.set(b, this.length);
     this.length += b.length;
   }
@@ -278,6 +276,8 @@ async function check(opts) {
   const parts = checkClaimed(engine, share(0), options, asText);
   for (const part of await Promise.all(others)) parts.push(...part);
   parts.sort((a, b) => a.start - b.start);
+  // An empty part at the end, so that files after the last part are a gap like any other.
+  parts.push({ start: files.length, results: [] });
   const results = missing.map((arg) => ({ file: arg, error: "no such file, or nothing matches" }));
   let done = 0;
   for (const { start, results: checked } of parts) {
@@ -285,7 +285,6 @@ async function check(opts) {
     results.push(...checked);
     done = start + checked.length;
   }
-  if (done < files.length) results.push(...checkFiles(engine, files.slice(done), options, asText));
   const threshold = SEVERITY[opts.failOn];
   const failed = results.some((r) => r.error || Object.keys(SEVERITY).some((s) => SEVERITY[s] >= threshold && r.summary[s] > 0));
   process.stdout.write(out(results, opts));
@@ -301,9 +300,10 @@ function packed(parts) {
   const all = new Uint8Array(texts.reduce((n, r) => n + r.json.length, 0));
   let at = 0;
   for (const r of texts) {
+    const { length } = r.json;
     all.set(r.json, at);
-    r.json = { at, length: r.json.length };
-    at += r.json.length;
+    r.json = { at, length };
+    at += length;
   }
   return { parts, all };
 }
