@@ -3,7 +3,7 @@
 // sources as they are (no bundler, no transform), the package's browser files under
 // measure-rules/, and the data the page loads. Any static server can serve the result; the
 // folder needs nothing outside itself.
-import { copyFileSync, cpSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -18,6 +18,8 @@ export const ASSETS = [
   ["wasm/npm/index.js", "measure-rules/index.js"],
   ["wasm/npm/web/measure_rules.js", "measure-rules/web/measure_rules.js"],
   ["wasm/npm/web/measure_rules_bg.wasm", "measure-rules/web/measure_rules_bg.wasm"],
+  // The glue's own module (wasm-bindgen's snippets: the report builder of wasm/src/tape.mjs).
+  ["wasm/npm/web/snippets", "measure-rules/web/snippets"],
   ["data/programme-2017.json", "data/programme-2017.json"],
   ["tests/fixtures/rulesets/agency-strict.json", "data/rulesets/agency-strict.json"],
 ];
@@ -37,7 +39,7 @@ export function build({ out = join(here, "dist") } = {}) {
   for (const name of SOURCES) cpSync(join(here, name), join(staging, name), { recursive: true });
   for (const [from, to] of ASSETS) {
     mkdirSync(dirname(join(staging, to)), { recursive: true });
-    copyFileSync(join(root, from), join(staging, to));
+    cpSync(join(root, from), join(staging, to), { recursive: true });
   }
   rmSync(out, { recursive: true, force: true });
   renameSync(staging, out);

@@ -47,3 +47,5 @@ pub use locate::locate;
 pub use measure_id::MeasureId;
 pub use ruleset::{read_ruleset_json, RulesetError, RulesetProblem, MAX_RULESET_BYTES};
 pub use schedule_api::{parse_schedule, ScheduleReading};
+#[doc(hidden)]
+pub use text::Fnv;

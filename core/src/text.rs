@@ -26,9 +26,9 @@ pub(crate) fn fold(s: &str) -> String {
 /// FNV-1a, for the engine's fixed lookup tables (registry names, schedule words): their
 /// keys are a few bytes long, where SipHash's setup costs more than the hashing, and come
 /// from the engine and rule sets, not from the documents checked, so there is no flooding
-/// to defend against.
+/// to defend against. Public for the bindings' table of report keys, which is of that kind too.
 #[derive(Clone, Copy)]
-pub(crate) struct Fnv(u64);
+pub struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Fnv {

@@ -6,11 +6,24 @@ use measure_rules::{CheckOptions, Day, Lang, Report};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// Plain objects, not `Map`s, so reports read like the JSON they are.
+mod tape;
+
+#[wasm_bindgen(module = "/src/tape.mjs")]
+extern "C" {
+    #[wasm_bindgen(js_name = knownKeys)]
+    fn known_keys() -> u32;
+    fn build(ops: &[u32], numbers: &[f64], text: &str) -> JsValue;
+}
+
+/// Plain objects, not `Map`s, so reports read like the JSON they are: built in JS from one
+/// tape (see `tape.rs`).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    built(tape::write(value, usize::try_from(known_keys()).unwrap_or(0)))
+}
+
+fn built(tape: Result<tape::Tape, tape::Error>) -> Result<JsValue, JsError> {
+    let tape = tape.map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(build(&tape.ops, &tape.numbers, &tape.text))
 }
 
 /// A document from JS: text is checked as text (with line and column); anything else is
@@ -216,14 +229,17 @@ impl Engine {
     ) -> Result<JsValue, JsError> {
         let report = self.document(&text, options)?;
         let depth = usize::try_from(depth.unwrap_or(0)).unwrap_or(0).min(64);
-        // Not `to_js`: its JSON-compatible serializer writes bytes as an array of numbers. A
-        // `ReportJson` has no maps, so the default one gives the same plain objects.
-        ReportJson {
+        let ReportJson { summary, json } = ReportJson {
             summary: report.summary,
             json: report.to_json_nested(depth),
-        }
-        .serialize(&serde_wasm_bindgen::Serializer::new())
-        .map_err(|e| JsError::new(&e.to_string()))
+        };
+        // Built here rather than by `to_js`, which writes bytes as JSON does, as numbers.
+        let out = js_sys::Object::new();
+        js_sys::Reflect::set(&out, &"summary".into(), &to_js(&summary)?)
+            .map_err(|_| JsError::new("cannot build the report"))?;
+        js_sys::Reflect::set(&out, &"json".into(), &js_sys::Uint8Array::from(json.as_slice()))
+            .map_err(|_| JsError::new("cannot build the report"))?;
+        Ok(out.into())
     }
 
     /// Reads schedule text ("Syksy 2018", "hösten 2018", "by the end of 2018").
@@ -254,20 +270,13 @@ type CheckValue = fn(&measure_rules::Engine, &serde_json::Value, &CheckOptions) 
 
 /// The report of `checkDocumentJson`.
 #[cfg(feature = "json-text")]
-#[derive(Serialize, tsify::Tsify)]
+#[derive(tsify::Tsify)]
 pub struct ReportJson {
     /// The report's own summary, as in `json`.
     pub summary: measure_rules::Summary,
     /// The report as UTF-8 JSON text, indented by two spaces.
-    #[serde(serialize_with = "as_bytes")]
     #[tsify(type = "Uint8Array")]
     pub json: Vec<u8>,
-}
-
-/// Bytes, which serde-wasm-bindgen writes as a `Uint8Array` (a `Vec<u8>` is a sequence).
-#[cfg(feature = "json-text")]
-fn as_bytes<S: serde::Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_bytes(bytes)
 }
 
 impl Engine {
