@@ -56,3 +56,79 @@ test("reports cross as JSON.parse reads serde_json's text of them", () => {
     }
   }
 });
+
+/** A report without places: the text path adds line and column to findings, objects have none. */
+const placeless = (report) => ({ ...report, findings: report.findings.map(({ line, column, ...f }) => f) });
+
+test("an object is read as JSON.stringify's text of it is, whether walked or not", () => {
+  const engine = new Engine();
+  const cases = readJson("tests/fixtures/cases.json");
+  const opts = { lang: "en", asOf: "2018-06-01" };
+  class Thing {
+    constructor() {
+      this.fi = "luokan olio";
+    }
+  }
+  const withGetter = { ...cases.base };
+  Object.defineProperty(withGetter, "status", { get: () => "ongoing", enumerable: true });
+  let deep = { x: 1 };
+  for (let i = 0; i < 150; i++) deep = { deep };
+  // Partners are echoed in findings (their places, and unknown names in the messages), so
+  // they show what was read.
+  const odd = [
+    { ...cases.base, theme: -0, partners: ["SM", undefined, () => 1, Symbol("s"), , 3, "Tulli"] },
+    { ...cases.base, theme: 2 ** 53 - 1, partners: [2 ** 53 + 2, 1.5, NaN, -Infinity, -0, "Poliisi"] },
+    { ...cases.base, partners: ["😀 ä \u2010 tuntematon", { "ä😀": "x", 10: 1, 2: [] }, "SM", "Tuli"] },
+    { ...cases.base, skipped: undefined, fn() {}, [Symbol("k")]: 1 },
+    { ...cases.base, started: new Date(Date.UTC(2018, 0, 1)) },
+    { ...cases.base, title: new Thing() },
+    { ...cases.base, title: Object.assign(Object.create(null), { fi: "ilman prototyyppiä", sv: new String("boxad") }) },
+    { ...cases.base, title: { fi: "😀 ä \u2010 \u0000 \" \\ \n", "ä😀": "avain" }, "10": 1, 2: 2 },
+    { ...cases.base, title: { fi: "yksinäinen \ud800 sijaismerkki" } },
+    { ...cases.base, ["yksinäinen \udc00"]: 1 },
+    { ...cases.base, toJSON: () => ({ id: "9.9" }) },
+    withGetter,
+    deep,
+    [cases.base],
+    5,
+    null,
+    true,
+  ];
+  for (const [i, doc] of odd.entries()) {
+    const text = JSON.stringify(doc);
+    assert.deepEqual(placeless(engine.checkMeasure(doc, opts)), placeless(engine.checkMeasure(text, opts)), `document ${i}`);
+    assert.deepEqual(placeless(engine.checkProgramme({ measures: [doc] }, opts)), placeless(engine.checkProgramme(`{"measures":[${text}]}`, opts)), `programme ${i}`);
+  }
+  // What JSON.stringify refuses is an error either way.
+  const cyclic = { ...cases.base };
+  cyclic.self = cyclic;
+  assert.throws(() => engine.checkMeasure(cyclic, opts), /cannot be turned into JSON/);
+  assert.throws(() => engine.checkMeasure({ ...cases.base, big: 10n }, opts), /cannot be turned into JSON/);
+});
+
+test("plain values are walked; what might read differently is left to JSON.stringify", async () => {
+  const m = await fresh();
+  const cases = readJson("tests/fixtures/cases.json");
+  const walked = (v) => {
+    const n = m.readDocument(v);
+    if (n < 0) return null;
+    const ops = new Uint32Array(n);
+    const numbers = new Float64Array(m.documentNumbers());
+    const text = m.takeDocument(ops, numbers);
+    return { ops: [...ops], numbers: [...numbers], text };
+  };
+  assert.deepEqual(walked({ "ä😀": ["x", -0, null, true, undefined], k: {}, f() {} }), {
+    ops: [OBJECT, ONCE_KEY, 3, ARRAY, STRING, 1, NUMBER, NULL, TRUE, NULL, END, ONCE_KEY, 1, OBJECT, END, END],
+    numbers: [0],
+    text: "ä😀xk",
+  });
+  assert.ok(walked(readJson("data/programme-2017.json")));
+  for (const c of cases.measures) assert.ok(walked(merge(cases.base, c.patch)), c.name);
+  for (const v of [1.5, 2 ** 53, NaN, new Date(0), new String("s"), 1n, "\ud800", { "\udc00": 1 }, { toJSON: () => 1 }, new (class {})()]) {
+    assert.equal(walked(v), null, String(typeof v === "bigint" ? "bigint" : JSON.stringify(v)));
+  }
+  let deep = [];
+  for (let i = 0; i < 100; i++) deep = [deep];
+  assert.equal(walked(deep), null);
+  assert.ok(walked(deep[0]));
+});

@@ -19,6 +19,21 @@ extern "C" {
     #[wasm_bindgen(js_name = knownKeys)]
     fn known_keys() -> u32;
     fn build(ops: &[u32], numbers: &[f64], text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = readDocument)]
+    fn read_document(value: &JsValue) -> i32;
+    #[wasm_bindgen(js_name = documentNumbers)]
+    fn document_numbers() -> u32;
+    #[wasm_bindgen(js_name = takeDocument)]
+    fn take_document(ops: &mut [u32], numbers: &mut [f64]) -> String;
+}
+
+/// A plain object walked in JS into a tape (`tape.mjs`), or `None` for the JSON text path.
+fn plain(doc: &JsValue) -> Option<serde_json::Value> {
+    let ops = usize::try_from(read_document(doc)).ok()?;
+    let mut op_buf = vec![0; ops];
+    let mut numbers = vec![0.0; usize::try_from(document_numbers()).ok()?];
+    let text = take_document(&mut op_buf, &mut numbers);
+    tape::read(&op_buf, &numbers, &text)
 }
 
 /// Plain objects, not `Map`s, so reports read like the JSON they are: built in JS from one
@@ -32,9 +47,11 @@ fn built(tape: Result<tape::Tape, tape::Error>) -> Result<JsValue, JsError> {
     Ok(build(&tape.ops, &tape.numbers, &tape.text))
 }
 
-/// A document from JS: text is checked as text (with line and column); anything else is
-/// turned into JSON text by `JSON.stringify`, so the engine reads it exactly as the native
-/// engine reads the same JSON (integers stay integers, `undefined` fields are absent).
+/// A document from JS: text is checked as text (with line and column); anything else is read
+/// as the JSON text `JSON.stringify` makes of it, so the engine reads it exactly as the native
+/// engine reads the same JSON (integers stay integers, `undefined` fields are absent). A plain
+/// value is walked in JS instead of being written as text and parsed (`plain`), with the same
+/// result; the rest takes the text.
 enum Input {
     Text(String),
     Value(serde_json::Value),
@@ -46,6 +63,9 @@ fn input(doc: &JsValue) -> Result<Input, JsError> {
     }
     if doc.is_undefined() {
         return Ok(Input::Value(serde_json::Value::Null));
+    }
+    if let Some(value) = plain(doc) {
+        return Ok(Input::Value(value));
     }
     let text = js_sys::JSON::stringify(doc)
         .map_err(|e| JsError::new(&format!("the document cannot be turned into JSON: {}", describe(&e))))?
