@@ -87,6 +87,7 @@ test("an object is read as JSON.stringify's text of it is, whether walked or not
     { ...cases.base, title: { fi: "yksinäinen \ud800 sijaismerkki" } },
     { ...cases.base, ["yksinäinen \udc00"]: 1 },
     { ...cases.base, toJSON: () => ({ id: "9.9" }) },
+    { ...cases.base, partners: Object.assign(["SM"], { toJSON: () => ["Tulli", "Tuli"] }) },
     withGetter,
     deep,
     [cases.base],
@@ -124,7 +125,7 @@ test("plain values are walked; what might read differently is left to JSON.strin
   });
   assert.ok(walked(readJson("data/programme-2017.json")));
   for (const c of cases.measures) assert.ok(walked(merge(cases.base, c.patch)), c.name);
-  for (const v of [1.5, 2 ** 53, NaN, new Date(0), new String("s"), 1n, "\ud800", { "\udc00": 1 }, { toJSON: () => 1 }, new (class {})()]) {
+  for (const v of [1.5, 2 ** 53, NaN, new Date(0), new String("s"), 1n, "\ud800", { "\udc00": 1 }, { toJSON: () => 1 }, Object.assign([1], { toJSON: () => 2 }), new (class {})()]) {
     assert.equal(walked(v), null, String(typeof v === "bigint" ? "bigint" : JSON.stringify(v)));
   }
   let deep = [];

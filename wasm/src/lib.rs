@@ -255,11 +255,12 @@ impl Engine {
     ) -> Result<JsValue, JsError> {
         let report = self.document(&text, options)?;
         let depth = usize::try_from(depth.unwrap_or(0)).unwrap_or(0).min(64);
+        // `ReportJson` gives the TypeScript type; the object is built field by field here
+        // because `to_js` writes bytes as JSON does, as numbers, not as a `Uint8Array`.
         let ReportJson { summary, json } = ReportJson {
             summary: report.summary,
             json: report.to_json_nested(depth),
         };
-        // Built here rather than by `to_js`, which writes bytes as JSON does, as numbers.
         let out = js_sys::Object::new();
         js_sys::Reflect::set(&out, &"summary".into(), &to_js(&summary)?)
             .map_err(|_| JsError::new("cannot build the report"))?;

@@ -132,7 +132,7 @@ function walk(v, depth) {
         inOps[inAt++] = 0;
         return true;
       }
-      if (depth >= DEEPEST) return false;
+      if (depth >= DEEPEST || typeof v.toJSON === "function") return false;
       if (Array.isArray(v)) {
         inOps[inAt++] = 5;
         for (let i = 0; i < v.length; i++) {
@@ -147,7 +147,7 @@ function walk(v, depth) {
         return true;
       }
       const proto = Object.getPrototypeOf(v);
-      if ((proto !== Object.prototype && proto !== null) || typeof v.toJSON === "function") return false;
+      if (proto !== Object.prototype && proto !== null) return false;
       inOps[inAt++] = 6;
       for (const key of Object.keys(v)) {
         const e = v[key];

@@ -2,9 +2,10 @@
 //! and a `TextDecoder` call per string, which made the report a quarter of a form check. Here
 //! serde writes a flat tape instead (op codes, the numbers, and every string in one text), and
 //! `tape.mjs` builds the objects from it in JS, where V8 builds them fastest: one call and one
-//! decode per report. The result is what serde-wasm-bindgen's JSON-compatible serializer gives
-//! (plain objects, `null` for `None`, enums tagged as serde_json tags them), and what
-//! `JSON.parse` of serde_json's text gives, which the native tests hold it to.
+//! decode per report. The result is what serde-wasm-bindgen's JSON-compatible serializer gave
+//! (plain objects, `null` for `None`, enums tagged as serde_json tags them; but 64-bit integers
+//! past 2^53 become the nearest number instead of an error), and what `JSON.parse` of
+//! serde_json's text gives, which the native tests hold it to.
 //!
 //! Object keys are sent once per module instance: the first use of a key carries its text,
 //! later uses its number, so JS keeps internalised strings and V8's property caches stay warm.
