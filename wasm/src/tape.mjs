@@ -1,7 +1,8 @@
-// Builds a value from the tape wasm/src/tape.rs writes (the op codes are defined there): a
-// report crosses from the wasm as one call with one string, instead of a call per field and
-// a decode per string. The keys stay here between calls, so each is sent and internalised
-// once per module instance.
+// The JS half of the tapes of wasm/src/tape.rs, which defines the op codes (and
+// docs/decisions/0002-values-cross-as-tapes.md says why). First, out of the wasm: a report
+// crosses as one call with one string, instead of a call per field and a decode per string,
+// and is built here. The keys stay here between calls, so each is sent and internalised once
+// per module instance.
 
 const keys = [];
 let ops;
