@@ -255,18 +255,11 @@ impl Engine {
     ) -> Result<JsValue, JsError> {
         let report = self.document(&text, options)?;
         let depth = usize::try_from(depth.unwrap_or(0)).unwrap_or(0).min(64);
-        // `ReportJson` gives the TypeScript type; the object is built field by field here
-        // because `to_js` writes bytes as JSON does, as numbers, not as a `Uint8Array`.
-        let ReportJson { summary, json } = ReportJson {
+        ReportJson {
             summary: report.summary,
             json: report.to_json_nested(depth),
-        };
-        let out = js_sys::Object::new();
-        js_sys::Reflect::set(&out, &"summary".into(), &to_js(&summary)?)
-            .map_err(|_| JsError::new("cannot build the report"))?;
-        js_sys::Reflect::set(&out, &"json".into(), &js_sys::Uint8Array::from(json.as_slice()))
-            .map_err(|_| JsError::new("cannot build the report"))?;
-        Ok(out.into())
+        }
+        .into_js()
     }
 
     /// Reads schedule text ("Syksy 2018", "hösten 2018", "by the end of 2018").
@@ -304,6 +297,23 @@ pub struct ReportJson {
     /// The report as UTF-8 JSON text, indented by two spaces.
     #[tsify(type = "Uint8Array")]
     pub json: Vec<u8>,
+}
+
+#[cfg(feature = "json-text")]
+impl ReportJson {
+    /// Built field by field: `to_js` writes bytes as JSON does, as numbers, not as a
+    /// `Uint8Array`.
+    fn into_js(self) -> Result<JsValue, JsError> {
+        let out = js_sys::Object::new();
+        let fields: [(&str, JsValue); 2] = [
+            ("summary", to_js(&self.summary)?),
+            ("json", js_sys::Uint8Array::from(self.json.as_slice()).into()),
+        ];
+        for (name, value) in fields {
+            js_sys::Reflect::set(&out, &name.into(), &value).map_err(|_| JsError::new("cannot build the report"))?;
+        }
+        Ok(out.into())
+    }
 }
 
 impl Engine {
