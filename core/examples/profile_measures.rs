@@ -1,12 +1,13 @@
 //! Checks the real programme many times, for profiling the engine natively: per measure
 //! (`check_measure` on each of its 42 measures), or whole (`check_programme` on the parsed
 //! value, `check_programme_json` on the text, or the text only parsed, for the share of
-//! JSON decoding), or a measure whose lead body and partner are misspelt (`typo`, the "did
-//! you mean" search a form runs while a name is typed), or each measure as a file's bytes with
+//! JSON decoding, or only its findings placed at line and column, `locate`), or a measure
+//! whose lead body and partner are misspelt (`typo`, the "did you mean" search a form runs
+//! while a name is typed), or each measure as a file's bytes with
 //! the report written as JSON text (`documents`, the CLI's `--format json`). Prints ns per
 //! call; also the target of `perf record` and callgrind.
 //!
-//! `profile_measures [measures|documents|programme|programme-text|parse|typo] [rounds]`
+//! `profile_measures [measures|documents|programme|programme-text|locate|parse|typo] [rounds]`
 
 use std::time::Instant;
 
@@ -76,6 +77,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             rounds * files.len()
         }
+        "locate" => {
+            // Line and column for the programme report's findings, alone.
+            let report = engine.check_programme(&programme, &opts);
+            let pointers: Vec<&str> = report.findings.iter().map(|f| f.path.as_str()).collect();
+            for _ in 0..rounds {
+                std::hint::black_box(measure_rules::locate(&text, &pointers));
+            }
+            rounds
+        }
         "parse" => {
             for _ in 0..rounds {
                 std::hint::black_box(serde_json::from_str::<Value>(&text)?);
@@ -83,9 +93,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             rounds
         }
         other => {
-            return Err(
-                format!("unknown mode {other}: measures, documents, programme, programme-text, parse or typo").into(),
+            return Err(format!(
+                "unknown mode {other}: measures, documents, programme, programme-text, locate, parse or typo"
             )
+            .into())
         }
     };
     let per = start.elapsed().as_nanos() as f64 / calls.max(1) as f64;

@@ -2,15 +2,18 @@
 //! and editors can point at `file:line:col`. A single pass over the text, run only when
 //! there are findings to place.
 
+use std::ops::Range;
+
 /// 1-based line and column (in characters) of each wanted pointer, in the order given. A
 /// member of an object is placed at its key, an array item at its value; a pointer that does
 /// not exist in the text (a missing field) is placed at its nearest existing ancestor. A key
 /// written twice in one object is placed at its last occurrence, the one whose value the
 /// JSON reader keeps. A byte-order mark at the start is not counted as a column.
 pub fn locate(text: &str, pointers: &[&str]) -> Vec<Option<(u32, u32)>> {
-    // Every wanted pointer and its ancestors, sorted: looked up by binary search at each
-    // member the walk passes. A report has a few findings, so a handful of comparisons
-    // beats hashing every member's path, and nothing here grows with the document's keys.
+    // Every wanted pointer and its ancestors, sorted: the walk narrows the list to the
+    // pointers below each value it enters (see `Walker::lookup`), so a member costs a few
+    // comparisons with its parent's wanted pointers, and nothing here grows with the
+    // document's keys.
     let mut wanted: Vec<&str> = Vec::with_capacity(pointers.len() * 3);
     for p in pointers {
         let mut cur: &str = p;
@@ -32,8 +35,11 @@ pub fn locate(text: &str, pointers: &[&str]) -> Vec<Option<(u32, u32)>> {
         wanted: &wanted,
     };
     walker.skip_ws();
-    walker.record_here();
-    walker.value(0);
+    let (here, below) = walker.lookup(0..wanted.len(), 0);
+    if let Some(slot) = here.and_then(|i| walker.found.get_mut(i)) {
+        *slot = Some(walker.pos);
+    }
+    walker.member_value(0, below);
     let found = walker.found;
 
     let mut order: Vec<(usize, usize)> = found
@@ -43,24 +49,28 @@ pub fn locate(text: &str, pointers: &[&str]) -> Vec<Option<(u32, u32)>> {
         .collect();
     order.sort_unstable();
     let mut places: Vec<Option<(u32, u32)>> = vec![None; wanted.len()];
-    let (mut line, mut col) = (1u32, 1u32);
+    let (mut line, mut col) = (1usize, 1usize);
     // Bytes, not chars: a column counts the bytes that start a character (not UTF-8
-    // continuation bytes), which is the character count without decoding. A byte-order
-    // mark is not part of the document, so it is no column of line 1.
+    // continuation bytes), which is the character count without decoding. Counted as
+    // branch-free sums over the text between two places, which the compiler turns into
+    // wide loops: a byte at a time, Finnish text's multi-byte letters cost a mispredicted
+    // branch each, and this loop was a tenth of checking the programme's text. A
+    // byte-order mark is not part of the document, so it is no column of line 1.
     let bytes = text.as_bytes();
+    let starts = |b: &[u8]| count(b, |b| (b as i8) >= -0x40);
     let mut at = if text.starts_with('\u{feff}') { 3 } else { 0 };
     for (offset, i) in order {
-        for &b in bytes.get(at..offset).unwrap_or(&[]) {
-            if b == b'\n' {
-                line = line.saturating_add(1);
-                col = 1;
-            } else if b & 0xC0 != 0x80 {
-                col = col.saturating_add(1);
+        let between = bytes.get(at..offset).unwrap_or(&[]);
+        match between.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                line += count(between, |b| b == b'\n');
+                col = 1 + starts(between.get(last + 1..).unwrap_or(&[]));
             }
+            None => col += starts(between),
         }
         at = at.max(offset);
         if let Some(slot) = places.get_mut(i) {
-            *slot = Some((line, col));
+            *slot = Some((clamp(line), clamp(col)));
         }
     }
 
@@ -79,6 +89,19 @@ pub fn locate(text: &str, pointers: &[&str]) -> Vec<Option<(u32, u32)>> {
             }
         })
         .collect()
+}
+
+/// How many bytes `is` accepts, summed in bytes over runs of 255 so that the compiler
+/// counts sixteen or more at a time (a `usize` count gets two).
+fn count(bytes: &[u8], is: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .chunks(255)
+        .map(|run| usize::from(run.iter().fold(0u8, |n, &b| n.wrapping_add(u8::from(is(b))))))
+        .sum()
+}
+
+fn clamp(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 struct Walker<'a> {
@@ -110,59 +133,51 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// The slot of the current path in `found`, if it is wanted.
-    fn slot(&self) -> Option<usize> {
-        self.wanted.binary_search(&self.path.as_str()).ok()
-    }
-
-    fn record_here(&mut self) {
-        let pos = self.pos;
-        if let Some(slot) = self.slot().and_then(|i| self.found.get_mut(i)) {
-            slot.get_or_insert(pos);
+    /// The slot of `self.path` in `wanted` and the range of the wanted pointers below it,
+    /// looked for in `within`: the range below the parent, whose pointers all share the
+    /// parent's path and a slash, the first `skip` bytes. Sorted pointers below a path are
+    /// contiguous, so each member costs a binary search over its parent's few wanted
+    /// pointers instead of searches of the whole list with whole paths compared.
+    fn lookup(&mut self, within: Range<usize>, skip: usize) -> (Option<usize>, Range<usize>) {
+        let offset = within.start;
+        let list = self.wanted.get(within).unwrap_or(&[]);
+        self.path.push('/');
+        let with_slash = self.path.as_bytes().get(skip..).unwrap_or(&[]);
+        let tail = with_slash.get(..with_slash.len().saturating_sub(1)).unwrap_or(&[]);
+        let key = |e: &&'a str| -> &'a [u8] { (*e).as_bytes().get(skip..).unwrap_or(&[]) };
+        let at = list.partition_point(|e| key(e) < tail);
+        let mut i = at;
+        let here = (list.get(i).map(key) == Some(tail)).then(|| {
+            i += 1;
+            offset + at
+        });
+        // Pointers like `path-x` sort between `path` and `path/…`. Both runs are short (a
+        // value's own wanted pointers), and most members have none: one search each.
+        let extends = |k: &[u8]| k.starts_with(tail) && k.get(tail.len()).is_some_and(|&b| b < b'/');
+        while list.get(i).map(key).is_some_and(extends) {
+            i += 1;
         }
-    }
-
-    /// Forgets the places found inside the current path (an earlier value of a repeated key).
-    fn forget_inside(&mut self) {
-        let path = self.path.as_bytes();
-        for (w, slot) in self.wanted.iter().zip(self.found.iter_mut()) {
-            if w.len() > path.len() && w.as_bytes().starts_with(path) && w.as_bytes().get(path.len()) == Some(&b'/') {
-                *slot = None;
-            }
+        let start = i;
+        while list.get(i).map(key).is_some_and(|k| k.starts_with(with_slash)) {
+            i += 1;
         }
+        self.path.pop();
+        (here, offset + start..offset + i)
     }
 
-    fn value(&mut self, depth: usize) {
-        if depth > MAX_DEPTH {
+    /// A value with wanted pointers `below` it is walked; any other is skipped by a plain
+    /// scan, so a report's few findings make most of a programme's text a scan instead of a
+    /// walk that builds every path.
+    fn member_value(&mut self, depth: usize, below: Range<usize>) {
+        if below.is_empty() || depth > MAX_DEPTH {
+            self.skip_value();
             return;
         }
+        let skip = self.path.len() + 1;
         match self.peek() {
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
-            Some(b'"') => {
-                self.string();
-            }
-            Some(_) => {
-                while let Some(b) = self.peek() {
-                    if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
-                        break;
-                    }
-                    self.pos += 1;
-                }
-            }
-            None => {}
-        }
-    }
-
-    /// The value at `self.path`: walked when a wanted pointer lies at or under it, else
-    /// skipped by a plain scan. `wanted` holds every ancestor of every wanted pointer, so
-    /// a path outside it has nothing wanted below it, and a report's few findings make
-    /// most of a programme's text a scan instead of a walk that builds every path.
-    fn member_value(&mut self, depth: usize) {
-        if self.slot().is_some() {
-            self.value(depth);
-        } else {
-            self.skip_value();
+            Some(b'{') => self.object(depth, below, skip),
+            Some(b'[') => self.array(depth, below, skip),
+            _ => self.skip_value(),
         }
     }
 
@@ -170,31 +185,44 @@ impl<'a> Walker<'a> {
     /// string is text), brackets counted otherwise. Stops at the end of the text if the
     /// value is cut short.
     fn skip_value(&mut self) {
-        let mut open = 0usize;
-        while let Some(b) = self.peek() {
-            match b {
-                b'"' => {
-                    self.string();
-                    if open == 0 {
-                        return;
-                    }
-                    continue;
-                }
-                b'{' | b'[' => open += 1,
-                b'}' | b']' => {
-                    if open == 0 {
-                        return;
-                    }
-                    open -= 1;
-                    if open == 0 {
-                        self.pos += 1;
-                        return;
-                    }
-                }
-                b',' | b' ' | b'\t' | b'\n' | b'\r' if open == 0 => return,
-                _ => {}
+        match self.peek() {
+            Some(b'"') => {
+                self.string();
             }
-            self.pos += 1;
+            Some(b'{' | b'[') => {
+                // Inside a container only quotes and brackets matter: the bytes between them
+                // (a pretty-printed file's indentation, numbers, commas) are passed eight at
+                // a time.
+                let mut open = 0usize;
+                loop {
+                    match self.peek() {
+                        Some(b'"') => {
+                            self.string();
+                        }
+                        Some(b'{' | b'[') => {
+                            open += 1;
+                            self.pos += 1;
+                        }
+                        Some(_) => {
+                            self.pos += 1;
+                            open = open.saturating_sub(1);
+                            if open == 0 {
+                                return;
+                            }
+                        }
+                        None => return,
+                    }
+                    self.pos = quote_or_bracket(self.bytes, self.pos);
+                }
+            }
+            _ => {
+                while let Some(b) = self.peek() {
+                    if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                        return;
+                    }
+                    self.pos += 1;
+                }
+            }
         }
     }
 
@@ -214,7 +242,7 @@ impl<'a> Walker<'a> {
         self.bytes.get(start..end).unwrap_or(&[])
     }
 
-    fn object(&mut self, depth: usize) {
+    fn object(&mut self, depth: usize, within: Range<usize>, skip: usize) {
         self.pos += 1;
         loop {
             self.skip_ws();
@@ -237,11 +265,14 @@ impl<'a> Walker<'a> {
                 Ok(key) if !raw.contains(&b'\\') => self.path.push_str(&crate::text::escape_pointer_token(key)),
                 _ => self.path.push_str(&crate::text::escape_pointer_token(&decode_key(raw))),
             }
-            if let Some(i) = self.slot() {
+            let (here, below) = self.lookup(within.clone(), skip);
+            if let Some(i) = here {
                 // A key seen before in this object: the reader keeps the last value, so
                 // this occurrence and what is inside it replace the earlier one.
                 if matches!(self.found.get(i), Some(Some(_))) {
-                    self.forget_inside();
+                    for slot in self.found.get_mut(below.clone()).unwrap_or(&mut []) {
+                        *slot = None;
+                    }
                 }
                 if let Some(slot) = self.found.get_mut(i) {
                     *slot = Some(key_at);
@@ -252,7 +283,7 @@ impl<'a> Walker<'a> {
                 self.pos += 1;
             }
             self.skip_ws();
-            self.member_value(depth + 1);
+            self.member_value(depth + 1, below);
             self.path.truncate(saved);
             self.skip_ws();
             match self.peek() {
@@ -266,7 +297,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn array(&mut self, depth: usize) {
+    fn array(&mut self, depth: usize, within: Range<usize>, skip: usize) {
         self.pos += 1;
         let mut index = 0usize;
         loop {
@@ -281,8 +312,11 @@ impl<'a> Walker<'a> {
             let saved = self.path.len();
             self.path.push('/');
             crate::text::push_index(&mut self.path, index);
-            self.record_here();
-            self.member_value(depth + 1);
+            let (here, below) = self.lookup(within.clone(), skip);
+            if let Some(slot) = here.and_then(|i| self.found.get_mut(i)) {
+                *slot = Some(self.pos);
+            }
+            self.member_value(depth + 1, below);
             self.path.truncate(saved);
             index += 1;
             self.skip_ws();
@@ -298,31 +332,60 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// The position of the first `"` or `\\` at or after `at` (the end of `bytes` if none),
-/// eight bytes at a time: strings are most of a document's bytes, and the walk skips them.
-fn quote_or_backslash(bytes: &[u8], mut at: usize) -> usize {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    const QUOTES: u64 = u64::from_le_bytes([b'"'; 8]);
-    const BACKSLASHES: u64 = u64::from_le_bytes([b'\\'; 8]);
+const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// The high bit of each byte of `word` that is zero; a false hit can only follow a true one
+/// (a borrow), so the lowest hit is exact, also when several words' hits are or-ed.
+fn zero_bytes(word: u64) -> u64 {
+    word.wrapping_sub(ONES) & !word & HIGH
+}
+
+/// The first position at or after `at` (the end of `bytes` if none) of a byte `is` accepts,
+/// eight bytes at a time: `hits` marks those bytes of a word as [`zero_bytes`] does.
+fn first_of(bytes: &[u8], mut at: usize, hits: impl Fn(u64) -> u64, is: impl Fn(u8) -> bool) -> usize {
     while let Some(Ok(eight)) = bytes.get(at..at.saturating_add(8)).map(<[u8; 8]>::try_from) {
-        let word = u64::from_le_bytes(eight);
-        let (q, b) = (word ^ QUOTES, word ^ BACKSLASHES);
-        // A byte that is zero in `q` or `b` sets its high bit here; a false hit can only
-        // follow a true one, so the lowest hit is the first quote or backslash.
-        let hits = (q.wrapping_sub(ONES) & !q | b.wrapping_sub(ONES) & !b) & HIGH;
-        if hits != 0 {
-            return at + (hits.trailing_zeros() / 8) as usize;
+        let found = hits(u64::from_le_bytes(eight));
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
     while let Some(&c) = bytes.get(at) {
-        if c == b'"' || c == b'\\' {
+        if is(c) {
             return at;
         }
         at += 1;
     }
     bytes.len().max(at)
+}
+
+/// The first `"` or `\\` at or after `at`: strings are most of a document's bytes, and the
+/// walk skips them.
+fn quote_or_backslash(bytes: &[u8], at: usize) -> usize {
+    const QUOTES: u64 = u64::from_le_bytes([b'"'; 8]);
+    const BACKSLASHES: u64 = u64::from_le_bytes([b'\\'; 8]);
+    first_of(
+        bytes,
+        at,
+        |w| zero_bytes(w ^ QUOTES) | zero_bytes(w ^ BACKSLASHES),
+        |c| c == b'"' || c == b'\\',
+    )
+}
+
+/// The first `"`, `{`, `[`, `}` or `]` at or after `at`. Setting bit 5 makes `[` a `{` and
+/// `]` a `}` and no other byte either.
+fn quote_or_bracket(bytes: &[u8], at: usize) -> usize {
+    const QUOTES: u64 = u64::from_le_bytes([b'"'; 8]);
+    const BIT5: u64 = u64::from_le_bytes([0x20; 8]);
+    const OPEN: u64 = u64::from_le_bytes([b'{'; 8]);
+    const CLOSE: u64 = u64::from_le_bytes([b'}'; 8]);
+    first_of(
+        bytes,
+        at,
+        |w| zero_bytes(w ^ QUOTES) | zero_bytes((w | BIT5) ^ OPEN) | zero_bytes((w | BIT5) ^ CLOSE),
+        |c| matches!(c, b'"' | b'{' | b'[' | b'}' | b']'),
+    )
 }
 
 fn decode_key(raw: &[u8]) -> String {
@@ -397,6 +460,33 @@ mod tests {
         }
     }
 
+    /// Every byte value at every offset of a word, against a byte loop: bit 5 must make
+    /// only `[` and `]` brackets.
+    #[test]
+    fn quote_or_bracket_finds_the_first() {
+        let bytes: Vec<u8> = (0..=255u8).chain((0..=255u8).rev()).chain(*b"abc{").collect();
+        for from in 0..=bytes.len() + 2 {
+            let expected = (from..bytes.len())
+                .find(|&i| matches!(bytes.get(i), Some(b'"' | b'{' | b'[' | b'}' | b']')))
+                .unwrap_or(bytes.len().max(from));
+            assert_eq!(quote_or_bracket(&bytes, from), expected, "from {from}");
+        }
+        let plain: Vec<u8> = (0..=255u8).filter(|b| !b"\"{[}]".contains(b)).collect();
+        assert_eq!(quote_or_bracket(&plain, 0), plain.len());
+    }
+
+    #[test]
+    fn counts_match_a_byte_loop() {
+        let text = include_str!("../../data/programme-2017.json").as_bytes();
+        for len in [0, 1, 254, 255, 256, 511, 4096, text.len()] {
+            let part = text.get(..len).unwrap_or(text);
+            let newlines = part.iter().filter(|&&b| b == b'\n').count();
+            let starts = part.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+            assert_eq!(count(part, |b| b == b'\n'), newlines, "{len}");
+            assert_eq!(count(part, |b| (b as i8) >= -0x40), starts, "{len}");
+        }
+    }
+
     #[test]
     fn skipped_values_do_not_move_later_places() {
         let doc = "{\"skip\": {\"x\": \"a}]\\\"[\", \"y\": [1, {\"z\": [true, null]}], \"w\": -1.5e3},\n \"after\": [\"]\", 2]}";
@@ -437,6 +527,44 @@ mod tests {
                 together.get(p.as_str()),
                 "{p}"
             );
+        }
+    }
+
+    /// Keys that extend one another (`s`, `s-t`, `s.t`, `st`) sort around `s/…`: the ranges
+    /// the walk narrows to must not lose or borrow one another's pointers.
+    #[test]
+    fn keys_sharing_a_prefix_keep_their_own_places() {
+        let doc = "{\"s-t\": {\"x\": 2},\n \"s\": {\"x\": 1, \"x-y\": [0, 5]},\n \"s.t\": [3],\n \"st\": {\"x\": 4},\n \"s-u\": [6], \"s-v\": [7], \"s-w\": [8], \"s,\": [9]}";
+        let pointers = [
+            "/s/x",
+            "/s-t/x",
+            "/s.t/0",
+            "/st/x",
+            "/s-t",
+            "/s/x-y/1",
+            "/s/x/deeper",
+            "/s-u/0",
+            "/s-v/0",
+            "/s-w/0",
+            "/s,/0",
+        ];
+        let expected = [
+            (2, 8),
+            (1, 10),
+            (3, 10),
+            (4, 9),
+            (1, 2),
+            (2, 27),
+            (2, 8),
+            (5, 10),
+            (5, 22),
+            (5, 34),
+            (5, 45),
+        ];
+        let together = locate(doc, &pointers);
+        for (i, (p, want)) in pointers.iter().zip(expected).enumerate() {
+            assert_eq!(together.get(i), Some(&Some(want)), "{p} among all");
+            assert_eq!(locate(doc, &[p]), vec![Some(want)], "{p} alone");
         }
     }
 
