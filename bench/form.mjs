@@ -3,7 +3,13 @@
 // do not disturb another's), over the same inputs (bench/inputs.mjs), one call at a time:
 // warm-up calls first, then every call timed with performance.now().
 //
-//   node bench/form.mjs --worker <variant> <n> <warmup>   one variant, prints JSON
+// The calls are split into rounds, and each round runs every peer's process in turn (the
+// order reversed every other round): this machine's speed swings by a quarter or more from
+// one few minutes to the next, and a peer measured all at once at its own moment made the
+// ratios between peers swing with it (3.8x and 6.7x in two runs eight minutes apart).
+// Every figure is then over all of a peer's rounds.
+//
+//   node bench/form.mjs --worker <variant> <n> <warmup>   one variant, prints its durations
 //   node bench/form.mjs [--quick]                          every variant, prints the table
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -69,26 +75,31 @@ const VARIANTS = {
 
 async function worker(name, n, warmup) {
   const v = VARIANTS[name];
-  const inputs = formInputs();
-  const { fn, args } = await v.setup(inputs);
+  const { fn, args } = await v.setup(formInputs());
   const samples = v.async ? await timeAsync(fn, args, n, warmup) : timeSync(fn, args, n, warmup);
-  // Call i checked input i % k: the median per input shows which measures cost the most.
-  const k = args.length;
-  const perInput =
-    k > 1
-      ? inputs.map((input, j) => {
-          const own = [];
-          for (let i = j; i < samples.length; i += k) own.push(samples[i]);
-          return { name: input.name, median: stats(own).median };
-        })
-      : undefined;
-  process.stdout.write(JSON.stringify({ ...stats(samples), perInput }));
+  process.stdout.write(JSON.stringify({ inputs: args.length, samples: Array.from(samples, (x) => Math.round(x * 1000) / 1000) }));
 }
 
-/** Runs one variant in a fresh Node process. */
+/** Runs one variant in a fresh Node process: its durations in µs, call i on input i % inputs. */
 function runVariant(name, n, warmup, nodeArgs = []) {
-  const out = execFileSync(process.execPath, [...nodeArgs, SELF, "--worker", name, String(n), String(warmup)], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, [...nodeArgs, SELF, "--worker", name, String(n), String(warmup)], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
   return JSON.parse(out);
+}
+
+/** Figures over all of a variant's rounds, and the median per input (which measures cost the most). */
+function summarise(rounds) {
+  const k = rounds[0].inputs;
+  const names = formInputs().map((i) => i.name);
+  const own = Array.from({ length: k }, () => []);
+  const all = [];
+  for (const r of rounds) {
+    r.samples.forEach((x, i) => own[i % k].push(x));
+    all.push(...r.samples);
+  }
+  // Each round's median beside the whole: how far the machine moved a peer during the run.
+  const roundMedians = rounds.map((r) => stats(r.samples).median);
+  const perInput = k > 1 ? own.map((xs, j) => ({ name: names[j], median: stats(xs).median })) : undefined;
+  return { ...stats(all), rounds: rounds.length, roundMedians, perInput };
 }
 
 /**
@@ -190,17 +201,22 @@ async function crossCheck() {
 export async function formJob({ quick = false, log = () => {} } = {}) {
   const n = quick ? 2000 : 20000;
   const warmup = quick ? 500 : 5000;
-  const results = {};
-  for (const name of Object.keys(VARIANTS)) {
-    log(`form job: ${name}`);
-    const cheap = name === "stringify" || name === "empty-crossing" || name === "ajv";
-    results[name] = { label: VARIANTS[name].label, ...runVariant(name, cheap ? n * 5 : n, warmup) };
+  const roundCount = quick ? 2 : 5;
+  const names = Object.keys(VARIANTS);
+  const rounds = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < roundCount; round++) {
+    log(`form job: round ${round + 1} of ${roundCount}`);
+    for (const name of round % 2 ? [...names].reverse() : names) {
+      const cheap = name === "stringify" || name === "empty-crossing" || name === "ajv";
+      rounds[name].push(runVariant(name, Math.ceil((cheap ? n * 5 : n) / roundCount), warmup));
+    }
   }
+  const results = Object.fromEntries(names.map((name) => [name, { label: VARIANTS[name].label, ...summarise(rounds[name]) }]));
   log("form job: profile");
   const prof = profile(quick ? 2000 : 20000);
   log("form job: cross-check");
   const check = await crossCheck();
-  return { n, warmup, results, profile: prof, check };
+  return { n, warmup, rounds: roundCount, results, profile: prof, check };
 }
 
 export function formTables(r) {
@@ -249,7 +265,10 @@ export function formTables(r) {
   );
   const c = r.check;
   const notes = [
-    `inputs: ${c.inputs} measures (${c.programmeMeasures} from data/programme-2017.json, ${c.caseMeasures} from tests/fixtures/cases.json), asOf ${AS_OF}, lang ${LANG}; ${r.warmup} warm-up calls, then the calls counted.`,
+    `inputs: ${c.inputs} measures (${c.programmeMeasures} from data/programme-2017.json, ${c.caseMeasures} from tests/fixtures/cases.json), asOf ${AS_OF}, lang ${LANG}; ${r.rounds ? `the calls in ${r.rounds} rounds, each running every peer's process in turn, each process ${r.warmup} warm-up calls, then its share of the calls counted` : `${r.warmup} warm-up calls, then the calls counted`}.`,
+    ...(r.rounds
+      ? [`median per round (µs), in the order run: ${Object.entries(r.results).filter(([name]) => !["stringify", "empty-crossing"].includes(name)).map(([name, s]) => `${name} ${s.roundMedians.map(fmt.us).join(" / ")}`).join("; ")}.`]
+      : []),
     `measure-rules runs every rule of its catalogue that applies to a measure (${c.measureRules.catalogue ?? "?"} rules). Findings over the inputs: measure-rules ${c.measureRules.findings} (${c.measureRules.distinctRules} distinct rules), json-rules-engine ${c.jsonRulesEngine.findings}, ajv ${c.ajv.errors} errors on ${c.ajv.invalidInputs} inputs (measure-rules has schema.* findings on ${c.ajv.measureRulesSchemaFindingInputs}).`,
     c.jsonRulesEngine.disagreements.length === 0
       ? "json-rules-engine and measure-rules agree on the four checks' rules for every input."
