@@ -49,17 +49,18 @@ pub(crate) fn canonical_of(measure: &serde_json::Value) -> Option<String> {
         .get("id")
         .and_then(serde_json::Value::as_str)
         .and_then(MeasureId::parse)
-        .map(|id| id.to_string())
+        .map(|id| id.canonical())
 }
 
 fn digits(s: &str) -> Option<&str> {
     (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then_some(s)
 }
 
-impl fmt::Display for MeasureId {
-    // Into one small buffer rather than `write!`: every measure's id is written once per
-    // check, and the formatting machinery cost more than the rest of the id rule.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl MeasureId {
+    /// The canonical form, `2.6a`. Written into one small buffer rather than by `write!`:
+    /// every measure's id is written twice per check, and the formatting machinery (and
+    /// `to_string`'s second buffer) cost more than the rest of the id rule.
+    pub fn canonical(&self) -> String {
         let mut out = String::with_capacity(12);
         crate::text::push_index(&mut out, usize::from(self.theme));
         out.push('.');
@@ -67,7 +68,13 @@ impl fmt::Display for MeasureId {
         if let Some(p) = self.part {
             out.push(p);
         }
-        f.write_str(&out)
+        out
+    }
+}
+
+impl fmt::Display for MeasureId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.canonical())
     }
 }
 

@@ -41,14 +41,15 @@ pub static THEME: RuleMeta = RuleMeta {
 };
 
 pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
-    let id_path = child(base, "id");
+    // Pointers are built only for a finding: most measures have none here.
+    let id_path = || child(base, "id");
     let written = match m.get("id") {
         None | Some(Value::Null) => {
-            cx.report(&FORMAT, id_path).variant("missing").emit();
+            cx.report(&FORMAT, id_path()).variant("missing").emit();
             return;
         }
         Some(Value::String(s)) if s.trim().is_empty() => {
-            cx.report(&FORMAT, id_path).variant("missing").emit();
+            cx.report(&FORMAT, id_path()).variant("missing").emit();
             return;
         }
         Some(Value::String(s)) => s.as_str(),
@@ -56,36 +57,36 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
         Some(_) => return,
     };
     let Some(id) = MeasureId::parse(written) else {
-        cx.report(&FORMAT, id_path).param("value", written).emit();
+        cx.report(&FORMAT, id_path()).param("value", written).emit();
         return;
     };
     if !(1..=8).contains(&id.theme) {
-        cx.report(&FORMAT, id_path)
+        cx.report(&FORMAT, id_path())
             .variant("theme-range")
             .param("value", written)
             .emit();
         return;
     }
-    let canonical = id.to_string();
+    let canonical = id.canonical();
     if written != canonical {
-        cx.report(&CANONICAL, id_path.clone())
+        cx.report(&CANONICAL, id_path())
             .param("value", written)
             .param("canonical", canonical.as_str())
             .fix(Fix::Replace {
-                path: id_path,
+                path: id_path(),
                 value: Value::String(canonical.clone()),
             })
             .emit();
     }
-    let theme_path = child(base, "theme");
+    let theme_path = || child(base, "theme");
     match m.get("theme") {
         None | Some(Value::Null) => cx
-            .report(&THEME, theme_path.clone())
+            .report(&THEME, theme_path())
             .variant("missing")
             .param("id", canonical.as_str())
             .param("idTheme", id.theme.to_string())
             .fix(Fix::Add {
-                path: theme_path,
+                path: theme_path(),
                 value: Value::from(id.theme),
             })
             .emit(),
@@ -102,12 +103,12 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
                 return;
             };
             if theme != i64::from(id.theme) {
-                cx.report(&THEME, theme_path.clone())
+                cx.report(&THEME, theme_path())
                     .param("id", canonical.as_str())
                     .param("idTheme", id.theme.to_string())
                     .param("theme", theme.to_string())
                     .fix(Fix::Replace {
-                        path: theme_path,
+                        path: theme_path(),
                         value: Value::from(id.theme),
                     })
                     .emit();

@@ -1,5 +1,7 @@
 //! Who is responsible: the lead body and the partners, resolved against the registry.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use crate::catalogue::{ParamKind, ParamSpec, RuleMeta, Scope};
@@ -99,37 +101,44 @@ pub static ALIAS: RuleMeta = RuleMeta {
 };
 
 pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: Level) {
-    let lead_path = child(base, "leadBody");
-    let mut leads: Vec<(String, &str)> = Vec::new();
+    // Pointers are built only for findings, and registry codes are borrowed, not copied:
+    // a clean measure's organisations then cost no allocation here.
+    let lead_path = || child(base, "leadBody");
+    // Each lead as written, with its index when the lead body is a list.
+    let mut leads: Vec<(Option<usize>, &str)> = Vec::new();
     match m.get("leadBody") {
-        Some(Value::String(s)) if !s.trim().is_empty() => leads.push((lead_path.clone(), s)),
+        Some(Value::String(s)) if !s.trim().is_empty() => leads.push((None, s)),
         Some(Value::Array(list)) => {
             for (i, v) in list.iter().enumerate() {
                 if let Some(s) = v.as_str() {
-                    leads.push((item(&lead_path, i), s));
+                    leads.push((Some(i), s));
                 }
             }
         }
         None | Some(Value::Null | Value::String(_)) => {
             if level == Level::Measure {
-                cx.report(&LEAD_REQUIRED, lead_path.clone()).emit();
+                cx.report(&LEAD_REQUIRED, lead_path()).emit();
             }
         }
         Some(_) => {}
     }
     if leads.len() > 1 {
         let codes: Vec<&str> = leads.iter().map(|(_, s)| *s).collect();
-        cx.report(&LEAD_JOINT, lead_path)
+        cx.report(&LEAD_JOINT, lead_path())
             .param("count", leads.len().to_string())
             .param("codes", codes.join(", "))
             .emit();
     }
-    let mut lead_keys: Vec<String> = Vec::new();
-    for (path, written) in &leads {
-        lead_keys.push(resolve(cx, &LEAD_UNKNOWN, || path.clone(), written));
+    let mut lead_keys: Vec<Cow<'_, str>> = Vec::new();
+    for &(index, written) in &leads {
+        let path = || match index {
+            Some(i) => item(&lead_path(), i),
+            None => lead_path(),
+        };
+        lead_keys.push(resolve(cx, &LEAD_UNKNOWN, path, written));
     }
 
-    let partners_path = child(base, "partners");
+    let partners_path = || child(base, "partners");
     let partners = match m.get("partners") {
         Some(Value::Array(list)) => Some(list),
         None | Some(Value::Null) => None,
@@ -139,28 +148,27 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
         let min = cx.engine.config.min_partners;
         let count = partners.map_or(0, Vec::len);
         if (count as u64) < min {
-            cx.report(&PARTNERS_REQUIRED, partners_path.clone())
+            cx.report(&PARTNERS_REQUIRED, partners_path())
                 .param("count", count.to_string())
                 .param("min", min.to_string())
                 .emit();
         }
     }
-    // A list, not a map: a measure has a handful of partners.
-    let mut seen: Vec<(String, usize)> = Vec::new();
+    let mut seen: Vec<(Cow<'_, str>, usize)> = Vec::with_capacity(partners.map_or(0, Vec::len));
     for (i, v) in partners.into_iter().flatten().enumerate() {
         let Some(written) = v.as_str() else { continue };
-        let key = resolve(cx, &PARTNERS_UNKNOWN, || item(&partners_path, i), written);
+        let key = resolve(cx, &PARTNERS_UNKNOWN, || item(&partners_path(), i), written);
         if key.is_empty() {
             continue;
         }
         if lead_keys.contains(&key) {
-            let path = item(&partners_path, i);
+            let path = item(&partners_path(), i);
             cx.report(&PARTNERS_INCLUDES_LEAD, path.clone())
                 .param("value", written)
                 .fix(Fix::Remove { path })
                 .emit();
         } else if let Some(&(_, first)) = seen.iter().find(|(k, _)| *k == key) {
-            let path = item(&partners_path, i);
+            let path = item(&partners_path(), i);
             cx.report(&PARTNERS_DUPLICATE, path.clone())
                 .param("value", written)
                 .param("first", (first + 1).to_string())
@@ -172,18 +180,22 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
     }
 }
 
-/// Resolves one written name, reporting unknown names and aliases; returns the key that
-/// identifies the organisation (its code, or the folded text when unknown).
-///
-/// `path` makes the pointer, which only a finding needs.
-fn resolve(cx: &mut Cx<'_>, unknown_rule: &'static RuleMeta, path: impl Fn() -> String, written: &str) -> String {
+/// The organisation's key for comparing leads and partners: its registry code (borrowed from
+/// the engine's registry), or the folded text of an unknown one, or empty for an empty one.
+fn resolve<'e>(
+    cx: &mut Cx<'e>,
+    unknown_rule: &'static RuleMeta,
+    path: impl Fn() -> String,
+    written: &str,
+) -> Cow<'e, str> {
     if written.trim().is_empty() {
         cx.report(unknown_rule, path()).variant("empty").emit();
-        return String::new();
+        return Cow::Borrowed("");
     }
     let lang = cx.lang;
-    match cx.engine.registry.resolve(written) {
-        Resolution::Code(org) => org.code.clone(),
+    let engine = cx.engine;
+    match engine.registry.resolve(written) {
+        Resolution::Code(org) => Cow::Borrowed(&org.code),
         Resolution::Alias(org) => {
             let (code, name) = (org.code.clone(), org.name.get(lang).to_string());
             let path = path();
@@ -193,10 +205,10 @@ fn resolve(cx: &mut Cx<'_>, unknown_rule: &'static RuleMeta, path: impl Fn() -> 
                 .param("name", name)
                 .fix(Fix::Replace {
                     path,
-                    value: Value::String(code.clone()),
+                    value: Value::String(code),
                 })
                 .emit();
-            code
+            Cow::Borrowed(&org.code)
         }
         Resolution::Unknown { suggestion: Some(org) } => {
             let (code, name) = (org.code.clone(), org.name.get(lang).to_string());
@@ -211,11 +223,11 @@ fn resolve(cx: &mut Cx<'_>, unknown_rule: &'static RuleMeta, path: impl Fn() -> 
                     value: Value::String(code),
                 })
                 .emit();
-            fold(written)
+            Cow::Owned(fold(written))
         }
         Resolution::Unknown { suggestion: None } => {
             cx.report(unknown_rule, path()).param("value", written).emit();
-            fold(written)
+            Cow::Owned(fold(written))
         }
     }
 }

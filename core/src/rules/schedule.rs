@@ -116,7 +116,8 @@ fn has_schedule(m: &Map<String, Value>) -> bool {
 }
 
 pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: Level) {
-    let path = child(base, "schedule");
+    // Built only for a finding: most schedules have none.
+    let path = || child(base, "schedule");
     let s = match m.get("schedule") {
         Some(Value::Object(s)) => Some(s),
         None | Some(Value::Null) => None,
@@ -124,7 +125,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
     };
     if !has_schedule(m) {
         if level == Level::Measure && !steps_all_scheduled(m) {
-            cx.report(&REQUIRED, path).emit();
+            cx.report(&REQUIRED, path()).emit();
         }
         return;
     }
@@ -135,13 +136,13 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
         match PartialDate::parse_iso(value.trim()) {
             Ok(d) => Some(d),
             Err(DateError::NonExistent) => {
-                cx.report(&INVALID_DATE, child(&path, field))
+                cx.report(&INVALID_DATE, child(&path(), field))
                     .param("value", value)
                     .emit();
                 None
             }
             Err(DateError::Malformed) => {
-                cx.report(&INVALID_DATE, child(&path, field))
+                cx.report(&INVALID_DATE, child(&path(), field))
                     .variant("malformed")
                     .param("value", value)
                     .emit();
@@ -153,7 +154,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
     let end = valid(cx, "end");
     if let (Some(a), Some(b)) = (start, end) {
         if a.first_day() > b.last_day() {
-            cx.report(&ORDER, child(&path, "end"))
+            cx.report(&ORDER, child(&path(), "end"))
                 .param("start", a.to_string())
                 .param("end", b.to_string())
                 .emit();
@@ -165,11 +166,11 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
     let Some(text) = s.get("text").and_then(Value::as_str).filter(|t| !t.trim().is_empty()) else {
         return;
     };
-    let text_path = || child(&path, "text");
+    let text_path = || child(&path(), "text");
     match cx.schedule(text) {
         Ok(parsed) => {
             if !explicit {
-                suggest_dates(cx, &path, text, &parsed);
+                suggest_dates(cx, &path(), text, &parsed);
             }
         }
         Err(ScheduleError::Unreadable) => {

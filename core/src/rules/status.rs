@@ -97,17 +97,18 @@ pub static SCHEDULE: RuleMeta = RuleMeta {
 };
 
 pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: Level) {
-    let path = child(base, "status");
+    // Built only for a finding: most statuses have none.
+    let path = || child(base, "status");
     let status = match m.get("status") {
         None | Some(Value::Null) => {
             if level == Level::Measure {
-                cx.report(&REQUIRED, path).emit();
+                cx.report(&REQUIRED, path()).emit();
             }
             return;
         }
         Some(Value::String(s)) if s.trim().is_empty() => {
             if level == Level::Measure {
-                cx.report(&REQUIRED, path).emit();
+                cx.report(&REQUIRED, path()).emit();
             }
             return;
         }
@@ -126,7 +127,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
             .map(str::to_string)
             .or_else(|| closest(status, allowed.iter().map(String::as_str)).map(str::to_string));
         let pending = cx
-            .report(&INVALID, path.clone())
+            .report(&INVALID, path())
             .param("value", status)
             .param("allowed", allowed_list);
         match suggestion {
@@ -134,7 +135,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
                 .variant("suggest")
                 .param("suggestion", code.as_str())
                 .fix(Fix::Replace {
-                    path,
+                    path: path(),
                     value: Value::String(code),
                 })
                 .emit(),
@@ -150,7 +151,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
     match status {
         "completed" => {
             if let Some(start) = eff.start.filter(|s| s.first_day() > as_of) {
-                cx.report(&SCHEDULE, path)
+                cx.report(&SCHEDULE, path())
                     .variant("completed-future")
                     .param("start", start.to_string())
                     .param("asOf", as_of.to_string())
@@ -159,7 +160,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
         }
         "planned" => {
             if let Some(start) = eff.start.filter(|s| s.last_day() < as_of) {
-                cx.report(&SCHEDULE, path)
+                cx.report(&SCHEDULE, path())
                     .variant("planned-late")
                     .param("start", start.to_string())
                     .param("asOf", as_of.to_string())
@@ -168,7 +169,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
         }
         "in-progress" => {
             if let Some(end) = eff.end.filter(|e| e.last_day() < as_of) {
-                cx.report(&SCHEDULE, path)
+                cx.report(&SCHEDULE, path())
                     .variant("in-progress-overdue")
                     .param("end", end.to_string())
                     .param("asOf", as_of.to_string())
@@ -178,7 +179,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
         // Only a schedule that ends disagrees: open-ended work ("vuodesta 2018 eteenpäin") is
         // ongoing too, and a schedule that says nothing readable says nothing against it.
         "continuous" if !eff.continuous && eff.end.is_some() => {
-            cx.report(&SCHEDULE, path).variant("continuous-not-continuous").emit();
+            cx.report(&SCHEDULE, path()).variant("continuous-not-continuous").emit();
         }
         _ => {}
     }

@@ -135,13 +135,14 @@ const KNOWN_FIELDS: &[&str] = &[
 ];
 
 pub(crate) fn check_measure_shape(cx: &mut Cx<'_>, v: &Value) {
-    check(cx, tables::MEASURE, v, &mut String::new());
+    // Room for a deep pointer, so that the walk does not grow it as it goes down.
+    check(cx, tables::MEASURE, v, &mut String::with_capacity(64));
 }
 
 /// The programme's own members, then each measure (the measures beyond the schema's
 /// `maxItems`, which is reported, are not read).
 pub(crate) fn check_programme_shape(cx: &mut Cx<'_>, v: &Value, measures: &[Value]) {
-    let mut path = String::new();
+    let mut path = String::with_capacity(64);
     check(cx, tables::PROGRAMME, v, &mut path);
     for (i, m) in measures.iter().enumerate() {
         path.clear();

@@ -49,10 +49,9 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
         .filter(|l| !present(l))
         .copied()
         .collect();
-    let title_path = child(base, "title");
     for lang in missing {
         let language = cx.phrase(&format!("lang/{}", lang.code()));
-        cx.report(&REQUIRED, child(&title_path, lang.code()))
+        cx.report(&REQUIRED, child(&child(base, "title"), lang.code()))
             .param("language", language)
             .emit();
     }
