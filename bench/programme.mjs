@@ -16,6 +16,7 @@ const SELF = fileURLToPath(import.meta.url);
 const OPTS = { lang: LANG, asOf: AS_OF };
 const FILE = join(root, "data", "programme-2017.json");
 export const NATIVE = join(root, "target", "release", "examples", "reports");
+const PROFILE = join(root, "target", "release", "examples", "profile_measures");
 
 const VARIANTS = {
   "checkProgramme(object)": (engine, text) => ({ fn: (p) => engine.checkProgramme(p, OPTS), arg: JSON.parse(text) }),
@@ -74,6 +75,24 @@ function native(n, reps) {
   };
 }
 
+/**
+ * The native engine's own time per call, without the `reports` example's reading of each
+ * line and writing of each report: core/examples/profile_measures.rs checks the programme
+ * `rounds` times in one process and prints ns per call (median of `reps` processes).
+ */
+function nativeDirect(rounds, reps) {
+  if (!existsSync(PROFILE)) return { available: false };
+  const run = (mode) => {
+    const per = [];
+    for (let i = 0; i < reps; i++) {
+      const out = execFileSync(PROFILE, [mode, String(rounds)], { encoding: "utf8" });
+      per.push(Number(out.match(/: (\d+) ns per call/)?.[1]) / 1e6);
+    }
+    return stats(per).median;
+  };
+  return { available: true, rounds, reps, textMs: run("programme-text"), valueMs: run("programme"), built: new Date(statSync(PROFILE).mtimeMs).toISOString() };
+}
+
 export async function programmeJob({ quick = false, log = () => {} } = {}) {
   const n = quick ? 100 : 1000;
   const warmup = quick ? 20 : 100;
@@ -85,13 +104,19 @@ export async function programmeJob({ quick = false, log = () => {} } = {}) {
   }
   log("programme job: native");
   const nat = native(quick ? 50 : 300, quick ? 3 : 5);
-  return { n, warmup, results, native: nat };
+  const direct = nativeDirect(quick ? 50 : 500, quick ? 3 : 5);
+  return { n, warmup, results, native: nat, nativeDirect: direct };
 }
 
 export function programmeTable(r) {
   const rows = Object.entries(r.results).map(([name, s]) => [`measure-rules wasm in Node, ${name}`, fmt.ms(s.median / 1000), fmt.ms(s.p99 / 1000), String(s.n)]);
   const nat = r.native;
   if (nat.available) rows.push(["native Rust (release `reports` example), check_document_json + report to JSON", fmt.ms(nat.perCallMs), "-", `${nat.n}/${nat.reps}`]);
+  const d = r.nativeDirect;
+  if (d?.available) {
+    rows.push(["native Rust (release `profile_measures`), check_programme_json(text)", fmt.ms(d.textMs), "-", `${d.rounds}/${d.reps}`]);
+    rows.push(["native Rust (release `profile_measures`), check_programme(parsed value)", fmt.ms(d.valueMs), "-", `${d.rounds}/${d.reps}`]);
+  }
   const first = Object.values(r.results)[0];
   const t = table([{ title: "programme check" }, { title: "median ms", align: "r" }, { title: "p99 ms", align: "r" }, { title: "calls", align: "r" }], rows);
   const notes = [`${first.measures} measures, ${first.findings} findings per report, asOf ${AS_OF}, lang ${LANG}.`];
@@ -99,7 +124,13 @@ export function programmeTable(r) {
     notes.push(
       `native: slope between a process checking the programme once (${nat.processOneMs.toFixed(1)} ms wall, start-up included) and ${nat.n} times, median of ${nat.reps} runs each; binary built ${nat.built}${nat.olderThanSources ? ", OLDER than the newest core/ source: it may not be the engine measured in wasm" : ""}.`,
     );
-  } else {
+  }
+  if (d?.available) {
+    notes.push(`native, profile_measures: the engine's calls alone, ${d.rounds} per process, the median of ${d.reps} processes' mean (binary built ${d.built}); the \`reports\` row adds reading each document from a line of JSON and writing its report.`);
+  } else if (d) {
+    notes.push("native: target/release/examples/profile_measures is not built (`cargo build --release -p measure-rules --examples`); no figures of the engine's calls alone.");
+  }
+  if (!nat.available) {
     notes.push("native: target/release/examples/reports is not built (it is built by `make test`'s differential test); no native figure.");
   }
   return `${t}\n\n${notes.join("\n")}`;
