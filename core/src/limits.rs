@@ -9,5 +9,5 @@ pub const MAX_DEPTH: usize = 127;
 /// only the first this many are checked rule by rule.
 pub const MAX_MEASURES: usize = 10_000;
 /// Text lengths are limited by the schemas (`maxLength`); the schedule parser reads at most
-/// this many bytes of schedule text.
+/// this many characters of schedule text, the schema's limit.
 pub const MAX_SCHEDULE_TEXT: usize = crate::schedule::MAX_SCHEDULE_TEXT;

@@ -111,16 +111,25 @@ pub enum ScheduleError {
     Reversed { start: PartialDate, end: PartialDate },
 }
 
-/// Texts longer than this are Unreadable without being scanned (explicit input limit).
-///
-/// Counted in bytes of UTF-8, so that the check costs nothing.
+/// Texts longer than this many characters are Unreadable without being scanned (explicit
+/// input limit). It is the schema's `maxLength` for schedule text, and counted the same way,
+/// so that every text the schema admits is read: counted in bytes, a Finnish text of 400
+/// characters with a hundred `ä`s would have been refused.
 pub const MAX_SCHEDULE_TEXT: usize = 500;
+
+/// Whether `text` is over [`MAX_SCHEDULE_TEXT`] characters. Bytes first, so that the check
+/// costs nothing for the texts of real programmes: at most that many bytes is short enough,
+/// more than four bytes a character is too long, and only between are characters counted.
+fn too_long(text: &str) -> bool {
+    let bytes = text.len();
+    bytes > MAX_SCHEDULE_TEXT && (bytes > 4 * MAX_SCHEDULE_TEXT || text.chars().count() > MAX_SCHEDULE_TEXT)
+}
 
 /// Parses Finnish, Swedish or English schedule text. All three vocabularies are accepted whatever the user's language.
 ///
 /// Allocates the token list, and a `String` for [`ScheduleError::NonExistentDate`].
 pub fn parse(text: &str) -> Result<ParsedSchedule, ScheduleError> {
-    if text.len() > MAX_SCHEDULE_TEXT {
+    if too_long(text) {
         return Err(ScheduleError::Unreadable);
     }
     let text = text.trim();
@@ -214,5 +223,19 @@ mod tests {
         assert!(parse(&long).is_ok());
         let longer = format!("{long} ");
         assert_eq!(parse(&longer), Err(ScheduleError::Unreadable));
+    }
+
+    /// The limit is the schema's, in characters: a text of 500 characters in more than 500
+    /// bytes (here no-break spaces, two bytes each) is read, and one more character is not.
+    #[test]
+    fn the_limit_counts_characters() {
+        let long = format!("vuodesta 2018{}", "\u{a0}".repeat(MAX_SCHEDULE_TEXT - 13));
+        assert_eq!(long.chars().count(), MAX_SCHEDULE_TEXT);
+        assert!(long.len() > MAX_SCHEDULE_TEXT);
+        assert!(parse(&long).is_ok(), "{:?}", parse(&long));
+        let longer = format!("{long}\u{a0}");
+        assert_eq!(parse(&longer), Err(ScheduleError::Unreadable));
+        let wide = "\u{1F600}".repeat(MAX_SCHEDULE_TEXT + 1);
+        assert_eq!(parse(&wide), Err(ScheduleError::Unreadable));
     }
 }
