@@ -68,14 +68,7 @@ pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
             } else {
                 "syntax"
             };
-            cx.report(&SYNTAX, "")
-                .variant(variant)
-                .param("line", line.to_string())
-                .param("column", column.to_string())
-                .param("limit", MAX_DEPTH.to_string())
-                .param("detail", detail)
-                .at(line, column)
-                .emit();
+            syntax(cx, variant, (line, column), detail, Some(MAX_DEPTH));
             None
         }
     }
@@ -119,16 +112,31 @@ pub(crate) fn decode<'t>(cx: &mut Cx<'_>, bytes: &'t [u8]) -> Option<&'t str> {
             detail.push(hex(byte >> 4));
             detail.push(hex(byte & 0x0F));
             detail.push(')');
-            cx.report(&SYNTAX, "")
-                .variant("syntax")
-                .param("line", line.to_string())
-                .param("column", column.to_string())
-                .param("detail", detail)
-                .at(line, column)
-                .emit();
+            syntax(cx, "syntax", (line, column), detail, None);
             None
         }
     }
+}
+
+/// The `input.syntax` finding, at a place in the text rather than a pointer; `depth_limit`
+/// for the messages that name it.
+fn syntax(
+    cx: &mut Cx<'_>,
+    variant: &'static str,
+    (line, column): (u32, u32),
+    detail: String,
+    depth_limit: Option<usize>,
+) {
+    let pending = cx
+        .report(&SYNTAX, "")
+        .variant(variant)
+        .param("line", line.to_string())
+        .param("column", column.to_string());
+    let pending = match depth_limit {
+        Some(limit) => pending.param("limit", limit.to_string()),
+        None => pending,
+    };
+    pending.param("detail", detail).at(line, column).emit();
 }
 
 /// serde_json counts columns in bytes; people and editors count characters.
