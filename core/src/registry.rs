@@ -167,16 +167,17 @@ impl Registry {
                     self.orgs.len() - 1
                 }
             };
-            self.index_entry(slot)?;
+            self.index_entry(slot, key)?;
         }
         Ok(())
     }
 
-    fn index_entry(&mut self, i: usize) -> Result<(), RegistryConflict> {
+    /// Indexes organisation `i` under its code (`code`, folded already) and its other names.
+    fn index_entry(&mut self, i: usize, code: String) -> Result<(), RegistryConflict> {
         let Some(org) = self.orgs.get(i) else {
             return Ok(());
         };
-        let mut names: Vec<(String, bool)> = vec![(fold(&org.code), true)];
+        let mut names: Vec<(String, bool)> = vec![(code, true)];
         names.extend(org.aliases.iter().map(|a| (fold(a), false)));
         if let Some(parent) = &org.parent {
             names.push((fold(&format!("{parent}/{}", org.code)), false));
