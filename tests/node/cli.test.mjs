@@ -146,6 +146,22 @@ test("--jobs: the files checked on several threads give the same output, in ever
   assert.ok(json.files.some((f) => f.report?.findings.some((x) => x.rule === "input.syntax")));
 });
 
+test("findings at one place and the roll-up's ties are in code-unit order of rule ids, whatever the locale", () => {
+  const dir = mkdtempSync(join(tmpdir(), "measure-rules-cli-rule-order-"));
+  mkdirSync(join(dir, "m"));
+  writeFileSync(join(dir, "m", "a.json"), JSON.stringify(GOOD));
+  // Two custom rules at the same place, once each: "-" sorts before "_" in code units (the
+  // engine's own order), after it in the collator used before (localeCompare).
+  const rule = (id) => ({ id, severity: "warning", description: { fi: "d", sv: "d", en: "d" }, require: { path: "/nope", present: true }, path: "/title", message: { fi: "m", sv: "m", en: "m" } });
+  writeFileSync(join(dir, "rs.json"), JSON.stringify({ id: "test.order", version: "1.0.0", engine: ">=0.1.0", custom: [rule("t/x_1"), rule("t/x-1")] }));
+  for (const lang of ["fi_FI.UTF-8", "sv_SE.UTF-8", "C"]) {
+    const r = spawnSync(process.execPath, [cli, "check", "m", "--ruleset", "rs.json", "--as-of", "2018-06-01"], { cwd: dir, encoding: "utf8", env: { ...process.env, LANG: lang, LC_ALL: lang } });
+    const order = (re) => [...r.stdout.matchAll(re)].map((m) => m[1]);
+    assert.deepEqual(order(/^m\/a\.json:\d+:\d+: warning (t\/x\S+)/gm), ["t/x-1", "t/x_1"], `findings, ${lang}`);
+    assert.deepEqual(order(/^ +1 +warning (t\/x\S+)$/gm), ["t/x-1", "t/x_1"], `roll-up, ${lang}`);
+  }
+});
+
 test("folders are walked in code-unit order of names, whatever the locale", () => {
   const dir = mkdtempSync(join(tmpdir(), "measure-rules-cli-order-"));
   mkdirSync(join(dir, "m", "b-dir"), { recursive: true });

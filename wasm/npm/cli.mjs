@@ -75,8 +75,9 @@ function parseArgs(argv) {
 
 const SKIP_DIRS = new Set(["node_modules", ".git", "target"]);
 
-/** Names in code-unit order: the same on every machine, whatever its locale (and no collator to load). */
-const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+/** Code-unit order: the same on every machine, whatever its locale (and no collator to load). */
+const codeUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const byName = (a, b) => codeUnits(a.name, b.name);
 
 function walk(dir, out) {
   // What join(dir, name) gives, for names that are plain names: without joining each one.
@@ -384,7 +385,7 @@ function explanation(e) {
 }
 
 function byPlace(a, b) {
-  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule);
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || codeUnits(a.rule, b.rule);
 }
 
 function codeFrame(text, line, column) {
@@ -423,7 +424,7 @@ const FORMATS = {
     }
     const checked = results.filter((r) => r.report).length;
     lines.push(`${checked} file(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info`);
-    for (const [key, n] of [...rollup].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+    for (const [key, n] of [...rollup].sort((a, b) => b[1] - a[1] || codeUnits(a[0], b[0]))) {
       const [severity, rule] = key.split("\t");
       lines.push(`  ${String(n).padStart(5)}  ${severity.padEnd(7)} ${rule}`);
     }
