@@ -87,9 +87,8 @@ function runVariant(name, n, warmup, nodeArgs = []) {
 }
 
 /** Figures over all of a variant's rounds, and the median per input (which measures cost the most). */
-function summarise(rounds) {
+function summarise(rounds, names) {
   const k = rounds[0].inputs;
-  const names = formInputs().map((i) => i.name);
   const own = Array.from({ length: k }, () => []);
   const all = [];
   for (const r of rounds) {
@@ -211,7 +210,8 @@ export async function formJob({ quick = false, log = () => {} } = {}) {
       rounds[name].push(runVariant(name, Math.ceil((cheap ? n * 5 : n) / roundCount), warmup));
     }
   }
-  const results = Object.fromEntries(names.map((name) => [name, { label: VARIANTS[name].label, ...summarise(rounds[name]) }]));
+  const inputNames = formInputs().map((i) => i.name);
+  const results = Object.fromEntries(names.map((name) => [name, { label: VARIANTS[name].label, ...summarise(rounds[name], inputNames) }]));
   log("form job: profile");
   const prof = profile(quick ? 2000 : 20000);
   log("form job: cross-check");

@@ -19,9 +19,10 @@ const calls = i > 0 ? Number(process.argv[i + 1]) : 300;
 const opts = { lang: LANG, asOf: AS_OF };
 const inputs = formInputs().map((x) => x.measure);
 
-/** Self-contained (it runs in the page as well): the first check, then each gap's row. */
-async function measure({ url, inputs, opts, calls }) {
+/** Self-contained but for its imports (it runs in the page as well): the first check, then each gap's row. */
+async function measure({ url, timingUrl, inputs, opts, calls }) {
   const { Engine } = await import(url);
+  const { stats } = await import(timingUrl);
   const busy = (ms) => {
     const end = performance.now() + ms;
     let n = 0;
@@ -40,7 +41,6 @@ async function measure({ url, inputs, opts, calls }) {
     ["reading 8 MB of numbers", () => big.reduce((a, b) => a + b, 0)],
     ["allocating 100,000 small objects", () => Array.from({ length: 100_000 }, (_, k) => ({ k })).length],
   ];
-  const rank = (xs, q) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)];
   const engine = new Engine();
   let t0 = performance.now();
   engine.checkMeasure(inputs[0], opts);
@@ -57,7 +57,8 @@ async function measure({ url, inputs, opts, calls }) {
       engine.checkMeasure(m, opts);
       t.push((performance.now() - t0) * 1000);
     }
-    rows.push({ name, median: rank(t, 0.5), p99: rank(t, 0.99) });
+    const { median, p99 } = stats(t);
+    rows.push({ name, median, p99 });
   }
   return { first, rows, isolated: globalThis.crossOriginIsolated };
 }
@@ -75,14 +76,14 @@ async function inChromium() {
       await route.fulfill({ response, headers: { ...response.headers(), "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" } });
     });
     await page.goto(`http://127.0.0.1:${server.address().port}/bench/browser/calls.html`);
-    return await page.evaluate(measure, { url: "/wasm/npm/index.js", inputs, opts, calls });
+    return await page.evaluate(measure, { url: "/wasm/npm/index.js", timingUrl: "/bench/timing.mjs", inputs, opts, calls });
   } finally {
     await b.close();
     server.close();
   }
 }
 
-const r = browser ? await inChromium() : await measure({ url: "../wasm/npm/node.mjs", inputs, opts, calls });
+const r = browser ? await inChromium() : await measure({ url: "../wasm/npm/node.mjs", timingUrl: "./timing.mjs", inputs, opts, calls });
 const where = browser ? `Chromium${r.isolated ? "" : " (not cross-origin isolated: 100 µs timer)"}` : `Node ${process.version}`;
 console.log(
   table(
