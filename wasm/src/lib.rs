@@ -42,6 +42,7 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     built(tape::write(value, usize::try_from(known_keys()).unwrap_or(0)))
 }
 
+/// Not generic, so that `to_js` of each report type is only its call to `tape::write`.
 fn built(tape: Result<tape::Tape, tape::Error>) -> Result<JsValue, JsError> {
     let tape = tape.map_err(|e| JsError::new(&e.to_string()))?;
     Ok(build(&tape.ops, &tape.numbers, &tape.text))

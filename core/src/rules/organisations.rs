@@ -154,6 +154,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
                 .emit();
         }
     }
+    // A list, not a map: a measure has a handful of partners.
     let mut seen: Vec<(Cow<'_, str>, usize)> = Vec::with_capacity(partners.map_or(0, Vec::len));
     for (i, v) in partners.into_iter().flatten().enumerate() {
         let Some(written) = v.as_str() else { continue };
@@ -180,8 +181,11 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
     }
 }
 
-/// The organisation's key for comparing leads and partners: its registry code (borrowed from
-/// the engine's registry), or the folded text of an unknown one, or empty for an empty one.
+/// Resolves one written name, reporting unknown names and aliases; returns the key for
+/// comparing leads and partners: its registry code (borrowed from the engine's registry),
+/// or the folded text of an unknown one, or empty for an empty one.
+///
+/// `path` makes the pointer, which only a finding needs.
 fn resolve<'e>(
     cx: &mut Cx<'e>,
     unknown_rule: &'static RuleMeta,
