@@ -1,7 +1,5 @@
 //! Rules over a whole programme: unique measure numbers, and references that resolve.
 
-use std::collections::{HashMap, HashSet};
-
 use serde_json::{Map, Value};
 
 use crate::catalogue::{RuleMeta, Scope};
@@ -35,32 +33,43 @@ pub static REFERENCE: RuleMeta = RuleMeta {
 /// `measures` are the programme's measures as far as they are checked, `ids` their canonical
 /// ids (computed once by the engine).
 pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>, measures: &[Value], ids: &[Option<String>]) {
-    let mut first: HashMap<String, usize> = HashMap::new();
-    for ((i, m), id) in measures.iter().enumerate().zip(ids) {
-        let Some(written) = m.get("id").and_then(Value::as_str) else {
+    let keys: Vec<Option<&str>> = measures
+        .iter()
+        .zip(ids)
+        .map(|(m, id)| {
+            let written = m.get("id")?.as_str()?;
+            Some(id.as_deref().unwrap_or_else(|| written.trim())).filter(|k| !k.is_empty())
+        })
+        .collect();
+    // Sorted and searched, not hashed: std's hasher would add SipHash and a random seed to
+    // the wasm for this alone, and the ids come from the document, so a fixed hash could be
+    // flooded with colliding ones.
+    let mut sorted: Vec<&str> = keys.iter().flatten().copied().collect();
+    sorted.sort_unstable();
+    // The first measure that has an id, at the id's first place in `sorted`.
+    let mut first = vec![usize::MAX; sorted.len()];
+    for (i, key) in keys.iter().enumerate() {
+        let Some(key) = *key else { continue };
+        let Some(slot) = first.get_mut(sorted.partition_point(|k| *k < key)) else {
             continue;
         };
-        let key = id.clone().unwrap_or_else(|| written.trim().to_string());
-        if key.is_empty() {
-            continue;
-        }
-        match first.get(&key) {
-            Some(&j) => {
-                cx.measure = Some(key.clone());
-                cx.report(&DUPLICATE_ID, child(&item("/measures", i), "id"))
-                    .param("id", key.as_str())
-                    .param("first", (j + 1).to_string())
-                    .emit();
-            }
-            None => {
-                first.insert(key, i);
-            }
+        if *slot == usize::MAX {
+            *slot = i;
+        } else {
+            cx.measure = Some(key.to_string());
+            cx.report(&DUPLICATE_ID, child(&item("/measures", i), "id"))
+                .param("id", key)
+                .param("first", (*slot + 1).to_string())
+                .emit();
         }
     }
     cx.measure = None;
     if !cx.on(&REFERENCE) {
         return;
     }
+    // The keys are canonical ids, or written ids that do not parse, which a reference (read
+    // as a canonical id) never equals: the sorted keys serve as they are.
+    let known = |id: &str| sorted.binary_search(&id).is_ok();
     // A list, not a set: at most 8 themes, and collecting into a set would sort.
     let themes: Vec<u64> = match p.get("themes").and_then(Value::as_array) {
         Some(list) if !list.is_empty() => list
@@ -69,14 +78,13 @@ pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>, measures: &[Value],
             .collect(),
         _ => (1..=8).collect(),
     };
-    let known: HashSet<&str> = ids.iter().flatten().map(String::as_str).collect();
     for ((i, m), id) in measures.iter().enumerate().zip(ids) {
         let Some(obj) = m.as_object() else { continue };
         cx.measure = id.clone();
         each_text(obj, &mut |at, text| {
             for r in references(text) {
                 match r {
-                    Reference::Measure(id) if !known.contains(id.to_string().as_str()) => {
+                    Reference::Measure(id) if !known(&id.to_string()) => {
                         cx.report(&REFERENCE, at.pointer(i))
                             .variant("measure")
                             .param("ref", id.to_string())
@@ -285,6 +293,44 @@ mod tests {
             vec![mid("4.3b"), Reference::Theme(9)]
         );
         assert_eq!(references("toimenpiteessä 2.2."), vec![mid("2.2")]);
+    }
+
+    #[test]
+    fn each_repeated_id_names_its_first_measure() -> Result<(), crate::RulesetError> {
+        // Canonical ids compared, written ones trimmed when they do not parse; empty and
+        // missing ids are not compared; references resolve against canonical ids only.
+        let programme = serde_json::json!({"measures": [
+            {"id": "3.1"},
+            {"id": "x"},
+            {"id": "2.1", "title": {"fi": "Kuten toimenpiteen 3.1 ja toimenpiteen 4.1 yhteydessä"}},
+            {"id": "3.01"},
+            {"id": " x "},
+            {"id": "2.1"},
+            {"id": ""},
+            {"id": 5},
+            {},
+            {"id": ""},
+            {"id": "2.1"}
+        ]});
+        let report = crate::Engine::new()?.check_programme(&programme, &crate::CheckOptions::default());
+        let found: Vec<(String, Option<&String>, Option<&String>)> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == DUPLICATE_ID.id || f.rule == REFERENCE.id)
+            .map(|f| (f.path.clone(), f.params.get("first"), f.params.get("ref")))
+            .collect();
+        let (one, two, three, four) = ("1".to_string(), "2".to_string(), "3".to_string(), "4.1".to_string());
+        assert_eq!(
+            found,
+            vec![
+                ("/measures/2/title/fi".to_string(), None, Some(&four)),
+                ("/measures/3/id".to_string(), Some(&one), None),
+                ("/measures/4/id".to_string(), Some(&two), None),
+                ("/measures/5/id".to_string(), Some(&three), None),
+                ("/measures/10/id".to_string(), Some(&three), None),
+            ]
+        );
+        Ok(())
     }
 
     #[test]
