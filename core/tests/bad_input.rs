@@ -235,6 +235,20 @@ fn check_case(engine: &Engine, doc: &Value, case: &Value) -> Vec<String> {
                     ));
                 }
             }
+            for triple in case["params"].as_array().into_iter().flatten() {
+                let (path, param, value) = (&triple[0], triple[1].as_str().unwrap(), &triple[2]);
+                let found = report
+                    .findings
+                    .iter()
+                    .find(|f| f.path == *path)
+                    .and_then(|f| f.params.get(param));
+                if found.map(|v| json!(v)).as_ref() != Some(value) {
+                    bad.push(format!(
+                        "{name} [{way}, {}]: {path} {param} is {found:?}, expected {value}",
+                        lang.code()
+                    ));
+                }
+            }
             let mut findings: Vec<_> = report.findings.iter().collect();
             findings.sort_by_key(|f| json!([f.rule, f.path, f.line, f.column]).to_string());
             for (i, f) in findings.iter().enumerate() {
@@ -244,6 +258,20 @@ fn check_case(engine: &Engine, doc: &Value, case: &Value) -> Vec<String> {
                         lang.code(),
                         f.rule,
                         f.path,
+                        f.message
+                    ));
+                }
+                // The parser's English words are a parameter, not the message, unless the
+                // engine has no words of its own for the problem.
+                let detail = f.params.get("detail").map_or("", String::as_str);
+                if !detail.is_empty()
+                    && f.message.contains(detail)
+                    && f.params.get("problem").map(String::as_str) != Some("syntax")
+                {
+                    bad.push(format!(
+                        "{name} [{way}, {}]: message of {} quotes the parser: {:?}",
+                        lang.code(),
+                        f.rule,
                         f.message
                     ));
                 }

@@ -48,8 +48,8 @@ test("bad input through the CLI: the text report places and shows bytes that are
   const r = spawnSync(process.execPath, [cli, "check", ...files, "--lang", "en", "--as-of", doc.asOf], { cwd: root, encoding: "utf8" });
   assert.equal(r.stderr, "");
   assert.equal(r.status, 1);
-  assert.match(r.stdout, /latin1\.json:4:51: error input\.syntax: The file is not valid JSON at line 4, column 51: invalid UTF-8 \(byte 0xE4\)/);
-  assert.match(r.stdout, /utf8-truncated-bom\.json:1:41: error input\.syntax: .*invalid UTF-8 \(byte 0xC3\)/);
+  assert.match(r.stdout, /latin1\.json:4:51: error input\.syntax: The file is not UTF-8 at line 4, column 51 \(byte 0xE4\); save it as UTF-8\./);
+  assert.match(r.stdout, /utf8-truncated-bom\.json:1:41: error input\.syntax: .*\(byte 0xC3\)/);
   assert.match(r.stdout, /bom\.json:1:83: error lead-body\.unknown/);
   assert.match(r.stdout, /crlf\.json:8:3: error status\.invalid/);
   // The caret is under the bad byte (shown as U+FFFD) of line 4.

@@ -157,6 +157,10 @@ export async function runCase(Engine, doc, c, load, engine = new Engine()) {
       });
       findings.forEach((f, i) => {
         if (!f.message?.trim() || PLACEHOLDER.test(f.message)) bad.push(`${where}: message of ${f.rule} at ${f.path}: ${JSON.stringify(f.message)}`);
+        // The parser's English words are a parameter, not the message, unless the engine has
+        // no words of its own for the problem.
+        const detail = f.params?.detail;
+        if (detail && f.message.includes(detail) && f.params.problem !== "syntax") bad.push(`${where}: message of ${f.rule} quotes the parser: ${JSON.stringify(f.message)}`);
         (messages[i] ??= []).push(f.message);
       });
     }

@@ -12,7 +12,7 @@ pub static SYNTAX: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Document,
     summary: "The document is valid JSON.",
-    what: "Reads the text as JSON (RFC 8259). A byte-order mark at the start is allowed; trailing commas, comments, single quotes and truncated text are not. Nesting deeper than 127 levels is refused. Given bytes (a file, a `Uint8Array`), the text must be UTF-8: the first byte that is not is reported.",
+    what: "Reads the text as JSON (RFC 8259). A byte-order mark at the start is allowed; trailing commas, comments, single quotes and truncated text are not. Nesting deeper than 127 levels is refused. Given bytes (a file, a `Uint8Array`), the text must be UTF-8: the first byte that is not is reported.\n\nThe message says what is wrong in the reader's language, and the parameter `problem` names it for forms with texts of their own: `trailing-comma`, `extra-comma`, `trailing-characters`, `comment`, `expected-value`, `expected-colon`, `expected-comma-list`, `expected-comma-object`, `key-not-string`, `invalid-escape`, `lone-surrogate`, `invalid-number`, `number-range`, `control-character`, `eof`, `empty`, `depth`, `utf8` (with `byte`), or `syntax`, whose message quotes the parser's own words (the parameter `detail`).",
     why: "Nothing else can be checked in text that is not JSON, and the person who wrote it needs to know the exact line and column.",
     example: "```json\n{ \"id\": \"2.1\", }\n```\nfails at line 1, column 16 (trailing comma). `{ \"id\": \"2.1\" }` passes.",
     params: &[],
@@ -55,23 +55,82 @@ pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
         Err(e) => {
             let line = u32::try_from(e.line()).unwrap_or(u32::MAX);
             let column = char_column(body, e.line(), e.column());
-            // The position is in the message already, in the reader's language.
+            // serde_json's own words, without the place, which the message gives already.
             let full = e.to_string();
+            // A byte search: `str::rfind` with a text pattern brings a substring searcher
+            // into the wasm for this alone.
             let detail = full
-                .rfind(" at line ")
-                .map_or(full.as_str(), |i| full.get(..i).unwrap_or(&full))
-                .to_string();
-            let variant = if full.contains("recursion limit") {
-                "depth"
-            } else if e.is_eof() {
-                "eof"
+                .as_bytes()
+                .windows(AT_LINE.len())
+                .rposition(|w| w == AT_LINE)
+                .and_then(|i| full.get(..i))
+                .unwrap_or(&full);
+            let problem = if e.is_eof() {
+                if body.trim_start_matches([' ', '\t', '\n', '\r']).is_empty() {
+                    "empty"
+                } else {
+                    "eof"
+                }
             } else {
-                "syntax"
+                // serde_json names what it expected; what it met instead is often the clearer
+                // thing to say: a comment, or a second comma where a key or a value should be.
+                match problem(detail) {
+                    said @ ("key-not-string" | "expected-value" | "trailing-characters") => {
+                        let met = rest_from(body, e.line(), e.column());
+                        if met.starts_with("//") || met.starts_with("/*") {
+                            "comment"
+                        } else if said != "trailing-characters" && met.starts_with(',') {
+                            "extra-comma"
+                        } else {
+                            said
+                        }
+                    }
+                    other => other,
+                }
             };
-            syntax(cx, variant, (line, column), detail, Some(MAX_DEPTH));
+            let depth_limit = (problem == "depth").then_some(MAX_DEPTH);
+            syntax(cx, problem, (line, column), detail.to_string(), depth_limit);
             None
         }
     }
+}
+
+/// What serde_json's `Display` puts between its description and the place.
+const AT_LINE: &[u8] = b" at line ";
+
+/// serde_json's description of what it met, and the message variant that says it in the
+/// reader's language (`input.syntax/<variant>`). A description not here keeps serde_json's
+/// English in the plain `syntax` message; the tests parse a text for every row, so a
+/// rewording in serde_json fails them instead of quietly falling back. Its descriptions that
+/// reading a `&str` into a `Value` cannot give (invalid UTF-8, a map key of another type) are
+/// left out.
+const PROBLEMS: &[(&str, &str)] = &[
+    ("trailing comma", "trailing-comma"),
+    ("trailing characters", "trailing-characters"),
+    ("expected value", "expected-value"),
+    ("expected ident", "expected-value"),
+    ("expected `:`", "expected-colon"),
+    ("expected `,` or `]`", "expected-comma-list"),
+    ("expected `,` or `}`", "expected-comma-object"),
+    ("key must be a string", "key-not-string"),
+    ("invalid escape", "invalid-escape"),
+    // serde_json's names for a `\uD800`-`\uDFFF` escape without its other half.
+    ("lone leading surrogate in hex escape", "lone-surrogate"),
+    ("unexpected end of hex escape", "lone-surrogate"),
+    ("invalid number", "invalid-number"),
+    ("number out of range", "number-range"),
+    (
+        "control character (\\u0000-\\u001F) found while parsing a string",
+        "control-character",
+    ),
+    ("recursion limit exceeded", "depth"),
+];
+
+fn problem(detail: &str) -> &'static str {
+    PROBLEMS
+        .iter()
+        .find(|(said, _)| *said == detail)
+        .map_or("syntax", |(_, variant)| variant)
 }
 
 /// Reads bytes as UTF-8 text (RFC 8259 §8.1), for callers that have a file's bytes: text that
@@ -108,35 +167,52 @@ pub(crate) fn decode<'t>(cx: &mut Cx<'_>, bytes: &'t [u8]) -> Option<&'t str> {
             let column = u32::try_from(chars.saturating_add(1)).unwrap_or(u32::MAX);
             let byte = chunk.invalid().first().copied().unwrap_or(0);
             let hex = |n: u8| char::from_digit(u32::from(n), 16).map_or('0', |c| c.to_ascii_uppercase());
-            let mut detail = String::from("invalid UTF-8 (byte 0x");
-            detail.push(hex(byte >> 4));
-            detail.push(hex(byte & 0x0F));
-            detail.push(')');
-            syntax(cx, "syntax", (line, column), detail, None);
+            let byte: String = [hex(byte >> 4), hex(byte & 0x0F)].into_iter().collect();
+            cx.report(&SYNTAX, "")
+                .variant("utf8")
+                .param("line", line.to_string())
+                .param("column", column.to_string())
+                .param("problem", "utf8")
+                .param("byte", byte)
+                .at(line, column)
+                .emit();
             None
         }
     }
 }
 
-/// The `input.syntax` finding, at a place in the text rather than a pointer; `depth_limit`
-/// for the messages that name it.
+/// The `input.syntax` finding for what serde_json met, at a place in the text rather than a
+/// pointer. `problem` is the message variant, and a param too, so that a form with its own
+/// texts can tell a missing comma from a stray one; `detail` keeps serde_json's own (English)
+/// words for a bug report.
 fn syntax(
     cx: &mut Cx<'_>,
-    variant: &'static str,
+    problem: &'static str,
     (line, column): (u32, u32),
     detail: String,
     depth_limit: Option<usize>,
 ) {
     let pending = cx
         .report(&SYNTAX, "")
-        .variant(variant)
+        .variant(problem)
         .param("line", line.to_string())
-        .param("column", column.to_string());
+        .param("column", column.to_string())
+        .param("problem", problem)
+        .param("detail", detail);
     let pending = match depth_limit {
         Some(limit) => pending.param("limit", limit.to_string()),
         None => pending,
     };
-    pending.param("detail", detail).at(line, column).emit();
+    pending.at(line, column).emit();
+}
+
+/// The text from serde_json's place (a line, and a column in bytes counted from 1) on.
+fn rest_from(text: &str, line: usize, byte_column: usize) -> &str {
+    let line_start = match line {
+        0 | 1 => 0,
+        n => text.match_indices('\n').nth(n - 2).map_or(text.len(), |(i, _)| i + 1),
+    };
+    text.get(line_start + byte_column.saturating_sub(1)..).unwrap_or("")
 }
 
 /// serde_json counts columns in bytes; people and editors count characters.
@@ -156,6 +232,142 @@ fn char_column(text: &str, line: usize, byte_column: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::{CheckOptions, Engine};
+    use crate::lang::Lang;
+
+    /// Text that makes serde_json say each of `PROBLEMS`' descriptions (or gives one of the
+    /// other variants), the variant, and the line and column the finding names: the closing
+    /// bracket after a trailing comma, the character after a bad escape, the line after a line
+    /// break inside quotes.
+    const SAMPLES: &[(&str, &str, (u32, u32))] = &[
+        ("{\"id\": \"2.1\", }", "trailing-comma", (1, 15)),
+        ("{\n  // Sisäministeriö\n  \"id\": \"2.1\"\n}", "comment", (2, 3)),
+        ("{\"id\": /* 2.1 */ \"2.1\"}", "comment", (1, 8)),
+        ("{\"id\": \"2.1\"} // ok", "comment", (1, 15)),
+        ("{\"id\": \"2.1\"} /", "trailing-characters", (1, 15)),
+        ("{\"id\": \"2.1\",, \"theme\": 2}", "extra-comma", (1, 14)),
+        ("{\"partners\": [\"POL\",, \"TULLI\"]}", "extra-comma", (1, 21)),
+        ("{, \"id\": \"2.1\"}", "extra-comma", (1, 2)),
+        ("{\"id\": \"2.1\"} x", "trailing-characters", (1, 15)),
+        ("{\"id\": '2.1'}", "expected-value", (1, 8)),
+        ("{\"status\": tru}", "expected-value", (1, 15)),
+        ("{\"id\" \"2.1\"}", "expected-colon", (1, 7)),
+        ("{\"partners\": [\"POL\" \"TULLI\"]}", "expected-comma-list", (1, 21)),
+        ("{\"id\": \"2.1\"\n \"theme\": 2}", "expected-comma-object", (2, 2)),
+        ("{id: \"2.1\"}", "key-not-string", (1, 2)),
+        ("{\"id\": \"2\\.1\"}", "invalid-escape", (1, 11)),
+        ("{\"title\": {\"fi\": \"\\udc00\"}}", "lone-surrogate", (1, 24)),
+        ("{\"title\": {\"fi\": \"\\ud800\"}}", "lone-surrogate", (1, 25)),
+        ("{\"theme\": 02}", "invalid-number", (1, 12)),
+        ("{\"theme\": 1e400}", "number-range", (1, 15)),
+        (
+            "{\"title\": {\"fi\": \"Rikos-\n torjunta\"}}",
+            "control-character",
+            (2, 1),
+        ),
+        ("{\"id\": \"2.1\"", "eof", (1, 12)),
+        (" \r\n\t", "empty", (2, 1)),
+        ("", "empty", (1, 1)),
+    ];
+
+    type Res = Result<(), Box<dyn std::error::Error>>;
+
+    fn syntax_findings(text: &str, lang: Lang) -> Result<Vec<crate::finding::Finding>, Box<dyn std::error::Error>> {
+        let opts = CheckOptions {
+            lang,
+            ..CheckOptions::default()
+        };
+        Ok(Engine::new()?.check_measure_json(text, &opts).findings)
+    }
+
+    #[test]
+    fn each_problem_is_said_in_each_language() -> Res {
+        for (text, problem, place) in SAMPLES {
+            let mut messages = Vec::new();
+            for lang in [Lang::Fi, Lang::Sv, Lang::En] {
+                let findings = syntax_findings(text, lang)?;
+                let [f] = findings.as_slice() else {
+                    panic!("{text:?}: {findings:?}");
+                };
+                assert_eq!(f.rule, "input.syntax", "{text:?}");
+                assert_eq!(
+                    f.params.get("problem").map(String::as_str),
+                    Some(*problem),
+                    "{text:?}: {f:?}"
+                );
+                assert_eq!((f.line, f.column), (Some(place.0), Some(place.1)), "{text:?}");
+                // The message is the variant's, not the plain one with serde_json's English.
+                let detail = f.params.get("detail").map_or("", String::as_str);
+                assert!(
+                    !detail.is_empty() && !f.message.contains(detail),
+                    "{text:?}: {}",
+                    f.message
+                );
+                let line = place.0.to_string();
+                assert!(f.message.contains(&line), "{text:?}: {}", f.message);
+                messages.push(f.message.clone());
+            }
+            assert!(messages[0] != messages[1] && messages[1] != messages[2], "{messages:?}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn every_description_has_a_sample_and_every_variant_a_message() {
+        for (said, variant) in PROBLEMS {
+            let sample = SAMPLES.iter().find(|(text, _, _)| {
+                serde_json::from_str::<Value>(text)
+                    .err()
+                    .is_some_and(|e| e.to_string().starts_with(&format!("{said} at line ")))
+            });
+            assert!(sample.is_some() || *variant == "depth", "no sample says {said:?}");
+        }
+        let variants =
+            PROBLEMS
+                .iter()
+                .map(|(_, v)| *v)
+                .chain(["comment", "extra-comma", "eof", "empty", "utf8", "syntax"]);
+        for v in variants {
+            for lang in [Lang::Fi, Lang::Sv, Lang::En] {
+                let key = format!("input.syntax/{v}");
+                assert!(crate::messages::lookup(lang, &key).is_some(), "{key} in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn too_deep_names_the_limit() -> Res {
+        let text = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let findings = syntax_findings(&text, Lang::Fi)?;
+        let [f] = findings.as_slice() else {
+            panic!("{findings:?}")
+        };
+        assert_eq!(f.params.get("problem").map(String::as_str), Some("depth"));
+        assert_eq!(f.params.get("limit").map(String::as_str), Some("127"));
+        assert!(f.message.contains("127"), "{}", f.message);
+        Ok(())
+    }
+
+    #[test]
+    fn a_bad_byte_is_named_in_the_message() -> Res {
+        let opts = CheckOptions {
+            lang: Lang::Sv,
+            ..CheckOptions::default()
+        };
+        let report = Engine::new()?.check_document_bytes(b"{\"id\": \"2.1\",\n \"x\": \"\xC3(\"}", &opts);
+        let [f] = report.findings.as_slice() else {
+            panic!("{:?}", report.findings)
+        };
+        assert_eq!(f.params.get("problem").map(String::as_str), Some("utf8"));
+        assert_eq!(f.params.get("byte").map(String::as_str), Some("C3"));
+        assert_eq!((f.line, f.column), (Some(2), Some(8)));
+        assert!(
+            f.message.contains("0xC3") && f.message.contains("UTF-8"),
+            "{}",
+            f.message
+        );
+        Ok(())
+    }
 
     #[test]
     fn columns_are_in_characters() {
