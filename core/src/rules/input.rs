@@ -328,6 +328,8 @@ mod tests {
                 .map(|(_, v)| *v)
                 .chain(["comment", "extra-comma", "eof", "empty", "utf8", "syntax"]);
         for v in variants {
+            // The rule's reference lists every value of `problem`.
+            assert!(SYNTAX.what.contains(&format!("`{v}`")), "{v} is not in the rule's text");
             for lang in [Lang::Fi, Lang::Sv, Lang::En] {
                 let key = format!("input.syntax/{v}");
                 assert!(crate::messages::lookup(lang, &key).is_some(), "{key} in {lang:?}");
