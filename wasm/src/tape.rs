@@ -924,6 +924,30 @@ mod tests {
     }
 
     #[test]
+    fn strings_of_every_mix_are_sliced_where_js_counts() {
+        use super::read;
+        // Strings of ASCII runs of every length around the eight-byte step, between
+        // characters of two, three and four bytes, as tape.mjs sends them: lengths in UTF-16.
+        let pieces = ["ä", "\u{2010}", "😀"];
+        let mut strings = Vec::new();
+        for run in 0..20 {
+            for piece in pieces {
+                for tail in [0, 1, 7, 8, 9] {
+                    strings.push(format!("{}{piece}{}", "a".repeat(run), "b".repeat(tail)));
+                    strings.push(format!("{piece}{}{piece}", "c".repeat(run)));
+                }
+            }
+        }
+        let mut ops = vec![op::ARRAY];
+        for s in &strings {
+            ops.extend([op::STRING, u32::try_from(s.encode_utf16().count()).unwrap()]);
+        }
+        ops.push(op::END);
+        let got = read(&ops, &[], &strings.concat());
+        assert_eq!(got, Some(json!(strings)));
+    }
+
+    #[test]
     fn a_key_that_is_not_text_or_a_number_is_an_error() {
         let mut bad = std::collections::BTreeMap::new();
         bad.insert(vec![1], 2);
