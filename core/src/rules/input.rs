@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use crate::catalogue::{RuleMeta, Scope};
-use crate::context::Cx;
+use crate::context::{Cx, Pending};
 use crate::finding::Severity;
 use crate::limits::{MAX_DEPTH, MAX_DOCUMENT_BYTES};
 
@@ -88,8 +88,12 @@ pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
                     other => other,
                 }
             };
-            let depth_limit = (problem == "depth").then_some(MAX_DEPTH);
-            syntax(cx, problem, (line, column), detail.to_string(), depth_limit);
+            // serde_json's English stays with the finding, for a bug report.
+            let finding = syntax(cx, problem, (line, column)).param("detail", detail);
+            match problem {
+                "depth" => finding.param("limit", MAX_DEPTH.to_string()).emit(),
+                _ => finding.emit(),
+            }
             None
         }
     }
@@ -168,42 +172,22 @@ pub(crate) fn decode<'t>(cx: &mut Cx<'_>, bytes: &'t [u8]) -> Option<&'t str> {
             let byte = chunk.invalid().first().copied().unwrap_or(0);
             let hex = |n: u8| char::from_digit(u32::from(n), 16).map_or('0', |c| c.to_ascii_uppercase());
             let byte: String = [hex(byte >> 4), hex(byte & 0x0F)].into_iter().collect();
-            cx.report(&SYNTAX, "")
-                .variant("utf8")
-                .param("line", line.to_string())
-                .param("column", column.to_string())
-                .param("problem", "utf8")
-                .param("byte", byte)
-                .at(line, column)
-                .emit();
+            syntax(cx, "utf8", (line, column)).param("byte", byte).emit();
             None
         }
     }
 }
 
-/// The `input.syntax` finding for what serde_json met, at a place in the text rather than a
-/// pointer. `problem` is the message variant, and a param too, so that a form with its own
-/// texts can tell a missing comma from a stray one; `detail` keeps serde_json's own (English)
-/// words for a bug report.
-fn syntax(
-    cx: &mut Cx<'_>,
-    problem: &'static str,
-    (line, column): (u32, u32),
-    detail: String,
-    depth_limit: Option<usize>,
-) {
-    let pending = cx
-        .report(&SYNTAX, "")
+/// The `input.syntax` finding, at a place in the text rather than a pointer, for the caller to
+/// add the variant's own params to. `problem` is the message variant, and a param too, so that
+/// a form with its own texts can tell a missing comma from a stray one.
+fn syntax<'c, 'e>(cx: &'c mut Cx<'e>, problem: &'static str, (line, column): (u32, u32)) -> Pending<'c, 'e> {
+    cx.report(&SYNTAX, "")
         .variant(problem)
         .param("line", line.to_string())
         .param("column", column.to_string())
         .param("problem", problem)
-        .param("detail", detail);
-    let pending = match depth_limit {
-        Some(limit) => pending.param("limit", limit.to_string()),
-        None => pending,
-    };
-    pending.at(line, column).emit();
+        .at(line, column)
 }
 
 /// The text from serde_json's place (a line, and a column in bytes counted from 1) on.
