@@ -53,8 +53,6 @@ pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
     match serde_json::from_str::<Value>(body) {
         Ok(v) => Some(v),
         Err(e) => {
-            let line = u32::try_from(e.line()).unwrap_or(u32::MAX);
-            let column = char_column(body, e.line(), e.column());
             // serde_json's own words, without the place, which the message gives already.
             let full = e.to_string();
             // A byte search: `str::rfind` with a text pattern brings a substring searcher
@@ -88,6 +86,14 @@ pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
                     other => other,
                 }
             };
+            // serde_json places a line break it refuses at the start of the next line, column 0.
+            // It belongs at the end of its own line, where the closing quote is likely missing,
+            // as a refused tab is placed on itself.
+            let (line, column) = match (problem, e.line(), e.column()) {
+                ("control-character", line @ 2.., 0) => (line - 1, char_column(body, line - 1, usize::MAX) + 1),
+                (_, line, column) => (line, char_column(body, line, column)),
+            };
+            let line = u32::try_from(line).unwrap_or(u32::MAX);
             // serde_json's English stays with the finding, for a bug report.
             let finding = syntax(cx, problem, (line, column)).param("detail", detail);
             match problem {
@@ -221,8 +227,8 @@ mod tests {
 
     /// Text that makes serde_json say each of `PROBLEMS`' descriptions (or gives one of the
     /// other variants), the variant, and the line and column the finding names: the closing
-    /// bracket after a trailing comma, the character after a bad escape, the line after a line
-    /// break inside quotes.
+    /// bracket after a trailing comma, the character after a bad escape, a line break or a
+    /// tab inside quotes on itself.
     const SAMPLES: &[(&str, &str, (u32, u32))] = &[
         ("{\"id\": \"2.1\", }", "trailing-comma", (1, 15)),
         ("{\n  // Sisäministeriö\n  \"id\": \"2.1\"\n}", "comment", (2, 3)),
@@ -247,7 +253,22 @@ mod tests {
         (
             "{\"title\": {\"fi\": \"Rikos-\n torjunta\"}}",
             "control-character",
-            (2, 1),
+            (1, 25),
+        ),
+        (
+            "{\"title\": {\"fi\": \"Rikos-\ttorjunta\"}}",
+            "control-character",
+            (1, 25),
+        ),
+        (
+            "{\n\"id\": \"2.1\",\n\"title\": {\"fi\": \"Kehitetään},\n\"x\": 1}",
+            "control-character",
+            (3, 30),
+        ),
+        (
+            "{\"title\": {\"fi\": \"Rikos-\r\n torjunta\"}}",
+            "control-character",
+            (1, 25),
         ),
         ("{\"id\": \"2.1\"", "eof", (1, 12)),
         (" \r\n\t", "empty", (2, 1)),
