@@ -54,7 +54,8 @@ test("directories and globs; a broken or missing file is reported and the others
   const bad = out.files.find((f) => f.file.endsWith("bad.json"));
   const syntax = bad.report.findings[0];
   assert.equal(syntax.rule, "input.syntax");
-  assert.equal(syntax.line, 4);
+  // The trailing comma itself, at the end of line 3, not the bracket after it.
+  assert.deepEqual([syntax.line, syntax.column, syntax.params.problem], [3, 23, "trailing-comma"]);
   assert.match(out.files.find((f) => f.file === "missing.json").error, /no such file/);
   const good = out.files.find((f) => f.file.endsWith("good.json"));
   assert.equal(good.report.findings.length, 0);
@@ -65,7 +66,7 @@ test("directories and globs; a broken or missing file is reported and the others
 test("github, junit and sarif formats", () => {
   const dir = workspace();
   const gh = run(["check", "measures", "--format", "github", "--lang", "en"], dir).out;
-  assert.match(gh, /^::error file=measures\/theme-2\/bad\.json,line=4,col=1,title=input\.syntax::/m);
+  assert.match(gh, /^::error file=measures\/theme-2\/bad\.json,line=3,col=23,title=input\.syntax::/m);
   assert.match(gh, /^::warning file=measures\/theme-2\/warn\.json,line=\d+,col=\d+,title=partners\.required::/m);
   const junit = run(["check", "measures", "--format", "junit"], dir).out;
   assert.match(junit, /<testsuite name="measure-rules" tests="3" failures="1">/);

@@ -12,9 +12,9 @@ pub static SYNTAX: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Document,
     summary: "The document is valid JSON.",
-    what: "Reads the text as JSON (RFC 8259). A byte-order mark at the start is allowed; trailing commas, comments, single quotes and truncated text are not. Nesting deeper than 127 levels is refused. Given bytes (a file, a `Uint8Array`), the text must be UTF-8: the first byte that is not is reported.\n\nThe message says what is wrong in the reader's language, and the parameter `problem` names it for forms with texts of their own: `trailing-comma`, `extra-comma`, `trailing-characters`, `comment`, `expected-value`, `expected-colon`, `expected-comma-list`, `expected-comma-object`, `key-not-string`, `invalid-escape`, `lone-surrogate`, `invalid-number`, `number-range`, `control-character`, `eof`, `empty`, `depth`, `utf8` (with `byte`), or `syntax`, whose message quotes the parser's own words (the parameter `detail`).",
+    what: "Reads the text as JSON (RFC 8259). A byte-order mark at the start is allowed; trailing commas, comments, single quotes and truncated text are not. Nesting deeper than 127 levels is refused. Given bytes (a file, a `Uint8Array`), the text must be UTF-8: the first byte that is not is reported.\n\nThe message says what is wrong in the reader's language, and the parameter `problem` names it for forms with texts of their own: `trailing-comma`, `extra-comma`, `trailing-characters`, `comment`, `expected-value`, `expected-colon`, `expected-comma-list`, `expected-comma-object`, `key-not-string`, `invalid-escape`, `lone-surrogate`, `invalid-number`, `number-range`, `control-character`, `eof`, `empty`, `depth`, `utf8` (with `byte`), or `syntax`, whose message quotes the parser's own words (the parameter `detail`). The place is where the fix goes: a trailing comma on itself, a missing comma or colon right after the value or key it should follow, a line break inside quotes at the end of its line.",
     why: "Nothing else can be checked in text that is not JSON, and the person who wrote it needs to know the exact line and column.",
-    example: "```json\n{ \"id\": \"2.1\", }\n```\nfails at line 1, column 16 (trailing comma). `{ \"id\": \"2.1\" }` passes.",
+    example: "```json\n{ \"id\": \"2.1\", }\n```\nfails at line 1, column 14 (the trailing comma). `{ \"id\": \"2.1\" }` passes.",
     params: &[],
 };
 
@@ -86,14 +86,19 @@ pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
                     other => other,
                 }
             };
-            // serde_json places a line break it refuses at the start of the next line, column 0.
-            // It belongs at the end of its own line, where the closing quote is likely missing,
-            // as a refused tab is placed on itself.
-            let (line, column) = match (problem, e.line(), e.column()) {
-                ("control-character", line @ 2.., 0) => (line - 1, char_column(body, line - 1, usize::MAX) + 1),
-                (_, line, column) => (line, char_column(body, line, column)),
+            let at = offset(body, e.line(), e.column());
+            let at = match problem {
+                // serde_json stops at what comes next. A missing comma or colon belongs right
+                // after the value or key before it, often at the end of the line above; a
+                // trailing comma is the last thing before the bracket.
+                "expected-comma-list" | "expected-comma-object" | "expected-colon" => after_previous(body, at),
+                "trailing-comma" => after_previous(body, at).saturating_sub(1),
+                // A line break it refuses is placed at the start of the next line; it belongs
+                // at the end of its own, where the closing quote is likely missing.
+                "control-character" if e.column() == 0 => at.saturating_sub(1),
+                _ => at,
             };
-            let line = u32::try_from(line).unwrap_or(u32::MAX);
+            let (line, column) = place(body, at);
             // serde_json's English stays with the finding, for a bug report.
             let finding = syntax(cx, problem, (line, column)).param("detail", detail);
             match problem {
@@ -196,27 +201,53 @@ fn syntax<'c, 'e>(cx: &'c mut Cx<'e>, problem: &'static str, (line, column): (u3
         .at(line, column)
 }
 
-/// The text from serde_json's place (a line, and a column in bytes counted from 1) on.
+/// The text from serde_json's place on.
 fn rest_from(text: &str, line: usize, byte_column: usize) -> &str {
-    let line_start = match line {
-        0 | 1 => 0,
-        n => text.match_indices('\n').nth(n - 2).map_or(text.len(), |(i, _)| i + 1),
-    };
-    text.get(line_start + byte_column.saturating_sub(1)..).unwrap_or("")
+    text.get(offset(text, line, byte_column)..).unwrap_or("")
 }
 
-/// serde_json counts columns in bytes; people and editors count characters.
-fn char_column(text: &str, line: usize, byte_column: usize) -> u32 {
-    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
-        return 1;
+/// serde_json's place (a line, and a column counting bytes from 1, or 0 at the start of a
+/// line) as the offset of the byte it stopped at.
+fn offset(text: &str, line: usize, byte_column: usize) -> usize {
+    let line_start = match line {
+        0 | 1 => 0,
+        n => text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'\n')
+            .nth(n - 2)
+            .map_or(text.len(), |(i, _)| i + 1),
     };
-    let end = byte_column.min(line_text.len());
-    let mut cut = end;
-    while cut > 0 && !line_text.is_char_boundary(cut) {
-        cut -= 1;
+    line_start.saturating_add(byte_column.saturating_sub(1)).min(text.len())
+}
+
+/// Just after the last byte before `at` that is not JSON whitespace.
+fn after_previous(text: &str, at: usize) -> usize {
+    text.as_bytes()
+        .get(..at)
+        .and_then(|before| before.iter().rposition(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r')))
+        .map_or(at, |i| i + 1)
+}
+
+/// The line and column of the character at byte `at`, both from 1, the column in characters
+/// as people and editors count them (serde_json counts bytes).
+fn place(text: &str, at: usize) -> (u32, u32) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at = at.saturating_sub(1);
     }
-    let chars = line_text.get(..cut).map_or(0, |s| s.chars().count());
-    u32::try_from(chars.max(1)).unwrap_or(u32::MAX)
+    let before = text.as_bytes().get(..at).unwrap_or_default();
+    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let lines = before.iter().filter(|b| **b == b'\n').count();
+    // Characters, not bytes: every byte but a continuation byte starts one.
+    let chars = before
+        .get(line_start..)
+        .unwrap_or_default()
+        .iter()
+        .filter(|b| **b & 0xC0 != 0x80)
+        .count();
+    let count = |n: usize| u32::try_from(n.saturating_add(1)).unwrap_or(u32::MAX);
+    (count(lines), count(chars))
 }
 
 #[cfg(test)]
@@ -226,11 +257,12 @@ mod tests {
     use crate::lang::Lang;
 
     /// Text that makes serde_json say each of `PROBLEMS`' descriptions (or gives one of the
-    /// other variants), the variant, and the line and column the finding names: the closing
-    /// bracket after a trailing comma, the character after a bad escape, a line break or a
-    /// tab inside quotes on itself.
+    /// other variants), the variant, and the line and column the finding names: a trailing
+    /// comma itself, just after the value or key that a comma or colon should follow (on the
+    /// line above when the next one starts a line), the character after a bad escape, a line
+    /// break or a tab inside quotes on itself.
     const SAMPLES: &[(&str, &str, (u32, u32))] = &[
-        ("{\"id\": \"2.1\", }", "trailing-comma", (1, 15)),
+        ("{\"id\": \"2.1\", }", "trailing-comma", (1, 13)),
         ("{\n  // Sisäministeriö\n  \"id\": \"2.1\"\n}", "comment", (2, 3)),
         ("{\"id\": /* 2.1 */ \"2.1\"}", "comment", (1, 8)),
         ("{\"id\": \"2.1\"} // ok", "comment", (1, 15)),
@@ -241,9 +273,15 @@ mod tests {
         ("{\"id\": \"2.1\"} x", "trailing-characters", (1, 15)),
         ("{\"id\": '2.1'}", "expected-value", (1, 8)),
         ("{\"status\": tru}", "expected-value", (1, 15)),
-        ("{\"id\" \"2.1\"}", "expected-colon", (1, 7)),
-        ("{\"partners\": [\"POL\" \"TULLI\"]}", "expected-comma-list", (1, 21)),
-        ("{\"id\": \"2.1\"\n \"theme\": 2}", "expected-comma-object", (2, 2)),
+        ("{\"id\" \"2.1\"}", "expected-colon", (1, 6)),
+        ("{\"partners\": [\"POL\" \"TULLI\"]}", "expected-comma-list", (1, 20)),
+        ("{\"id\": \"2.1\"\n \"theme\": 2}", "expected-comma-object", (1, 13)),
+        (
+            "{\n  \"id\": \"2.1\"\n  \"theme\": 2\n}",
+            "expected-comma-object",
+            (2, 14),
+        ),
+        ("{\"å\": ä}", "expected-value", (1, 7)),
         ("{id: \"2.1\"}", "key-not-string", (1, 2)),
         ("{\"id\": \"2\\.1\"}", "invalid-escape", (1, 11)),
         ("{\"title\": {\"fi\": \"\\udc00\"}}", "lone-surrogate", (1, 24)),
@@ -378,7 +416,11 @@ mod tests {
 
     #[test]
     fn columns_are_in_characters() {
-        assert_eq!(char_column("{\"ä\": x}", 1, 8), 7);
-        assert_eq!(char_column("", 3, 9), 1);
+        let text = "{\"ä\": x}";
+        assert_eq!(place(text, offset(text, 1, 8)), (1, 7));
+        assert_eq!(place("", offset("", 3, 9)), (1, 1));
+        // A place inside a character is that character's.
+        assert_eq!(place("\"ää\"", 4), (1, 3));
+        assert_eq!(place("a\nb", offset("a\nb", 2, 0)), (2, 1));
     }
 }
