@@ -63,6 +63,7 @@ pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
                 .rposition(|w| w == AT_LINE)
                 .and_then(|i| full.get(..i))
                 .unwrap_or(&full);
+            let at = offset(body, e.line(), e.column());
             let problem = if e.is_eof() {
                 if body.trim_start_matches([' ', '\t', '\n', '\r']).is_empty() {
                     "empty"
@@ -74,7 +75,7 @@ pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
                 // thing to say: a comment, or a second comma where a key or a value should be.
                 match problem(detail) {
                     said @ ("key-not-string" | "expected-value" | "trailing-characters") => {
-                        let met = rest_from(body, e.line(), e.column());
+                        let met = body.get(at..).unwrap_or("");
                         if met.starts_with("//") || met.starts_with("/*") {
                             "comment"
                         } else if said != "trailing-characters" && met.starts_with(',') {
@@ -86,7 +87,6 @@ pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
                     other => other,
                 }
             };
-            let at = offset(body, e.line(), e.column());
             let at = match problem {
                 // serde_json stops at what comes next. A missing comma or colon belongs right
                 // after the value or key before it, often at the end of the line above; a
@@ -166,20 +166,10 @@ pub(crate) fn decode<'t>(cx: &mut Cx<'_>, bytes: &'t [u8]) -> Option<&'t str> {
         None => Some(""),
         Some(chunk) if chunk.invalid().is_empty() => Some(chunk.valid()),
         Some(chunk) => {
-            // Byte loops rather than string searches, which would add code to the wasm.
-            let valid = chunk.valid().as_bytes();
-            let valid = valid.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(valid);
-            let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-            let lines = valid.iter().filter(|b| **b == b'\n').count();
-            // Characters, not bytes: every byte but a continuation byte starts one.
-            let chars = valid
-                .get(line_start..)
-                .unwrap_or(&[])
-                .iter()
-                .filter(|b| **b & 0xC0 != 0x80)
-                .count();
-            let line = u32::try_from(lines.saturating_add(1)).unwrap_or(u32::MAX);
-            let column = u32::try_from(chars.saturating_add(1)).unwrap_or(u32::MAX);
+            // The bad byte comes right after the valid text, which the mark does not count in.
+            let valid = chunk.valid();
+            let valid = valid.strip_prefix('\u{feff}').unwrap_or(valid);
+            let (line, column) = place(valid, valid.len());
             let byte = chunk.invalid().first().copied().unwrap_or(0);
             let hex = |n: u8| char::from_digit(u32::from(n), 16).map_or('0', |c| c.to_ascii_uppercase());
             let byte: String = [hex(byte >> 4), hex(byte & 0x0F)].into_iter().collect();
@@ -199,11 +189,6 @@ fn syntax<'c, 'e>(cx: &'c mut Cx<'e>, problem: &'static str, (line, column): (u3
         .param("column", column.to_string())
         .param("problem", problem)
         .at(line, column)
-}
-
-/// The text from serde_json's place on.
-fn rest_from(text: &str, line: usize, byte_column: usize) -> &str {
-    text.get(offset(text, line, byte_column)..).unwrap_or("")
 }
 
 /// serde_json's place (a line, and a column counting bytes from 1, or 0 at the start of a
@@ -230,7 +215,8 @@ fn after_previous(text: &str, at: usize) -> usize {
 }
 
 /// The line and column of the character at byte `at`, both from 1, the column in characters
-/// as people and editors count them (serde_json counts bytes).
+/// as people and editors count them (serde_json counts bytes). Byte loops rather than string
+/// searches, which would add code to the wasm.
 fn place(text: &str, at: usize) -> (u32, u32) {
     let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {
