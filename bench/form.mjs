@@ -136,8 +136,8 @@ function profile(n) {
       if (f.url.startsWith("wasm://") || /^(\$|wasm-function)/.test(f.functionName)) g = "wasm: engine, JSON parse, report serialisation (Rust side)";
       else if (/^(getStringFromWasm0|decodeText|decode|decodeUTF8|getCachedStringFromWasm0)$/.test(f.functionName)) g = "glue: strings out of wasm memory (TextDecoder)";
       else if (/^(passStringToWasm0|encodeInto|encode|encodeUTF8)$/.test(f.functionName)) g = "glue: strings into wasm memory (TextEncoder)";
-      else if (f.url.includes("/snippets/")) g = "glue: the tapes (tape.mjs: walking the measure, building the report)";
-      else if (f.url.endsWith("measure_rules.js")) g = "glue: wasm-bindgen's (reading the options, the calls into tape.mjs)";
+      else if (f.url.includes("/snippets/")) g = "glue: the tapes (walk.mjs: walking the measure; tape.mjs: building the report)";
+      else if (f.url.endsWith("measure_rules.js")) g = "glue: wasm-bindgen's (reading the options, the calls into the snippets)";
       else g = "other: JS-to-wasm wrappers, the timing loop, V8 builtins";
       groups.set(g, (groups.get(g) ?? 0) + 1);
     }

@@ -27,7 +27,7 @@ function snippet(build) {
 export const PACKAGE_FILES = [
   ["web/measure_rules_bg.wasm (browser)", "wasm/npm/web/measure_rules_bg.wasm"],
   ["web/measure_rules.js (browser glue)", "wasm/npm/web/measure_rules.js"],
-  ["web/snippets/*/src/tape.mjs (browser glue: the tapes, objects in and reports out)", snippet("web")],
+  ["web/snippets/*/src/tape.mjs (browser glue: building reports from their tape)", snippet("web")],
   ["index.js (browser entry)", "wasm/npm/index.js"],
   ["node/measure_rules_bg.wasm (Node)", "wasm/npm/node/measure_rules_bg.wasm"],
   ["node/measure_rules.js (Node glue)", "wasm/npm/node/measure_rules.js"],

@@ -43,3 +43,22 @@ export async function timeAsync(fn, inputs, n, warmup) {
   }
   return out;
 }
+
+/**
+ * Builds compared in one process (bench/compare-builds.mjs): warms every call up, then times
+ * `rounds` blocks of `perBlock` calls of each in turn, so that a machine's swings slow them
+ * alike. Per call, its blocks' mean µs per call, sorted.
+ */
+export function alternate(calls, inputs, perBlock, rounds) {
+  const k = inputs.length;
+  for (const call of calls) for (let i = 0; i < perBlock * 40; i++) call(inputs[i % k]);
+  const blocks = calls.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    calls.forEach((call, c) => {
+      const start = performance.now();
+      for (let i = 0; i < perBlock; i++) call(inputs[i % k]);
+      blocks[c].push(((performance.now() - start) * 1000) / perBlock);
+    });
+  }
+  return blocks.map((times) => times.sort((a, b) => a - b));
+}

@@ -1,8 +1,10 @@
-// The JS half of the report's crossing (wasm/src/tape.mjs; the Rust half, wasm/src/tape.rs, is
-// tested natively): the op codes are the ones tape.rs defines. Each test imports a fresh copy
-// of the module, since it keeps the keys it has been sent.
+// The JS halves of the crossings (wasm/src/tape.mjs builds reports, wasm/src/walk.mjs walks
+// objects in the Node build; their Rust halves, tape.rs and walk.rs, are tested natively): the
+// op codes are the ones tape.rs defines. Each test imports a fresh copy of the module, since
+// tape.mjs keeps the keys it has been sent.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Engine } from "../../wasm/npm/node.mjs";
@@ -11,7 +13,7 @@ import { merge } from "../shared/cases.mjs";
 
 const [NULL, TRUE, FALSE, NUMBER, STRING, ARRAY, OBJECT, END, NEW_KEY, ONCE_KEY, KEY] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 16];
 let copies = 0;
-const fresh = () => import(`${pathToFileURL(join(root, "wasm/src/tape.mjs")).href}?copy=${copies++}`);
+const fresh = (name = "tape") => import(`${pathToFileURL(join(root, `wasm/src/${name}.mjs`)).href}?copy=${copies++}`);
 const build = (m, ops, numbers, text) => m.build(Uint32Array.from(ops), Float64Array.from(numbers), text);
 
 test("values, keys sent once, and strings sliced by UTF-16 length", async () => {
@@ -108,7 +110,7 @@ test("an object is read as JSON.stringify's text of it is, whether walked or not
 });
 
 test("plain values are walked; what might read differently is left to JSON.stringify", async () => {
-  const m = await fresh();
+  const m = await fresh("walk");
   const cases = readJson("tests/fixtures/cases.json");
   const walked = (v) => {
     const n = m.readDocument(v);
@@ -132,4 +134,12 @@ test("plain values are walked; what might read differently is left to JSON.strin
   for (let i = 0; i < 100; i++) deep = [deep];
   assert.equal(walked(deep), null);
   assert.ok(walked(deep[0]));
+});
+
+test("objects are walked in the Node build only", () => {
+  // The browser build stringifies them (Chromium's JSON.stringify is faster than the walk), so
+  // its glue imports no walk.mjs and its wasm reads no walked tape.
+  const snippets = (build) => readdirSync(join(root, "wasm/npm", build, "snippets"), { recursive: true }).filter((f) => f.endsWith(".mjs")).map((f) => f.split(/[\\/]/).pop()).sort();
+  assert.deepEqual(snippets("node"), ["tape.mjs", "walk.mjs"]);
+  assert.deepEqual(snippets("web"), ["tape.mjs"]);
 });

@@ -7,6 +7,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 mod tape;
+#[cfg(any(test, feature = "object-walk"))]
+mod walk;
 
 /// TLSF (rlsf) instead of the standard library's dlmalloc: 2.6 KB less of the browser's
 /// gzipped wasm, as fast (BENCHMARKS.md, "Package size"), and constructed without `unsafe`.
@@ -19,6 +21,11 @@ extern "C" {
     #[wasm_bindgen(js_name = knownKeys)]
     fn known_keys() -> u32;
     fn build(ops: &[u32], numbers: &[f64], text: &str) -> JsValue;
+}
+
+#[cfg(feature = "object-walk")]
+#[wasm_bindgen(module = "/src/walk.mjs")]
+extern "C" {
     #[wasm_bindgen(js_name = readDocument)]
     fn read_document(value: &JsValue) -> i32;
     #[wasm_bindgen(js_name = documentNumbers)]
@@ -27,13 +34,14 @@ extern "C" {
     fn take_document(ops: &mut [u32], numbers: &mut [f64]) -> String;
 }
 
-/// A plain object walked in JS into a tape (`tape.mjs`), or `None` for the JSON text path.
+/// A plain object walked in JS into a tape (`walk.mjs`), or `None` for the JSON text path.
+#[cfg(feature = "object-walk")]
 fn plain(doc: &JsValue) -> Option<serde_json::Value> {
     let ops = usize::try_from(read_document(doc)).ok()?;
     let mut op_buf = vec![0; ops];
     let mut numbers = vec![0.0; usize::try_from(document_numbers()).ok()?];
     let text = take_document(&mut op_buf, &mut numbers);
-    tape::read(&op_buf, &numbers, &text)
+    walk::read(&op_buf, &numbers, &text)
 }
 
 /// Plain objects, not `Map`s, so reports read like the JSON they are: built in JS from one
@@ -50,9 +58,9 @@ fn built(tape: Result<tape::Tape, tape::Error>) -> Result<JsValue, JsError> {
 
 /// A document from JS: text is checked as text (with line and column); anything else is read
 /// as the JSON text `JSON.stringify` makes of it, so the engine reads it exactly as the native
-/// engine reads the same JSON (integers stay integers, `undefined` fields are absent). A plain
-/// value is walked in JS instead of being written as text and parsed (`plain`), with the same
-/// result; the rest takes the text.
+/// engine reads the same JSON (integers stay integers, `undefined` fields are absent). In the
+/// Node build a plain value is walked in JS instead of being written as text and parsed
+/// (`plain`), with the same result; the rest takes the text.
 enum Input {
     Text(String),
     Value(serde_json::Value),
@@ -65,6 +73,7 @@ fn input(doc: &JsValue) -> Result<Input, JsError> {
     if doc.is_undefined() {
         return Ok(Input::Value(serde_json::Value::Null));
     }
+    #[cfg(feature = "object-walk")]
     if let Some(value) = plain(doc) {
         return Ok(Input::Value(value));
     }

@@ -1,0 +1,118 @@
+// The JS half of wasm/src/walk.rs (Node build only): a document given as an object, read
+// without JSON text. A plain value is walked here into the kind of tape reports cross on
+// (tape.rs has the op codes), in JSON.stringify's order and with its omissions. Whatever might
+// not come out exactly as JSON.stringify's text would be read (a `toJSON`, a number that is
+// not a safe integer, a lone surrogate, an instance of a class, a BigInt, nesting past
+// `DEEPEST`) gives up, and the wasm takes the JSON text path instead.
+
+const DEEPEST = 100;
+const wellFormed = String.prototype.isWellFormed
+  ? (s) => s.isWellFormed()
+  : (s) => !/[\uD800-\uDFFF]/.test(s);
+let inOps = new Uint32Array(256);
+let inNumbers = new Float64Array(64);
+let inParts = [];
+let inAt = 0;
+let inNumber = 0;
+
+function room(n) {
+  if (inAt + n > inOps.length) {
+    const grown = new Uint32Array(Math.max(inOps.length * 2, inAt + n));
+    grown.set(inOps);
+    inOps = grown;
+  }
+}
+
+/** Skipped in an object, `null` in an array, as JSON.stringify does. */
+const absent = (v) => v === undefined || typeof v === "function" || typeof v === "symbol";
+
+function walk(v, depth) {
+  room(3);
+  switch (typeof v) {
+    case "string":
+      if (!wellFormed(v)) return false;
+      inOps[inAt++] = 4;
+      inOps[inAt++] = v.length;
+      inParts.push(v);
+      return true;
+    case "number":
+      if (!Number.isSafeInteger(v)) return false;
+      if (inNumber === inNumbers.length) {
+        const grown = new Float64Array(inNumbers.length * 2);
+        grown.set(inNumbers);
+        inNumbers = grown;
+      }
+      inOps[inAt++] = 3;
+      // -0 is written "0" by JSON.stringify.
+      inNumbers[inNumber++] = v + 0;
+      return true;
+    case "boolean":
+      inOps[inAt++] = v ? 1 : 2;
+      return true;
+    case "object": {
+      if (v === null) {
+        inOps[inAt++] = 0;
+        return true;
+      }
+      if (depth >= DEEPEST || typeof v.toJSON === "function") return false;
+      if (Array.isArray(v)) {
+        inOps[inAt++] = 5;
+        for (let i = 0; i < v.length; i++) {
+          const e = v[i];
+          if (absent(e)) {
+            room(1);
+            inOps[inAt++] = 0;
+          } else if (!walk(e, depth + 1)) return false;
+        }
+        room(1);
+        inOps[inAt++] = 7;
+        return true;
+      }
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) return false;
+      inOps[inAt++] = 6;
+      for (const key of Object.keys(v)) {
+        const e = v[key];
+        if (absent(e)) continue;
+        if (!wellFormed(key)) return false;
+        room(2);
+        inOps[inAt++] = 9;
+        inOps[inAt++] = key.length;
+        inParts.push(key);
+        if (!walk(e, depth + 1)) return false;
+      }
+      room(1);
+      inOps[inAt++] = 7;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Walks `value` into this module's tape: the number of its ops, or -1 when it is not a plain
+ * value (then nothing is kept).
+ */
+export function readDocument(value) {
+  inAt = 0;
+  inNumber = 0;
+  inParts = [];
+  if (walk(value, 0)) return inAt;
+  inParts = [];
+  return -1;
+}
+
+/** The number of numbers on the tape `readDocument` made. */
+export function documentNumbers() {
+  return inNumber;
+}
+
+/** Copies the tape `readDocument` made into the wasm's buffers and gives its text. */
+export function takeDocument(ops, numbers) {
+  ops.set(inOps.subarray(0, ops.length));
+  numbers.set(inNumbers.subarray(0, numbers.length));
+  const text = inParts.join("");
+  inParts = [];
+  return text;
+}
