@@ -58,6 +58,32 @@ test("a chain in the wrong order, an incompatible engine or a bad rule is refuse
   assert.throws(() => new Engine(bad), (e) => e instanceof Error && e.problems[0].path === "/custom/0/require/equal" && /did you mean "equals"/.test(e.problems[0].message));
 });
 
+test("a rule set given as an object is held to the size limit of its JSON text", () => {
+  // A description padded to make the JSON text exactly 4 MiB, the limit, and one byte more:
+  // the object is refused as its text is (for the description's length at the limit, and
+  // for its size past it).
+  const sized = (bytes) => {
+    const base = { ...ministry, description: "" };
+    return { ...base, description: "x".repeat(bytes - Buffer.byteLength(JSON.stringify(base))) };
+  };
+  const refusal = (given) => {
+    try {
+      new Engine(given);
+      return "accepted";
+    } catch (e) {
+      return e.message;
+    }
+  };
+  const limit = 4 * 2 ** 20;
+  assert.equal(Buffer.byteLength(JSON.stringify(sized(limit))), limit);
+  assert.match(refusal(sized(limit)), /\/description: must have at most 2000 characters/);
+  assert.doesNotMatch(refusal(sized(limit)), /bytes; at most/);
+  assert.equal(refusal(JSON.stringify(sized(limit))), refusal(sized(limit)));
+  for (const given of [sized(limit + 1), JSON.stringify(sized(limit + 1)), [sized(limit + 1)]]) {
+    assert.match(refusal(given), /the rule set is 4194305 bytes; at most 4194304 are accepted/);
+  }
+});
+
 test("runTests runs each rule set's tests, and the CLI's test command reports them", () => {
   const report = new Engine([ministry, agency]).runTests();
   assert.equal(report.failed, 0);

@@ -136,6 +136,30 @@ test("plain values are walked; what might read differently is left to JSON.strin
   assert.ok(walked(deep[0]));
 });
 
+test("the walk leaves a value whose JSON text might be over the limit to JSON.stringify", async () => {
+  const m = await fresh("walk");
+  const bytes = (v) => new TextEncoder().encode(JSON.stringify(v)).length;
+  // The walk's bound is never under the text's length, for the values whose text is longest
+  // for what is walked: escaped control characters, quotes, emoji, long integers, nulls for
+  // what an array cannot hold, empty containers, keys that need escaping.
+  const values = [
+    "\u0001".repeat(50),
+    '"\\'.repeat(20),
+    "😀".repeat(10),
+    [-(2 ** 53) + 1, -(2 ** 53) + 1, 0],
+    [undefined, () => 1, null, true, false],
+    [[], {}, [[]], [{}]],
+    { "\u0000\"": { "\n": [""] } },
+    readJson("data/programme-2017.json").measures[0],
+  ];
+  for (const v of values) {
+    assert.equal(m.readDocument(v, bytes(v) - 1), -1, JSON.stringify(v).slice(0, 40));
+    assert.ok(m.readDocument(v) >= 0, JSON.stringify(v).slice(0, 40));
+  }
+  // A form's measure is far under the document limit: walked.
+  assert.ok(m.readDocument(readJson("data/programme-2017.json"), 32 * 2 ** 20) >= 0);
+});
+
 test("objects are walked in the Node build only", () => {
   // The browser build stringifies them (Chromium's JSON.stringify is faster than the walk), so
   // its glue imports no walk.mjs and its wasm reads no walked tape.

@@ -27,17 +27,18 @@ extern "C" {
 #[wasm_bindgen(module = "/src/walk.mjs")]
 extern "C" {
     #[wasm_bindgen(js_name = readDocument)]
-    fn read_document(value: &JsValue) -> i32;
+    fn read_document(value: &JsValue, limit: u32) -> i32;
     #[wasm_bindgen(js_name = documentNumbers)]
     fn document_numbers() -> u32;
     #[wasm_bindgen(js_name = takeDocument)]
     fn take_document(ops: &mut [u32], numbers: &mut [f64]) -> String;
 }
 
-/// A plain object walked in JS into a tape (`walk.mjs`), or `None` for the JSON text path.
+/// A plain object walked in JS into a tape (`walk.mjs`), or `None` for the JSON text path,
+/// which also takes a value whose JSON text might be over `limit` bytes, to be measured.
 #[cfg(feature = "object-walk")]
-fn plain(doc: &JsValue) -> Option<serde_json::Value> {
-    let ops = usize::try_from(read_document(doc)).ok()?;
+fn plain(doc: &JsValue, limit: usize) -> Option<serde_json::Value> {
+    let ops = usize::try_from(read_document(doc, u32::try_from(limit).unwrap_or(u32::MAX))).ok()?;
     let mut op_buf = vec![0; ops];
     let mut numbers = vec![0.0; usize::try_from(document_numbers()).ok()?];
     let text = take_document(&mut op_buf, &mut numbers);
@@ -58,15 +59,17 @@ fn built(tape: Result<tape::Tape, tape::Error>) -> Result<JsValue, JsError> {
 
 /// A document from JS: text is checked as text (with line and column); anything else is read
 /// as the JSON text `JSON.stringify` makes of it, so the engine reads it exactly as the native
-/// engine reads the same JSON (integers stay integers, `undefined` fields are absent). In the
-/// Node build a plain value is walked in JS instead of being written as text and parsed
+/// engine reads the same JSON (integers stay integers, `undefined` fields are absent) and holds
+/// it to the same limits: a value whose text is over `limit` bytes (the text's own limit,
+/// `MAX_DOCUMENT_BYTES` or `MAX_RULESET_BYTES`) is checked as that text, which refuses it. In
+/// the Node build a plain value is walked in JS instead of being written as text and parsed
 /// (`plain`), with the same result; the rest takes the text.
 enum Input {
     Text(String),
     Value(serde_json::Value),
 }
 
-fn input(doc: &JsValue) -> Result<Input, JsError> {
+fn input(doc: &JsValue, limit: usize) -> Result<Input, JsError> {
     if let Some(text) = doc.as_string() {
         return Ok(Input::Text(text));
     }
@@ -74,13 +77,16 @@ fn input(doc: &JsValue) -> Result<Input, JsError> {
         return Ok(Input::Value(serde_json::Value::Null));
     }
     #[cfg(feature = "object-walk")]
-    if let Some(value) = plain(doc) {
+    if let Some(value) = plain(doc, limit) {
         return Ok(Input::Value(value));
     }
     let text = js_sys::JSON::stringify(doc)
         .map_err(|e| JsError::new(&format!("the document cannot be turned into JSON: {}", describe(&e))))?
         .as_string()
         .ok_or_else(|| JsError::new("the document cannot be turned into JSON: JSON.stringify gives nothing for it"))?;
+    if text.len() > limit {
+        return Ok(Input::Text(text));
+    }
     // JSON.stringify writes what serde_json cannot read only for nesting past the depth limit
     // and for lone surrogates (as `\ud800`): check that text as text, so they are findings
     // (`input.syntax`) as in text, not an exception.
@@ -168,14 +174,14 @@ impl Engine {
             Some(v) if js_sys::Array::is_array(&v) => {
                 let mut sets = Vec::new();
                 for item in js_sys::Array::from(&v).iter() {
-                    sets.push(match input(&item)? {
+                    sets.push(match input(&item, measure_rules::MAX_RULESET_BYTES)? {
                         Input::Text(t) => measure_rules::read_ruleset_json(&t).map_err(refused)?,
                         Input::Value(v) => v,
                     });
                 }
                 measure_rules::Engine::with_rulesets(&sets)
             }
-            Some(v) => match input(&v)? {
+            Some(v) => match input(&v, measure_rules::MAX_RULESET_BYTES)? {
                 Input::Text(t) => measure_rules::Engine::with_ruleset_json(&t),
                 Input::Value(v) => measure_rules::Engine::with_ruleset(&v),
             },
@@ -350,7 +356,7 @@ impl Engine {
         value: CheckValue,
     ) -> Result<JsValue, JsError> {
         let opts = self::options(options)?;
-        let report = match input(doc)? {
+        let report = match input(doc, measure_rules::limits::MAX_DOCUMENT_BYTES)? {
             Input::Text(t) => text(&self.inner, &t, &opts),
             Input::Value(v) => value(&self.inner, &v, &opts),
         };

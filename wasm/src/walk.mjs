@@ -14,6 +14,16 @@ let inNumbers = new Float64Array(64);
 let inParts = [];
 let inAt = 0;
 let inNumber = 0;
+// UTF-16 units of the strings and keys walked, and the bound on their JSON text's bytes.
+let inUnits = 0;
+let inLimit = Infinity;
+
+/**
+ * Whether the JSON text of what has been walked might be over the limit: a unit is at most 6
+ * bytes of it (`\u001f`), and an op at most 20 (a number's 17 digits and sign, a comma; a
+ * string's quotes). Such a value goes to JSON.stringify, whose text the wasm measures.
+ */
+const over = () => 6 * inUnits + 20 * inAt > inLimit;
 
 function room(n) {
   if (inAt + n > inOps.length) {
@@ -27,12 +37,14 @@ function room(n) {
 const absent = (v) => v === undefined || typeof v === "function" || typeof v === "symbol";
 
 function walk(v, depth) {
+  if (over()) return false;
   room(3);
   switch (typeof v) {
     case "string":
       if (!wellFormed(v)) return false;
       inOps[inAt++] = 4;
       inOps[inAt++] = v.length;
+      inUnits += v.length;
       inParts.push(v);
       return true;
     case "number":
@@ -78,6 +90,7 @@ function walk(v, depth) {
         room(2);
         inOps[inAt++] = 9;
         inOps[inAt++] = key.length;
+        inUnits += key.length;
         inParts.push(key);
         if (!walk(e, depth + 1)) return false;
       }
@@ -92,13 +105,15 @@ function walk(v, depth) {
 
 /**
  * Walks `value` into this module's tape: the number of its ops, or -1 when it is not a plain
- * value (then nothing is kept).
+ * value or its JSON text might be over `limit` bytes (then nothing is kept).
  */
-export function readDocument(value) {
+export function readDocument(value, limit = Infinity) {
   inAt = 0;
   inNumber = 0;
+  inUnits = 0;
+  inLimit = limit;
   inParts = [];
-  if (walk(value, 0)) return inAt;
+  if (walk(value, 0) && !over()) return inAt;
   inParts = [];
   return -1;
 }

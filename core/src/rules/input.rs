@@ -23,7 +23,7 @@ pub static TOO_LARGE: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Document,
     summary: "The document is within the size limit.",
-    what: "Refuses JSON text larger than 32 MiB before reading it.",
+    what: "Refuses JSON text larger than 32 MiB before reading it, and in JavaScript an object whose `JSON.stringify` text is.",
     why: "A bound on input keeps a browser tab or a CI job from running out of memory on a mistaken file; the real 2017 programme is about 100 KB.",
     example: "A 40 MiB file fails with the size and the limit in the message.",
     params: &[],
