@@ -1,8 +1,8 @@
 // The JS half of the report's tape of wasm/src/tape.rs, which defines the op codes (and
 // docs/decisions/0002-values-cross-as-tapes.md says why): a report crosses out of the wasm as
 // one call with one string, instead of a call per field and a decode per string, and is built
-// here. The keys stay here between calls, so each is sent and internalised once
-// per module instance.
+// here. The keys stay here between calls, so each is sent and internalised once per module
+// instance.
 
 const keys = [];
 let ops;

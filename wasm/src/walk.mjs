@@ -3,7 +3,8 @@
 // (tape.rs has the op codes), in JSON.stringify's order and with its omissions. Whatever might
 // not come out exactly as JSON.stringify's text would be read (a `toJSON`, a number that is
 // not a safe integer, a lone surrogate, an instance of a class, a BigInt, nesting past
-// `DEEPEST`) gives up, and the wasm takes the JSON text path instead.
+// `DEEPEST`), or whose text might be over the size limit, gives up, and the wasm takes the
+// JSON text path instead.
 
 const DEEPEST = 100;
 const wellFormed = String.prototype.isWellFormed
@@ -14,14 +15,14 @@ let inNumbers = new Float64Array(64);
 let inParts = [];
 let inAt = 0;
 let inNumber = 0;
-// UTF-16 units of the strings and keys walked, and the bound on their JSON text's bytes.
+// UTF-16 units of the strings and keys walked, and the limit on the value's JSON text, in bytes.
 let inUnits = 0;
 let inLimit = Infinity;
 
 /**
  * Whether the JSON text of what has been walked might be over the limit: a unit is at most 6
- * bytes of it (`\u001f`), and an op at most 20 (a number's 17 digits and sign, a comma; a
- * string's quotes). Such a value goes to JSON.stringify, whose text the wasm measures.
+ * bytes of it (`\u001f`), and an op at most 20 (a safe integer's sign and 16 digits and a
+ * comma; a string's quotes). Such a value goes to JSON.stringify, whose text the wasm measures.
  */
 const over = () => 6 * inUnits + 20 * inAt > inLimit;
 
