@@ -64,6 +64,39 @@ test("misuse throws: bad rule set, bad options", () => {
   assert.throws(() => parseSchedule("2018", "de"), /unknown language/);
 });
 
+test("options are read entry by entry, in the object's order, whatever the object is", () => {
+  const e = new Engine();
+  const read = (o) => {
+    try {
+      const r = e.checkMeasure({ id: "2.1" }, o);
+      return `${r.lang} ${r.asOf === "2018-06-01" ? "asOf" : "today"}${r.findings.some((f) => f.explain) ? " explain" : ""}`;
+    } catch (err) {
+      return err.message.replace(/^bad options: /, "");
+    }
+  };
+  const getter = Object.defineProperty({}, "lang", { get: () => "sv", enumerable: true });
+  const hidden = Object.defineProperty({}, "lang", { value: "zz", enumerable: false });
+  const inherited = Object.assign(Object.create({ lang: "zz" }), { asOf: "2018-06-01" });
+  const expect = [
+    [undefined, "fi today"],
+    [null, "fi today"],
+    [{ lang: "sv", asOf: "2018-06-01", explain: true }, "sv asOf explain"],
+    [{ explain: "true", lang: undefined }, "fi today explain"],
+    [getter, "sv today"],
+    [hidden, "fi today"],
+    [inherited, "fi asOf"],
+    [{ lang: null }, "lang must be text or true/false"],
+    [{ asOf: new Date(0) }, "asOf must be text or true/false"],
+    [{ lang: () => "fi" }, "lang must be text or true/false"],
+    [{ b: 1, a: 2 }, "b must be text or true/false"],
+    [{ lang: "x\ud800" }, 'unknown language "x\ufffd": use "fi", "sv" or "en"'],
+    [{ ["k\udc00"]: "v" }, 'unknown option "k\ufffd": the options are lang, asOf and explain'],
+    [["fi"], 'unknown option "0": the options are lang, asOf and explain'],
+    ...["fi", 5, () => 1].map((o) => [o, 'expected an object such as { lang: "sv", asOf: "2019-06-01" }']),
+  ];
+  for (const [o, want] of expect) assert.equal(read(o), want, String(o));
+});
+
 test("a rule set changes the rules and names itself in the report", () => {
   const e = new Engine({ id: "fi.example", version: "2.0.0", rules: { "partners.required": { min: 2, severity: "error" } } });
   assert.deepEqual(e.ruleset, { id: "fi.example", version: "2.0.0" });
