@@ -19,13 +19,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, serve } from "../tests/browser/serve.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, serve } from "../tests/browser/serve.mjs";
 import { OUT, buildBundles } from "./bundles.mjs";
 import { AS_OF, LANG, formInputs } from "./inputs.mjs";
 import { fmt, root, stats, table } from "./lib.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const ALLOWED = ["wasm/npm/", "bench/", "data/", "schemas/"];
 /** What is typed, one character per keystroke: an organisation (unknown until complete), and a title. */
 const FIELDS = [

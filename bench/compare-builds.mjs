@@ -37,31 +37,32 @@ const args = PROGRAMME
       .filter((i) => mode === "form" || HEAVY.includes(i.name))
       .map((i) => i.measure);
 const perBlock = PROGRAMME ? 20 : 520;
+const ROUNDS = 150;
 
 async function inBrowser() {
   const { chromium } = await import("playwright-core");
-  const { CHROMIUM_ARGS, serve } = await import("../tests/browser/serve.mjs");
+  const { CHROMIUM, CHROMIUM_ARGS, serve } = await import("../tests/browser/serve.mjs");
   // Served from the file system's root, so that checkouts anywhere can be loaded side by side;
   // only their packages and the blank page are reachable.
   const dirs = checkouts.map((dir) => relative("/", join(resolve(dir), "wasm", "npm")) + "/");
   const page = relative("/", join(root, "bench", "browser", "calls.html"));
   const timing = relative("/", join(root, "bench", "timing.mjs"));
   const server = await serve("/", { allowed: [...dirs, page, timing] });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const tab = await browser.newPage();
     await tab.goto(`http://127.0.0.1:${server.address().port}/${page}`);
     return await tab.evaluate(
-      async ({ dirs, timing, args, opts, programme, perBlock }) => {
+      async ({ dirs, timing, args, opts, programme, perBlock, rounds }) => {
         const calls = [];
         for (const dir of dirs) {
           const engine = new (await import(`/${dir}index.js`)).Engine();
           calls.push(programme ? (x) => engine.checkProgramme(x, opts) : (x) => engine.checkMeasure(x, opts));
         }
         const { alternate } = await import(`/${timing}`);
-        return alternate(calls, args, perBlock, 150);
+        return alternate(calls, args, perBlock, rounds);
       },
-      { dirs, timing, args, opts, programme: PROGRAMME, perBlock },
+      { dirs, timing, args, opts, programme: PROGRAMME, perBlock, rounds: ROUNDS },
     );
   } finally {
     await browser.close();
@@ -76,7 +77,7 @@ function inNode() {
     const engine = new Engine();
     return PROGRAMME ? (x) => engine.checkProgramme(x, opts) : (x) => engine.checkMeasure(x, opts);
   });
-  return alternate(calls, args, perBlock, 150);
+  return alternate(calls, args, perBlock, ROUNDS);
 }
 
 const blocks = BROWSER ? await inBrowser() : inNode();

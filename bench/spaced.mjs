@@ -65,9 +65,9 @@ async function measure({ url, timingUrl, inputs, opts, calls }) {
 
 async function inChromium() {
   const { chromium } = await import("playwright-core");
-  const { CHROMIUM_ARGS, serve } = await import("../tests/browser/serve.mjs");
+  const { CHROMIUM, CHROMIUM_ARGS, serve } = await import("../tests/browser/serve.mjs");
   const server = await serve(root, { allowed: ["wasm/npm/", "bench/"] });
-  const b = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const b = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await b.newPage();
     // Cross-origin isolated, for the 5 µs timer (100 µs otherwise), as in the browser job.

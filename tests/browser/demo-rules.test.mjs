@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { root } from "../node/helpers.mjs";
-import { CHROMIUM_ARGS } from "./serve.mjs";
+import { CHROMIUM, CHROMIUM_ARGS } from "./serve.mjs";
 import { build } from "../../web-demo/build.mjs";
 import { serveDirectory } from "../../web-demo/serve.mjs";
 import { Engine } from "../../wasm/npm/node.mjs";
@@ -27,7 +27,7 @@ before(async () => {
   temp = mkdtempSync(join(tmpdir(), "measure-rules-demo-rules-"));
   server = await serveDirectory(build({ out: join(temp, "dist") }));
   base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
 after(async () => {

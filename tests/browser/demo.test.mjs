@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { cli, readText, root } from "../node/helpers.mjs";
-import { CHROMIUM_ARGS, CSP } from "./serve.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, CSP } from "./serve.mjs";
 import { build } from "../../web-demo/build.mjs";
 import { serveDirectory } from "../../web-demo/serve.mjs";
 import { LANGS, STRINGS } from "../../web-demo/i18n.js";
@@ -32,7 +32,7 @@ before(async () => {
   dist = build({ out: join(temp, "dist") });
   server = await serveDirectory(dist);
   base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
 after(async () => {

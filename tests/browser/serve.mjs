@@ -5,6 +5,8 @@ import { readFile } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".wasm": "application/wasm", ".css": "text/css" };
+/** Debian's Chromium, or the one `CHROMIUM` names. */
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 /** Flags for Debian's Chromium on a machine with no network but the loopback. */
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
@@ -43,7 +45,7 @@ export function serve(root, { port = 0, allowed = REPOSITORY } = {}) {
 export async function resultsOfPage(dir, path, { timeout = 60_000, ...options } = {}) {
   const { chromium } = await import("playwright-core");
   const server = await serve(dir, options);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const origin = `http://127.0.0.1:${server.address().port}`;
     const page = await browser.newPage();

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Engine } from "../../wasm/npm/node.mjs";
 import { readJson, root } from "./helpers.mjs";
-import { merge } from "../shared/cases.mjs";
+import { merge, placeless } from "../shared/cases.mjs";
 
 const [NULL, TRUE, FALSE, NUMBER, STRING, ARRAY, OBJECT, END, NEW_KEY, ONCE_KEY, KEY] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 16];
 let copies = 0;
@@ -59,8 +59,6 @@ test("reports cross as JSON.parse reads serde_json's text of them", () => {
   }
 });
 
-/** A report without places: the text path adds line and column to findings, objects have none. */
-const placeless = (report) => ({ ...report, findings: report.findings.map(({ line, column, ...f }) => f) });
 
 test("an object is read as JSON.stringify's text of it is, whether walked or not", () => {
   const engine = new Engine();

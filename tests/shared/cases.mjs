@@ -12,6 +12,9 @@ export function merge(target, patch) {
   return out;
 }
 
+/** A report without places: the text path adds line and column to findings, objects have none. */
+export const placeless = (report) => ({ ...report, findings: report.findings.map(({ line, column, ...f }) => f) });
+
 export const sorted = (list) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 /** [rule, path] (or [rule, path, line, column]) of every finding, sorted. */
