@@ -4,6 +4,12 @@
 // differential test) is present: the per-document time is the slope between a process
 // checking the programme once and one checking it many times.
 //
+// As in the form job, the calls are split into rounds, each running every variant's process
+// and the native engine's own calls in turn: one variant's thousand calls take a second, and
+// this machine's speed moved a median taken in one second from 0.98 to 1.45 ms in two
+// consecutive runs. Every figure is then over all of its rounds, and the native engine,
+// measured in the same minutes, says how fast the machine was.
+//
 //   node bench/programme.mjs [--quick]
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
@@ -30,8 +36,8 @@ async function worker(name, n, warmup) {
   const { fn, arg } = VARIANTS[name](new Engine(), readFileSync(FILE, "utf8"));
   const first = fn(arg);
   const report = first.json ? JSON.parse(new TextDecoder().decode(first.json)) : first;
-  const s = stats(timeSync(fn, [arg], n, warmup));
-  process.stdout.write(JSON.stringify({ ...s, measures: report.measures, findings: report.findings.length }));
+  const samples = timeSync(fn, [arg], n, warmup);
+  process.stdout.write(JSON.stringify({ samples: Array.from(samples, (x) => Math.round(x * 10) / 10), measures: report.measures, findings: report.findings.length }));
 }
 
 /** Newest modification time of the engine's sources (core/), to say whether a native build is older. */
@@ -80,32 +86,43 @@ function native(n, reps) {
  * line and writing of each report: core/examples/profile_measures.rs checks the programme
  * `rounds` times in one process and prints ns per call (median of `reps` processes).
  */
-function nativeDirect(rounds, reps) {
-  if (!existsSync(PROFILE)) return { available: false };
-  const run = (mode) => {
-    const per = [];
-    for (let i = 0; i < reps; i++) {
-      const out = execFileSync(PROFILE, [mode, String(rounds)], { encoding: "utf8" });
-      per.push(Number(out.match(/: (\d+) ns per call/)?.[1]) / 1e6);
-    }
-    return stats(per).median;
-  };
-  return { available: true, rounds, reps, textMs: run("programme-text"), valueMs: run("programme"), built: new Date(statSync(PROFILE).mtimeMs).toISOString() };
+function nativeDirect(calls, mode) {
+  const out = execFileSync(PROFILE, [mode, String(calls)], { encoding: "utf8" });
+  return Number(out.match(/: (\d+) ns per call/)?.[1]) / 1e6;
 }
 
 export async function programmeJob({ quick = false, log = () => {} } = {}) {
   const n = quick ? 100 : 1000;
-  const warmup = quick ? 20 : 100;
-  const results = {};
-  for (const name of Object.keys(VARIANTS)) {
-    log(`programme job: ${name}`);
-    const out = execFileSync(process.execPath, [SELF, "--worker", name, String(n), String(warmup)], { cwd: root, encoding: "utf8" });
-    results[name] = JSON.parse(out);
+  const warmup = quick ? 20 : 200;
+  const roundCount = quick ? 2 : 5;
+  const directCalls = quick ? 50 : 500;
+  const names = Object.keys(VARIANTS);
+  const rounds = Object.fromEntries(names.map((name) => [name, []]));
+  const direct = existsSync(PROFILE) ? { text: [], value: [] } : null;
+  for (let round = 0; round < roundCount; round++) {
+    log(`programme job: round ${round + 1} of ${roundCount}`);
+    for (const name of round % 2 ? [...names].reverse() : names) {
+      const out = execFileSync(process.execPath, [SELF, "--worker", name, String(Math.ceil(n / roundCount)), String(warmup)], { cwd: root, encoding: "utf8" });
+      rounds[name].push(JSON.parse(out));
+    }
+    if (direct) {
+      direct.text.push(nativeDirect(directCalls, "programme-text"));
+      direct.value.push(nativeDirect(directCalls, "programme"));
+    }
   }
+  const results = Object.fromEntries(
+    names.map((name) => {
+      const rs = rounds[name];
+      const roundMedians = rs.map((r) => stats(r.samples).median);
+      return [name, { ...stats(rs.flatMap((r) => r.samples)), roundMedians, measures: rs[0].measures, findings: rs[0].findings }];
+    }),
+  );
   log("programme job: native");
   const nat = native(quick ? 50 : 300, quick ? 3 : 5);
-  const direct = nativeDirect(quick ? 50 : 500, quick ? 3 : 5);
-  return { n, warmup, results, native: nat, nativeDirect: direct };
+  const nativeDirectResult = direct
+    ? { available: true, rounds: directCalls, reps: roundCount, textMs: stats(direct.text).median, valueMs: stats(direct.value).median, textPerRound: direct.text, built: new Date(statSync(PROFILE).mtimeMs).toISOString() }
+    : { available: false };
+  return { n, warmup, rounds: roundCount, results, native: nat, nativeDirect: nativeDirectResult };
 }
 
 export function programmeTable(r) {
@@ -120,13 +137,18 @@ export function programmeTable(r) {
   const first = Object.values(r.results)[0];
   const t = table([{ title: "programme check" }, { title: "median ms", align: "r" }, { title: "p99 ms", align: "r" }, { title: "calls", align: "r" }], rows);
   const notes = [`${first.measures} measures, ${first.findings} findings per report, asOf ${AS_OF}, lang ${LANG}.`];
+  if (r.rounds) {
+    const perRound = Object.entries(r.results).map(([name, s]) => `${name} ${s.roundMedians.map((x) => fmt.ms(x / 1000)).join(" / ")}`);
+    if (d?.textPerRound) perRound.push(`native check_programme_json(text) ${d.textPerRound.map(fmt.ms).join(" / ")}`);
+    notes.push(`the calls in ${r.rounds} rounds, each running every variant's process in turn (${r.warmup} warm-up calls each, then its share of the ${r.n} calls counted) and then the native engine's own calls; median per round (ms), in the order run: ${perRound.join("; ")}.`);
+  }
   if (nat.available) {
     notes.push(
       `native: slope between a process checking the programme once (${nat.processOneMs.toFixed(1)} ms wall, start-up included) and ${nat.n} times, median of ${nat.reps} runs each; binary built ${nat.built}${nat.olderThanSources ? ", OLDER than the newest core/ source: it may not be the engine measured in wasm" : ""}.`,
     );
   }
   if (d?.available) {
-    notes.push(`native, profile_measures: the engine's calls alone, ${d.rounds} per process, the median of ${d.reps} processes' mean (binary built ${d.built}); the \`reports\` row adds reading each document from a line of JSON and writing its report.`);
+    notes.push(`native, profile_measures: the engine's calls alone, ${d.rounds} per process, the median of ${d.reps} processes' mean${r.rounds ? ", one per round" : ""} (binary built ${d.built}); the \`reports\` row adds reading each document from a line of JSON and writing its report.`);
   } else if (d) {
     notes.push("native: target/release/examples/profile_measures is not built (`cargo build --release -p measure-rules --examples`); no figures of the engine's calls alone.");
   }

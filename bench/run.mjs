@@ -18,6 +18,7 @@ import { browserJob, browserTables } from "./browser.mjs";
 import { ciJob, ciTable } from "./ci.mjs";
 import { formJob, formTables } from "./form.mjs";
 import { fmt, root, table } from "./lib.mjs";
+import { CHROMIUM } from "../tests/browser/serve.mjs";
 import { programmeJob, programmeTable } from "./programme.mjs";
 import { sizeJob, sizeTables } from "./size.mjs";
 
@@ -64,7 +65,8 @@ function machine() {
     cpuModel: cpus()[0]?.model ?? "?",
     memoryGiB: Math.round(Number(readFileSync("/proc/meminfo", "utf8").match(/MemTotal:\s+(\d+)/)?.[1] ?? 0) / 1024 / 1024),
     node: process.version,
-    chromium: sh("/usr/bin/chromium", ["--version"])?.split("\n").pop() ?? null,
+    // The browser the browser job drives, which `CHROMIUM` may name.
+    chromium: sh(CHROMIUM, ["--version"])?.split("\n").pop() ?? null,
     commit: sh("git", ["rev-parse", "--short", "HEAD"]),
     // Tracked files only: an untracked file beside the engine does not change the package.
     dirtyPaths: (sh("git", ["status", "--porcelain", "--untracked-files=no", "--", "core", "wasm"]) ?? "")
