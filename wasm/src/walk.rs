@@ -7,7 +7,7 @@
 //! faster than `JSON.stringify` and serde_json's parse, but in Chromium 156, whose
 //! `JSON.stringify` is newer, about 8 % slower (docs/decisions/0002-values-cross-as-tapes.md).
 
-use crate::tape::op;
+use crate::tape::{op, units_in};
 
 /// A document walked by `walk.mjs` (`readDocument`), as the `Value` serde_json reads from
 /// JSON.stringify's text of it. Its keys are all `ONCE_KEY`s, its numbers safe integers, and
@@ -37,32 +37,40 @@ impl<'a> Reader<'a> {
         self.ops.next().copied()
     }
 
-    /// The next string of the text, given its length in UTF-16 units: ASCII eight bytes at a
-    /// time, other characters one by one.
+    /// The next string of the text, given its length in UTF-16 units. A character's units
+    /// are counted at its first byte (one, or two for a four-byte character, a surrogate pair
+    /// in JS) and its continuation bytes count none, so eight bytes at a time are counted in
+    /// one word while they hold no more units than are left: Finnish text has an `ä` or `ö`
+    /// every few words, which stopped a walk of ASCII runs every few bytes. Such a word cannot
+    /// reach into the next string, whose first byte would be one unit too many.
     fn slice(&mut self) -> Option<&'a str> {
         let mut units = usize::try_from(self.op()?).ok()?;
         let bytes = self.text.as_bytes();
         let start = self.at;
         let mut at = start;
-        while units > 0 {
-            if units >= 8 {
-                if let Some(chunk) = bytes.get(at..at + 8) {
-                    if chunk.iter().all(u8::is_ascii) {
-                        at += 8;
-                        units -= 8;
-                        continue;
-                    }
-                }
-            }
-            let lead = *bytes.get(at)?;
-            let (width, counted) = match lead {
-                0..0x80 => (1, 1),
-                0xC0..0xE0 => (2, 1),
-                0xE0..0xF0 => (3, 1),
-                _ => (4, 2),
+        while units >= 8 {
+            let Some(word) = bytes.get(at..at + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) else {
+                break;
             };
-            at += width;
-            units = units.checked_sub(counted)?;
+            let counted = units_in(word);
+            if counted > units {
+                break;
+            }
+            units -= counted;
+            at += 8;
+        }
+        // The rest byte by byte, then the last character's continuation bytes.
+        while let Some(&b) = bytes.get(at) {
+            if b & 0xC0 != 0x80 {
+                if units == 0 {
+                    break;
+                }
+                units = units.checked_sub(if b >= 0xF0 { 2 } else { 1 })?;
+            }
+            at += 1;
+        }
+        if units != 0 {
+            return None;
         }
         self.at = at;
         self.text.get(start..at)
@@ -146,6 +154,43 @@ mod tests {
         assert_eq!(read(&[st, 1, st, 1], &[], "ab"), None, "ops left over");
         // A length that ends inside a character.
         assert_eq!(read(&[st, 1], &[], "😀"), None);
+    }
+
+    #[test]
+    fn every_length_slices_at_its_character_or_is_refused() {
+        // Every length from 0 to past the end, over texts that put each kind of character at
+        // every offset of an eight-byte word: the slice ends where the JS string of that many
+        // UTF-16 units ends, or is refused when that is inside a surrogate pair or past the text.
+        let pieces = ["a", "ä", "\u{2010}", "😀"];
+        let mut texts = Vec::new();
+        for lead in 0..9 {
+            for piece in pieces {
+                for other in pieces {
+                    texts.push(format!(
+                        "{}{piece}{}{other}{piece}xyz{other}",
+                        "a".repeat(lead),
+                        "b".repeat(lead % 5)
+                    ));
+                }
+            }
+        }
+        for text in &texts {
+            let units = text.encode_utf16().count();
+            for n in 0..=units + 1 {
+                let mut ends = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+                let want = ends
+                    .find(|&i| text.get(..i).is_some_and(|p| p.encode_utf16().count() == n))
+                    .and_then(|i| text.get(..i));
+                let ops = [op::STRING, u32::try_from(n).unwrap()];
+                let mut reader = super::Reader {
+                    ops: ops.get(1..).unwrap().iter(),
+                    numbers: [].iter(),
+                    text,
+                    at: 0,
+                };
+                assert_eq!(reader.slice(), want, "{text:?} at {n} units");
+            }
+        }
     }
 
     #[test]
