@@ -143,7 +143,13 @@ impl Writer {
         let mut keys = KEYS.take();
         keys.keep(known);
         Writer {
-            tape: Tape::default(),
+            // Room for a report with a few findings, so that the buffers are not grown
+            // (and copied) several times on every check.
+            tape: Tape {
+                ops: Vec::with_capacity(256),
+                numbers: Vec::with_capacity(8),
+                text: String::with_capacity(2048),
+            },
             keys,
         }
     }
