@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AS_OF, LANG, formInputs } from "./inputs.mjs";
-import { fmt, readJson, root, stats, table, timeAsync, timeSync } from "./lib.mjs";
+import { fmt, readJson, root, summarise, table, timeAsync, timeSync } from "./lib.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const OPTS = { lang: LANG, asOf: AS_OF };
@@ -84,21 +84,6 @@ async function worker(name, n, warmup) {
 function runVariant(name, n, warmup, nodeArgs = []) {
   const out = execFileSync(process.execPath, [...nodeArgs, SELF, "--worker", name, String(n), String(warmup)], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
   return JSON.parse(out);
-}
-
-/** Figures over all of a variant's rounds, and the median per input (which measures cost the most). */
-function summarise(rounds, names) {
-  const k = rounds[0].inputs;
-  const own = Array.from({ length: k }, () => []);
-  const all = [];
-  for (const r of rounds) {
-    r.samples.forEach((x, i) => own[i % k].push(x));
-    all.push(...r.samples);
-  }
-  // Each round's median beside the whole: how far the machine moved a peer during the run.
-  const roundMedians = rounds.map((r) => stats(r.samples).median);
-  const perInput = k > 1 ? own.map((xs, j) => ({ name: names[j], median: stats(xs).median })) : undefined;
-  return { ...stats(all), rounds: rounds.length, roundMedians, perInput };
 }
 
 /**

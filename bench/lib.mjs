@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stats } from "./timing.mjs";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const readJson = (rel) => JSON.parse(readFileSync(join(root, rel), "utf8"));
@@ -15,6 +16,24 @@ export const fmt = {
   int: (x) => (x === undefined || x === null ? "-" : String(Math.round(x))),
   kb: (x) => (x === undefined || x === null ? "-" : (x / 1000).toFixed(1)),
 };
+
+/**
+ * Figures over all of a variant's rounds (each `{ inputs, samples }`, call i on input
+ * i % inputs), and the median per input (which measures cost the most) when there are several.
+ */
+export function summarise(rounds, names) {
+  const k = rounds[0].inputs;
+  const own = Array.from({ length: k }, () => []);
+  const all = [];
+  for (const r of rounds) {
+    r.samples.forEach((x, i) => own[i % k].push(x));
+    all.push(...r.samples);
+  }
+  // Each round's median beside the whole: how far the machine moved a peer during the run.
+  const roundMedians = rounds.map((r) => stats(r.samples).median);
+  const perInput = k > 1 ? own.map((xs, j) => ({ name: names[j], median: stats(xs).median })) : undefined;
+  return { ...stats(all), rounds: rounds.length, roundMedians, perInput };
+}
 
 /** A Markdown table: `columns` is [{ title, align: "l"|"r" }], rows are arrays of strings. */
 export function table(columns, rows) {

@@ -16,7 +16,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AS_OF, LANG } from "./inputs.mjs";
-import { fmt, root, stats, table, timeSync } from "./lib.mjs";
+import { fmt, root, stats, summarise, table, timeSync } from "./lib.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const OPTS = { lang: LANG, asOf: AS_OF };
@@ -37,7 +37,7 @@ async function worker(name, n, warmup) {
   const first = fn(arg);
   const report = first.json ? JSON.parse(new TextDecoder().decode(first.json)) : first;
   const samples = timeSync(fn, [arg], n, warmup);
-  process.stdout.write(JSON.stringify({ samples: Array.from(samples, (x) => Math.round(x * 10) / 10), measures: report.measures, findings: report.findings.length }));
+  process.stdout.write(JSON.stringify({ inputs: 1, samples: Array.from(samples, (x) => Math.round(x * 10) / 10), measures: report.measures, findings: report.findings.length }));
 }
 
 /** Newest modification time of the engine's sources (core/), to say whether a native build is older. */
@@ -84,7 +84,7 @@ function native(n, reps) {
 /**
  * The native engine's own time per call, without the `reports` example's reading of each
  * line and writing of each report: core/examples/profile_measures.rs checks the programme
- * `rounds` times in one process and prints ns per call (median of `reps` processes).
+ * `calls` times in one process (given as text or parsed, by `mode`) and prints ns per call.
  */
 function nativeDirect(calls, mode) {
   const out = execFileSync(PROFILE, [mode, String(calls)], { encoding: "utf8" });
@@ -110,13 +110,7 @@ export async function programmeJob({ quick = false, log = () => {} } = {}) {
       direct.value.push(nativeDirect(directCalls, "programme"));
     }
   }
-  const results = Object.fromEntries(
-    names.map((name) => {
-      const rs = rounds[name];
-      const roundMedians = rs.map((r) => stats(r.samples).median);
-      return [name, { ...stats(rs.flatMap((r) => r.samples)), roundMedians, measures: rs[0].measures, findings: rs[0].findings }];
-    }),
-  );
+  const results = Object.fromEntries(names.map((name) => [name, { ...summarise(rounds[name]), measures: rounds[name][0].measures, findings: rounds[name][0].findings }]));
   log("programme job: native");
   const nat = native(quick ? 50 : 300, quick ? 3 : 5);
   const nativeDirectResult = direct
