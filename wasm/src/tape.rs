@@ -120,6 +120,16 @@ pub(crate) fn units_in(word: [u8; 8]) -> usize {
     8 - continuation + four
 }
 
+/// The UTF-16 units of the character a byte of UTF-8 starts: none for a continuation byte,
+/// two for the first of four bytes, one otherwise. `units_in` counts the same in a word.
+pub(crate) fn units_of(b: u8) -> usize {
+    match b {
+        0x80..0xC0 => 0,
+        0xF0.. => 2,
+        _ => 1,
+    }
+}
+
 /// A string's length as JS counts it, eight bytes at a time: report messages in Finnish and
 /// Swedish have a non-ASCII letter every few words.
 #[inline(never)]
@@ -129,11 +139,7 @@ fn utf16_len(s: &str) -> Result<u32, Error> {
     for word in &mut words {
         n += <[u8; 8]>::try_from(word).map_or(0, units_in);
     }
-    for &b in words.remainder() {
-        if b & 0xC0 != 0x80 {
-            n += if b >= 0xF0 { 2 } else { 1 };
-        }
-    }
+    n += words.remainder().iter().copied().map(units_of).sum::<usize>();
     u32::try_from(n).map_err(|_| Error("a string is too long for a report".into()))
 }
 

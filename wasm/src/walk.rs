@@ -7,7 +7,7 @@
 //! faster than `JSON.stringify` and serde_json's parse, but in Chromium 156, whose
 //! `JSON.stringify` is newer, about 8 % slower (docs/decisions/0002-values-cross-as-tapes.md).
 
-use crate::tape::{op, units_in};
+use crate::tape::{op, units_in, units_of};
 
 /// A document walked by `walk.mjs` (`readDocument`), as the `Value` serde_json reads from
 /// JSON.stringify's text of it. Its keys are all `ONCE_KEY`s, its numbers safe integers, and
@@ -61,11 +61,12 @@ impl<'a> Reader<'a> {
         }
         // The rest byte by byte, then the last character's continuation bytes.
         while let Some(&b) = bytes.get(at) {
-            if b & 0xC0 != 0x80 {
+            let counted = units_of(b);
+            if counted > 0 {
                 if units == 0 {
                     break;
                 }
-                units = units.checked_sub(if b >= 0xF0 { 2 } else { 1 })?;
+                units = units.checked_sub(counted)?;
             }
             at += 1;
         }
