@@ -59,7 +59,6 @@ test("reports cross as JSON.parse reads serde_json's text of them", () => {
   }
 });
 
-
 test("an object is read as JSON.stringify's text of it is, whether walked or not", () => {
   const engine = new Engine();
   const cases = readJson("tests/fixtures/cases.json");
@@ -154,7 +153,7 @@ test("the walk leaves a value whose JSON text might be over the limit to JSON.st
     assert.equal(m.readDocument(v, bytes(v) - 1), -1, JSON.stringify(v).slice(0, 40));
     assert.ok(m.readDocument(v) >= 0, JSON.stringify(v).slice(0, 40));
   }
-  // A form's measure is far under the document limit: walked.
+  // The whole programme is far under the document limit: walked.
   assert.ok(m.readDocument(readJson("data/programme-2017.json"), 32 * 2 ** 20) >= 0);
 });
 
