@@ -316,7 +316,7 @@ mod tests {
             for lang in [Lang::Fi, Lang::Sv, Lang::En] {
                 let findings = syntax_findings(text, lang)?;
                 let [f] = findings.as_slice() else {
-                    panic!("{text:?}: {findings:?}");
+                    return Err(format!("{text:?}: expected one finding, got {findings:?}").into());
                 };
                 assert_eq!(f.rule, "input.syntax", "{text:?}");
                 assert_eq!(
@@ -371,7 +371,7 @@ mod tests {
         let text = format!("{}{}", "[".repeat(200), "]".repeat(200));
         let findings = syntax_findings(&text, Lang::Fi)?;
         let [f] = findings.as_slice() else {
-            panic!("{findings:?}")
+            return Err(format!("expected one finding, got {findings:?}").into());
         };
         assert_eq!(f.params.get("problem").map(String::as_str), Some("depth"));
         assert_eq!(f.params.get("limit").map(String::as_str), Some("127"));
@@ -387,7 +387,7 @@ mod tests {
         };
         let report = Engine::new()?.check_document_bytes(b"{\"id\": \"2.1\",\n \"x\": \"\xC3(\"}", &opts);
         let [f] = report.findings.as_slice() else {
-            panic!("{:?}", report.findings)
+            return Err(format!("expected one finding, got {:?}", report.findings).into());
         };
         assert_eq!(f.params.get("problem").map(String::as_str), Some("utf8"));
         assert_eq!(f.params.get("byte").map(String::as_str), Some("C3"));
