@@ -8,7 +8,7 @@ use crate::context::{item, Cx};
 use crate::date::Day;
 use crate::finding::{EngineInfo, Finding, Report, RulesetInfo, Severity, Summary};
 use crate::lang::Lang;
-use crate::limits;
+use crate::limits::{self, Size};
 use crate::locate::locate;
 use crate::measure_id::canonical_of;
 use crate::registry::Registry;
@@ -259,6 +259,18 @@ impl Engine {
             Some(text) => self.check_text(text, opts, Kind::Either),
             None => self.finish(cx, 0),
         }
+    }
+
+    /// The report refusing a document of `size` when that is over the size limit
+    /// (`input.too-large`), or `None` when it may be read. Bindings ask before taking a
+    /// document in, so that a string of a gigabyte or an array a billion items long is refused
+    /// without being copied or written out as JSON text.
+    pub fn check_size(&self, size: Size, opts: &CheckOptions) -> Option<Report> {
+        let mut cx = self.cx(opts);
+        if rules::input::within_size(&mut cx, size) {
+            return None;
+        }
+        Some(self.finish(cx, 0))
     }
 
     /// Reads schedule text as the parser does for `schedule.text`, with a localised reading.

@@ -43,9 +43,10 @@ pub use date::{Day, PartialDate};
 pub use engine::{CheckOptions, Engine, NAME, VERSION};
 pub use finding::{EngineInfo, Finding, Fix, Report, RulesetInfo, Severity, Summary};
 pub use lang::Lang;
+pub use limits::Size;
 pub use locate::locate;
 pub use measure_id::MeasureId;
-pub use ruleset::{read_ruleset_json, RulesetError, RulesetProblem, MAX_RULESET_BYTES};
+pub use ruleset::{check_ruleset_size, read_ruleset_json, RulesetError, RulesetProblem, MAX_RULESET_BYTES};
 pub use schedule_api::{parse_schedule, ScheduleReading};
 #[doc(hidden)]
 pub use text::Fnv;

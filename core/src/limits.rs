@@ -11,3 +11,14 @@ pub const MAX_MEASURES: usize = 10_000;
 /// Text lengths are limited by the schemas (`maxLength`); the schedule parser reads at most
 /// this many characters of schedule text, the schema's limit.
 pub const MAX_SCHEDULE_TEXT: usize = crate::schedule::MAX_SCHEDULE_TEXT;
+
+/// How large a document is, as a binding measured it before taking it in, so that one over a
+/// limit is refused without being copied into the engine or written out as JSON text first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    /// The document's bytes, counted.
+    Exactly(usize),
+    /// A lower bound: a string's length in UTF-16 units (each is at least one byte of UTF-8),
+    /// or the shortest JSON text an object could be written as.
+    AtLeast(usize),
+}

@@ -12,6 +12,7 @@ use crate::custom::CustomRule;
 use crate::engine::VERSION;
 use crate::finding::{RulesetInfo, Severity};
 use crate::lang::Lang;
+use crate::limits::Size;
 use crate::registry::{Names, OrgKind, Organisation};
 use crate::rules::status::STATUSES;
 use crate::text::closest;
@@ -277,16 +278,24 @@ pub fn read_ruleset_json(text: &str) -> Result<Value, RulesetError> {
     value_of(text)
 }
 
-fn value_of(text: &str) -> Result<Value, RulesetError> {
-    if text.len() > MAX_RULESET_BYTES {
-        return Err(RulesetError::single(
-            "",
-            format!(
-                "the rule set is {} bytes; at most {MAX_RULESET_BYTES} are accepted",
-                text.len()
-            ),
-        ));
+/// Refuses a rule set of `size` when that is over `MAX_RULESET_BYTES`. Bindings ask before
+/// taking a rule set in, as for documents (`Engine::check_size`).
+pub fn check_ruleset_size(size: Size) -> Result<(), RulesetError> {
+    let (bytes, at_least) = match size {
+        Size::Exactly(n) => (n, ""),
+        Size::AtLeast(n) => (n, "at least "),
+    };
+    if bytes <= MAX_RULESET_BYTES {
+        return Ok(());
     }
+    Err(RulesetError::single(
+        "",
+        format!("the rule set is {at_least}{bytes} bytes; at most {MAX_RULESET_BYTES} are accepted"),
+    ))
+}
+
+fn value_of(text: &str) -> Result<Value, RulesetError> {
+    check_ruleset_size(Size::Exactly(text.len()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str(text).map_err(|e| {
         RulesetError::single(
@@ -810,6 +819,22 @@ mod tests {
             Ok(_) => Vec::new(),
             Err(e) => e.problems,
         }
+    }
+
+    #[test]
+    fn a_rule_set_over_the_limit_is_refused_by_its_size_alone() {
+        assert_eq!(check_ruleset_size(Size::Exactly(MAX_RULESET_BYTES)), Ok(()));
+        assert_eq!(check_ruleset_size(Size::AtLeast(MAX_RULESET_BYTES)), Ok(()));
+        // Measured, the refusal is the one the text itself gets.
+        let text = " ".repeat(MAX_RULESET_BYTES + 1);
+        let by_text = value_of(&text).err();
+        assert!(by_text.is_some());
+        assert_eq!(check_ruleset_size(Size::Exactly(text.len())).err(), by_text);
+        let Err(bound) = check_ruleset_size(Size::AtLeast(5_000_000)) else {
+            panic!("a rule set of at least 5,000,000 bytes was accepted");
+        };
+        assert_eq!(bound.problems.len(), 1);
+        assert!(bound.to_string().contains("at least 5000000 bytes"), "{bound}");
     }
 
     #[test]

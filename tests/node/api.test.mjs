@@ -77,6 +77,12 @@ test("options are read entry by entry, in the object's order, whatever the objec
   const getter = Object.defineProperty({}, "lang", { get: () => "sv", enumerable: true });
   const hidden = Object.defineProperty({}, "lang", { value: "zz", enumerable: false });
   const inherited = Object.assign(Object.create({ lang: "zz" }), { asOf: "2018-06-01" });
+  const throwing = Object.defineProperty({}, "lang", {
+    get() {
+      throw new Error("no lang here");
+    },
+    enumerable: true,
+  });
   const expect = [
     [undefined, "fi today"],
     [null, "fi today"],
@@ -85,6 +91,8 @@ test("options are read entry by entry, in the object's order, whatever the objec
     [getter, "sv today"],
     [hidden, "fi today"],
     [inherited, "fi asOf"],
+    // A getter that throws is not an option left out.
+    [throwing, "lang cannot be read: no lang here"],
     [{ lang: null }, "lang must be text or true/false"],
     [{ asOf: new Date(0) }, "asOf must be text or true/false"],
     [{ lang: () => "fi" }, "lang must be text or true/false"],

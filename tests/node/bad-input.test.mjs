@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Engine } from "measure-rules";
 import { expected, jsCases, placed, runCase } from "../shared/bad-input.mjs";
 import { cli, readJson, root } from "./helpers.mjs";
@@ -57,4 +58,51 @@ test("bad input through the CLI: the text report places and shows bytes that are
   const at = frame.findIndex((l) => /^> +4 \| .*pitk\uFFFDn/.test(l));
   assert.ok(at >= 0, "code frame of latin1.json");
   assert.equal(frame[at + 1].indexOf("^") - frame[at].indexOf("|") - 2, 50, "caret at column 51");
+});
+
+test("a value is refused by its size only when its JSON text is over the limit", async () => {
+  // size.mjs straight from the sources: the wasm asks it before JSON.stringify writes a value.
+  const { leastJson } = await import(pathToFileURL(join(root, "wasm", "src", "size.mjs")).href);
+  const programme = readJson("data/programme-2017.json");
+  const sparse = [];
+  sparse[3] = "OM";
+  const withToJson = { a: { toJSON: () => undefined }, b: [{ toJSON: () => undefined }], c: new Date(0) };
+  // A member a `toJSON` leaves out is not counted, however long its key.
+  const leftOut = { ["k".repeat(40)]: { toJSON: () => undefined } };
+  const said = Object.assign(new Array(1000), { toJSON: () => "an array" });
+  const values = [
+    programme,
+    ...programme.measures,
+    sparse,
+    withToJson,
+    leftOut,
+    said,
+    [undefined, () => 1, Symbol("s"), null, true, false, -0, NaN, 1e21, "ä€😀"],
+    { u: undefined, f: () => 1, s: Symbol("s"), k: "v", "ä€😀": [] },
+    [new String("boxed ä"), new Number(12345), new Boolean(false), { n: new String("x".repeat(50)) }],
+    new Uint8Array([1, 2, 300]),
+    [[], {}, [[]], [{}], ""],
+    new Map([["a", 1]]),
+  ];
+  for (const v of values) {
+    const length = Buffer.byteLength(JSON.stringify(v));
+    const name = JSON.stringify(v).slice(0, 60);
+    // Never over a limit the text is within; when over, the bound is between the two.
+    assert.equal(leastJson(v, length), 0, name);
+    for (const max of [0, 1, Math.floor(length / 2), length - 1]) {
+      const least = leastJson(v, max);
+      if (least) assert.ok(least > max && least <= length, `${name}: ${least} for ${max}, text ${length}`);
+    }
+  }
+  // Arrays of nothing but nulls are bounded exactly, and a billion of them judged at once.
+  const holes = new Array(1000);
+  assert.equal(leastJson(holes, 0) > 0, true);
+  assert.equal(leastJson(holes, Buffer.byteLength(JSON.stringify(holes)) - 1), Buffer.byteLength(JSON.stringify(holes)));
+  const billion = [];
+  billion.length = 1e9;
+  assert.equal(leastJson({ partners: billion }, 32 * 1024 * 1024), 2000000014);
+  // A cycle is not followed for ever (JSON.stringify refuses it after).
+  const cyclic = { id: "2.1" };
+  cyclic.self = cyclic;
+  assert.equal(leastJson(cyclic, 1e9), 0);
 });

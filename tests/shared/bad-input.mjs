@@ -61,6 +61,12 @@ export function jsValue(spec) {
         case "bigint": return BigInt(s.value);
         case "cycle": return root; // the outermost object, which contains this
         case "string": return s.units.map((u) => (typeof u === "number" ? String.fromCharCode(u) : u)).join("");
+        case "repeat": return s.text.repeat(s.count);
+        case "sparse": {
+          const a = Object.entries(s.items ?? {}).reduce((out, [i, v]) => ((out[Number(i)] = make(v)), out), []);
+          a.length = s.length;
+          return a;
+        }
         default: throw new Error(`unknown marker ${s.$js}`);
       }
     }
@@ -146,6 +152,10 @@ export async function runCase(Engine, doc, c, load, engine = new Engine()) {
         continue;
       }
       if (c.measures !== undefined && report.measures !== c.measures) bad.push(`${where}: ${report.measures} measures checked, expected ${c.measures}`);
+      for (const [path, text] of lang === "en" ? (c.says ?? []) : []) {
+        const f = report.findings.find((x) => x.path === path);
+        if (!f?.message?.includes(text)) bad.push(`${where}: the message at ${JSON.stringify(path)} does not say ${JSON.stringify(text)}: ${JSON.stringify(f?.message)}`);
+      }
       for (const [path, name, value] of c.params ?? []) {
         const f = report.findings.find((x) => x.path === path);
         if (f?.params?.[name] !== value) bad.push(`${where}: ${path} ${name} is ${JSON.stringify(f?.params?.[name])}, expected ${JSON.stringify(value)}`);

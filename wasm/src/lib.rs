@@ -2,7 +2,7 @@
 //! rule logic lives here; every type that crosses the boundary is the core's own, and its
 //! TypeScript declaration is generated from it (tsify).
 
-use measure_rules::{CheckOptions, Day, Lang, Report};
+use measure_rules::{CheckOptions, Day, Lang, Report, Size};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -23,11 +23,17 @@ extern "C" {
     fn build(ops: &[u32], numbers: &[f64], text: &str) -> JsValue;
 }
 
+#[wasm_bindgen(module = "/src/size.mjs")]
+extern "C" {
+    #[wasm_bindgen(js_name = leastJson, catch)]
+    fn least_json(value: &JsValue, max: u32) -> Result<u32, JsValue>;
+}
+
 #[cfg(feature = "object-walk")]
 #[wasm_bindgen(module = "/src/walk.mjs")]
 extern "C" {
-    #[wasm_bindgen(js_name = readDocument)]
-    fn read_document(value: &JsValue, limit: u32) -> i32;
+    #[wasm_bindgen(js_name = readDocument, catch)]
+    fn read_document(value: &JsValue, limit: u32) -> Result<i32, JsValue>;
     #[wasm_bindgen(js_name = documentNumbers)]
     fn document_numbers() -> u32;
     #[wasm_bindgen(js_name = takeDocument)]
@@ -37,12 +43,15 @@ extern "C" {
 /// A plain object walked in JS into a tape (`walk.mjs`), or `None` for the JSON text path,
 /// which also takes a value whose JSON text might be over `limit` bytes, to be measured.
 #[cfg(feature = "object-walk")]
-fn plain(doc: &JsValue, limit: usize) -> Option<serde_json::Value> {
-    let ops = usize::try_from(read_document(doc, u32::try_from(limit).unwrap_or(u32::MAX))).ok()?;
+fn plain(doc: &JsValue, limit: usize) -> Result<Option<serde_json::Value>, JsError> {
+    let Ok(ops) = usize::try_from(read_document(doc, u32::try_from(limit).unwrap_or(u32::MAX)).map_err(unreadable)?)
+    else {
+        return Ok(None);
+    };
     let mut op_buf = vec![0; ops];
-    let mut numbers = vec![0.0; usize::try_from(document_numbers()).ok()?];
+    let mut numbers = vec![0.0; usize::try_from(document_numbers()).unwrap_or(0)];
     let text = take_document(&mut op_buf, &mut numbers);
-    walk::read(&op_buf, &numbers, &text)
+    Ok(walk::read(&op_buf, &numbers, &text))
 }
 
 /// Plain objects, not `Map`s, so reports read like the JSON they are: built in JS from one
@@ -64,26 +73,44 @@ fn built(tape: Result<tape::Tape, tape::Error>) -> Result<JsValue, JsError> {
 /// `MAX_DOCUMENT_BYTES` or `MAX_RULESET_BYTES`) is checked as that text, which refuses it. In
 /// the Node build a plain value is walked in JS instead of being written as text and parsed
 /// (`plain`), with the same result; the rest takes the text.
+///
+/// What is certainly over `limit` is not taken in at all (`Input::TooLarge`): a string or a
+/// value whose text's least possible length is over it (`size.mjs`) is judged by that bound,
+/// so that a gigabyte is neither copied into the wasm's memory (which never shrinks) nor
+/// written out by JSON.stringify.
 enum Input {
     Text(String),
     Value(serde_json::Value),
+    TooLarge(Size),
 }
 
 fn input(doc: &JsValue, limit: usize) -> Result<Input, JsError> {
-    if let Some(text) = doc.as_string() {
-        return Ok(Input::Text(text));
+    if let Some(text) = doc.dyn_ref::<js_sys::JsString>() {
+        return Ok(text_of(text, limit));
     }
     if doc.is_undefined() {
         return Ok(Input::Value(serde_json::Value::Null));
     }
     #[cfg(feature = "object-walk")]
-    if let Some(value) = plain(doc, limit) {
+    if let Some(value) = plain(doc, limit)? {
         return Ok(Input::Value(value));
     }
-    let text = js_sys::JSON::stringify(doc)
-        .map_err(|e| JsError::new(&format!("the document cannot be turned into JSON: {}", describe(&e))))?
-        .as_string()
-        .ok_or_else(|| JsError::new("the document cannot be turned into JSON: JSON.stringify gives nothing for it"))?;
+    let least = least_json(doc, u32::try_from(limit).unwrap_or(u32::MAX)).map_err(unreadable)?;
+    if least > 0 {
+        return Ok(Input::TooLarge(Size::AtLeast(
+            usize::try_from(least).unwrap_or(usize::MAX),
+        )));
+    }
+    let text = js_sys::JSON::stringify(doc).map_err(unreadable)?;
+    if !text.is_string() {
+        return Err(JsError::new(
+            "the document cannot be turned into JSON: JSON.stringify gives nothing for it",
+        ));
+    }
+    let text = match text_of(&text, limit) {
+        Input::Text(text) => text,
+        other => return Ok(other),
+    };
     if text.len() > limit {
         return Ok(Input::Text(text));
     }
@@ -91,6 +118,21 @@ fn input(doc: &JsValue, limit: usize) -> Result<Input, JsError> {
     // and for lone surrogates (as `\ud800`): check that text as text, so they are findings
     // (`input.syntax`) as in text, not an exception.
     Ok(serde_json::from_str(&text).map_or(Input::Text(text), Input::Value))
+}
+
+/// A string as text, unless its length alone puts it over `limit` bytes: each UTF-16 unit is
+/// at least one byte of UTF-8, so it is refused without being copied.
+fn text_of(text: &js_sys::JsString, limit: usize) -> Input {
+    let units = usize::try_from(text.length()).unwrap_or(usize::MAX);
+    if units > limit {
+        return Input::TooLarge(Size::AtLeast(units));
+    }
+    Input::Text(String::from(text))
+}
+
+/// What a value's reading threw (a getter, a proxy, a cycle or a BigInt for JSON.stringify).
+fn unreadable(e: JsValue) -> JsError {
+    JsError::new(&format!("the document cannot be turned into JSON: {}", describe(&e)))
 }
 
 fn describe(e: &JsValue) -> String {
@@ -112,7 +154,8 @@ fn options(opts: Option<JsValue>) -> Result<CheckOptions, JsError> {
         };
         for key in js_sys::Object::keys(obj) {
             let name = key.as_string().unwrap_or_default();
-            let value = js_sys::Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED);
+            let value = js_sys::Reflect::get(obj, &key)
+                .map_err(|e| JsError::new(&format!("bad options: {name} cannot be read: {}", describe(&e))))?;
             if value.is_undefined() {
                 continue;
             }
@@ -130,6 +173,14 @@ fn options(opts: Option<JsValue>) -> Result<CheckOptions, JsError> {
         o.as_of = Some(today());
     }
     Ok(o)
+}
+
+/// The refusal of a rule set that `input` found over the limit by its size alone.
+fn too_large_ruleset(size: Size) -> JsValue {
+    match measure_rules::check_ruleset_size(size) {
+        Err(e) => refused(e),
+        Ok(()) => JsError::new("measure-rules: a rule set judged too large was within the limit").into(),
+    }
 }
 
 /// A refused rule set as an `Error` whose message lists every problem, with the same
@@ -177,6 +228,7 @@ impl Engine {
                     sets.push(match input(&item, measure_rules::MAX_RULESET_BYTES)? {
                         Input::Text(t) => measure_rules::read_ruleset_json(&t).map_err(refused)?,
                         Input::Value(v) => v,
+                        Input::TooLarge(size) => return Err(too_large_ruleset(size)),
                     });
                 }
                 measure_rules::Engine::with_rulesets(&sets)
@@ -184,6 +236,7 @@ impl Engine {
             Some(v) => match input(&v, measure_rules::MAX_RULESET_BYTES)? {
                 Input::Text(t) => measure_rules::Engine::with_ruleset_json(&t),
                 Input::Value(v) => measure_rules::Engine::with_ruleset(&v),
+                Input::TooLarge(size) => return Err(too_large_ruleset(size)),
             },
         }
         .map_err(refused)?;
@@ -336,13 +389,25 @@ impl Engine {
     /// The report of a document given as text or bytes.
     fn document(&self, text: &JsValue, options: Option<JsValue>) -> Result<Report, JsError> {
         let opts = self::options(options)?;
+        let bytes = text.dyn_ref::<js_sys::Uint8Array>();
+        let size = match (bytes, text.dyn_ref::<js_sys::JsString>()) {
+            (Some(bytes), _) => Size::Exactly(usize::try_from(bytes.length()).unwrap_or(usize::MAX)),
+            // Each UTF-16 unit is at least a byte of UTF-8.
+            (None, Some(text)) => Size::AtLeast(usize::try_from(text.length()).unwrap_or(usize::MAX)),
+            (None, None) => {
+                return Err(JsError::new(
+                    "checkDocument takes JSON text (a string) or its bytes (a Uint8Array)",
+                ))
+            }
+        };
+        // Refused before it is copied in.
+        if let Some(report) = self.inner.check_size(size, &opts) {
+            return Ok(report);
+        }
         // One path for both (text is UTF-8 already): two would each get the check inlined.
-        let bytes = match text.dyn_ref::<js_sys::Uint8Array>() {
+        let bytes = match bytes {
             Some(bytes) => bytes.to_vec(),
-            None => text
-                .as_string()
-                .ok_or_else(|| JsError::new("checkDocument takes JSON text (a string) or its bytes (a Uint8Array)"))?
-                .into_bytes(),
+            None => text.as_string().unwrap_or_default().into_bytes(),
         };
         Ok(self.inner.check_document_bytes(&bytes, &opts))
     }
@@ -359,6 +424,10 @@ impl Engine {
         let report = match input(doc, measure_rules::limits::MAX_DOCUMENT_BYTES)? {
             Input::Text(t) => text(&self.inner, &t, &opts),
             Input::Value(v) => value(&self.inner, &v, &opts),
+            Input::TooLarge(size) => self
+                .inner
+                .check_size(size, &opts)
+                .ok_or_else(|| JsError::new("measure-rules: a document judged too large was within the limit"))?,
         };
         to_js(&report)
     }

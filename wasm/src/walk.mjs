@@ -4,7 +4,7 @@
 // not come out exactly as JSON.stringify's text would be read (a `toJSON`, a number that is
 // not a safe integer, a lone surrogate, an instance of a class, a BigInt, nesting past
 // `DEEPEST`), or whose text might be over the size limit, gives up, and the wasm takes the
-// JSON text path instead.
+// JSON text path instead, where size.mjs judges it before JSON.stringify writes it.
 
 const DEEPEST = 100;
 const wellFormed = String.prototype.isWellFormed
@@ -24,7 +24,7 @@ let inLimit = Infinity;
  * bytes of it (`\u001f`), and an op at most 20 (a safe integer's sign and 16 digits and a
  * comma; a string's quotes). Such a value goes to JSON.stringify, whose text the wasm measures.
  */
-const over = () => 6 * inUnits + 20 * inAt > inLimit;
+const over = (units = 0, ops = 0) => 6 * (inUnits + units) + 20 * (inAt + ops) > inLimit;
 
 function room(n) {
   if (inAt + n > inOps.length) {
@@ -42,7 +42,8 @@ function walk(v, depth) {
   room(3);
   switch (typeof v) {
     case "string":
-      if (!wellFormed(v)) return false;
+      // Judged by its length before it is scanned.
+      if (over(v.length) || !wellFormed(v)) return false;
       inOps[inAt++] = 4;
       inOps[inAt++] = v.length;
       inUnits += v.length;
@@ -69,6 +70,9 @@ function walk(v, depth) {
       }
       if (depth >= DEEPEST || typeof v.toJSON === "function") return false;
       if (Array.isArray(v)) {
+        // Judged by its length (an op per item) before its items are read: an array whose
+        // `length` is a billion may hold one item.
+        if (over(0, v.length)) return false;
         inOps[inAt++] = 5;
         for (let i = 0; i < v.length; i++) {
           const e = v[i];
@@ -87,7 +91,7 @@ function walk(v, depth) {
       for (const key of Object.keys(v)) {
         const e = v[key];
         if (absent(e)) continue;
-        if (!wellFormed(key)) return false;
+        if (over(key.length) || !wellFormed(key)) return false;
         room(2);
         inOps[inAt++] = 9;
         inOps[inAt++] = key.length;

@@ -56,6 +56,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("input.syntax/trailing-comma", "The file is not valid JSON at line {line}, column {column}: remove the comma before the closing bracket."),
     ("input.syntax/utf8", "The file is not UTF-8 at line {line}, column {column} (byte 0x{byte}); save it as UTF-8."),
     ("input.too-large", "The file is {size} bytes; at most {limit} bytes are accepted."),
+    ("input.too-large/at-least", "The document's JSON text is at least {size} bytes; at most {limit} bytes are accepted."),
     ("joiner/or", " or "),
     ("lang/en", "in English"),
     ("lang/fi", "in Finnish"),

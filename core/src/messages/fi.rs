@@ -56,6 +56,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("input.syntax/trailing-comma", "Tiedosto ei ole kelvollista JSONia rivillä {line}, sarakkeessa {column}: poista pilkku ennen sulkevaa sulkua."),
     ("input.syntax/utf8", "Tiedosto ei ole UTF-8-muodossa rivillä {line}, sarakkeessa {column} (tavu 0x{byte}); tallenna se UTF-8-muodossa."),
     ("input.too-large", "Tiedoston koko on {size} tavua; enintään {limit} tavua hyväksytään."),
+    ("input.too-large/at-least", "Asiakirjan JSON-teksti on vähintään {size} tavua; enintään {limit} tavua hyväksytään."),
     ("joiner/or", " tai "),
     ("lang/en", "englanniksi"),
     ("lang/fi", "suomeksi"),

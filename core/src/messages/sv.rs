@@ -56,6 +56,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("input.syntax/trailing-comma", "Filen är inte giltig JSON på rad {line}, kolumn {column}: ta bort kommatecknet före den avslutande parentesen."),
     ("input.syntax/utf8", "Filen är inte UTF-8 på rad {line}, kolumn {column} (byte 0x{byte}); spara den som UTF-8."),
     ("input.too-large", "Filen är {size} byte; högst {limit} byte godtas."),
+    ("input.too-large/at-least", "Dokumentets JSON-text är minst {size} byte; högst {limit} byte godtas."),
     ("joiner/or", " eller "),
     ("lang/en", "på engelska"),
     ("lang/fi", "på finska"),

@@ -5,7 +5,7 @@ use serde_json::Value;
 use crate::catalogue::{RuleMeta, Scope};
 use crate::context::{Cx, Pending};
 use crate::finding::Severity;
-use crate::limits::{MAX_DEPTH, MAX_DOCUMENT_BYTES};
+use crate::limits::{Size, MAX_DEPTH, MAX_DOCUMENT_BYTES};
 
 pub static SYNTAX: RuleMeta = RuleMeta {
     id: "input.syntax",
@@ -23,19 +23,28 @@ pub static TOO_LARGE: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Document,
     summary: "The document is within the size limit.",
-    what: "Refuses JSON text larger than 32 MiB before reading it, and in JavaScript an object whose `JSON.stringify` text is.",
+    what: "Refuses JSON text larger than 32 MiB before reading it, and in JavaScript an object whose `JSON.stringify` text is. What is certainly over it (by a string's length, or an object's shortest possible JSON text) is refused before it is copied in or written out, with that lower bound: \"at least\".",
     why: "A bound on input keeps a browser tab or a CI job from running out of memory on a mistaken file; the real 2017 programme is about 100 KB.",
     example: "A 40 MiB file fails with the size and the limit in the message.",
     params: &[],
 };
 
-/// Whether a document of `size` bytes is within `MAX_DOCUMENT_BYTES`; reports it when not.
-fn within_size(cx: &mut Cx<'_>, size: usize) -> bool {
-    if size <= MAX_DOCUMENT_BYTES {
+/// Whether a document of `size` is within `MAX_DOCUMENT_BYTES`; reports it when not.
+pub(crate) fn within_size(cx: &mut Cx<'_>, size: Size) -> bool {
+    let (bytes, variant) = match size {
+        Size::Exactly(n) => (n, None),
+        Size::AtLeast(n) => (n, Some("at-least")),
+    };
+    if bytes <= MAX_DOCUMENT_BYTES {
         return true;
     }
-    cx.report(&TOO_LARGE, "")
-        .param("size", size.to_string())
+    let finding = cx.report(&TOO_LARGE, "");
+    let finding = match variant {
+        Some(v) => finding.variant(v),
+        None => finding,
+    };
+    finding
+        .param("size", bytes.to_string())
         .param("limit", MAX_DOCUMENT_BYTES.to_string())
         .at(1, 1)
         .emit();
@@ -44,7 +53,7 @@ fn within_size(cx: &mut Cx<'_>, size: usize) -> bool {
 
 /// Parses JSON text, reporting why it cannot be read. `None` means nothing else can be checked.
 pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
-    if !within_size(cx, text.len()) {
+    if !within_size(cx, Size::Exactly(text.len())) {
         return None;
     }
     // A byte-order mark is not part of the document, nor a column of its first line (as
@@ -153,7 +162,7 @@ fn problem(detail: &str) -> &'static str {
 /// replaced: a replacement character would change the document without saying so.
 pub(crate) fn decode<'t>(cx: &mut Cx<'_>, bytes: &'t [u8]) -> Option<&'t str> {
     // Checked before decoding too, so an oversized file is not validated first.
-    if !within_size(cx, bytes.len()) {
+    if !within_size(cx, Size::Exactly(bytes.len())) {
         return None;
     }
     // `str::from_utf8` checks eight bytes at a time where the text is ASCII; the chunks of
@@ -376,6 +385,48 @@ mod tests {
         assert_eq!(f.params.get("problem").map(String::as_str), Some("depth"));
         assert_eq!(f.params.get("limit").map(String::as_str), Some("127"));
         assert!(f.message.contains("127"), "{}", f.message);
+        Ok(())
+    }
+
+    #[test]
+    fn a_size_over_the_limit_is_refused_without_the_text() -> Res {
+        let engine = Engine::new()?;
+        let opts = |lang| CheckOptions {
+            lang,
+            ..CheckOptions::default()
+        };
+        let en = opts(Lang::En);
+        assert!(engine.check_size(Size::Exactly(MAX_DOCUMENT_BYTES), &en).is_none());
+        assert!(engine.check_size(Size::AtLeast(MAX_DOCUMENT_BYTES), &en).is_none());
+        // Measured, the report is the one the text itself gets.
+        let text = " ".repeat(MAX_DOCUMENT_BYTES + 1);
+        let by_text = engine.check_document_json(&text, &en);
+        assert_eq!(by_text.findings.len(), 1);
+        assert_eq!(engine.check_size(Size::Exactly(text.len()), &en), Some(by_text));
+        // A lower bound says so, in each language.
+        let mut messages = Vec::new();
+        for lang in [Lang::Fi, Lang::Sv, Lang::En] {
+            let report = engine
+                .check_size(Size::AtLeast(2_000_000_001), &opts(lang))
+                .ok_or("a document of at least 2,000,000,001 bytes was not refused")?;
+            let [f] = report.findings.as_slice() else {
+                return Err(format!("expected one finding, got {:?}", report.findings).into());
+            };
+            assert_eq!(f.rule, "input.too-large");
+            assert_eq!(f.params.get("size").map(String::as_str), Some("2000000001"));
+            assert_eq!(f.params.get("limit").map(String::as_str), Some("33554432"));
+            assert!(
+                f.message.contains("2000000001") && f.message.contains("33554432"),
+                "{}",
+                f.message
+            );
+            messages.push(f.message.clone());
+        }
+        assert!(messages[2].contains("at least"), "{}", messages[2]);
+        assert!(
+            messages[0].contains("vähintään") && messages[1].contains("minst"),
+            "{messages:?}"
+        );
         Ok(())
     }
 
