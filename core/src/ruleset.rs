@@ -140,12 +140,7 @@ impl RuleSet {
     /// Builds the rule set of a chain: the first extends the built-in defaults, and each
     /// next one names the one before it in `extends` and refines it.
     pub fn from_chain(values: &[Value]) -> Result<RuleSet, RulesetError> {
-        if values.len() > MAX_CHAIN {
-            return Err(RulesetError::single(
-                "",
-                format!("at most {MAX_CHAIN} rule sets in a chain, not {}", values.len()),
-            ));
-        }
+        check_chain_length(values.len())?;
         let mut set = RuleSet::default_set();
         for (i, value) in values.iter().enumerate() {
             let mut problems = set.apply(value, i);
@@ -276,6 +271,18 @@ fn unique(problems: Vec<RulesetProblem>) -> Vec<RulesetProblem> {
 /// mark, syntax errors as a refusal), for callers that assemble a chain themselves.
 pub fn read_ruleset_json(text: &str) -> Result<Value, RulesetError> {
     value_of(text)
+}
+
+/// Refuses a chain of `n` rule sets when that is over `MAX_CHAIN`. Bindings ask before reading
+/// the sets one by one, so that an array whose `length` is a hundred million is not.
+pub fn check_chain_length(n: usize) -> Result<(), RulesetError> {
+    if n <= MAX_CHAIN {
+        return Ok(());
+    }
+    Err(RulesetError::single(
+        "",
+        format!("at most {MAX_CHAIN} rule sets in a chain, not {n}"),
+    ))
 }
 
 /// Refuses a rule set of `size` when that is over `MAX_RULESET_BYTES`. Bindings ask before
@@ -819,6 +826,19 @@ mod tests {
             Ok(_) => Vec::new(),
             Err(e) => e.problems,
         }
+    }
+
+    #[test]
+    fn a_chain_over_the_limit_is_refused_by_its_length_alone() {
+        assert_eq!(check_chain_length(MAX_CHAIN), Ok(()));
+        let nine = vec![json!({ "id": "x", "version": "1" }); MAX_CHAIN + 1];
+        let by_values = RuleSet::from_chain(&nine).err();
+        assert!(by_values.is_some());
+        assert_eq!(check_chain_length(nine.len()).err(), by_values);
+        let Err(e) = check_chain_length(100_000_000) else {
+            panic!("a chain of 100,000,000 was accepted");
+        };
+        assert!(e.to_string().contains("not 100000000"), "{e}");
     }
 
     #[test]

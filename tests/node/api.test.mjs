@@ -64,6 +64,26 @@ test("misuse throws: bad rule set, bad options", () => {
   assert.throws(() => parseSchedule("2018", "de"), /unknown language/);
 });
 
+test("what is too long to be an option, a language, schedule text or a chain is refused before it is copied in", () => {
+  const e = new Engine();
+  const long = "x".repeat(50_000_000);
+  // Each Error quotes the start of the mistake, not all of it.
+  const short = (f, pattern) =>
+    assert.throws(f, (err) => pattern.test(err.message) && err.message.length < 300 && !(err instanceof WebAssembly.RuntimeError));
+  short(() => e.checkMeasure({ id: "2.1" }, { lang: long }), /^bad options: unknown language "x{64}…"/);
+  short(() => e.checkMeasure({ id: "2.1" }, { [long]: "fi" }), /^bad options: unknown option "x{64}…"/);
+  short(() => e.customRules(long), /^unknown language "x{64}…"/);
+  short(() => parseSchedule(long, "fi"), /schedule text is longer than a whole document may be/);
+  short(() => e.parseSchedule(long), /longer than a whole document may be/);
+  short(() => parseSchedule(2018, "fi"), /parseSchedule takes schedule text/);
+  // A chain is counted before its items are read: a sparse array of a hundred million.
+  const chain = [];
+  chain.length = 100_000_000;
+  short(() => new Engine(chain), /at most 8 rule sets in a chain, not 100000000/);
+  // The engine still answers.
+  assert.ok(e.checkMeasure({ id: "2.1" }).findings.length > 0);
+});
+
 test("options are read entry by entry, in the object's order, whatever the object is", () => {
   const e = new Engine();
   const read = (o) => {

@@ -153,7 +153,7 @@ fn options(opts: Option<JsValue>) -> Result<CheckOptions, JsError> {
             ));
         };
         for key in js_sys::Object::keys(obj) {
-            let name = key.as_string().unwrap_or_default();
+            let name = key.dyn_ref::<js_sys::JsString>().map(word).unwrap_or_default();
             let value = js_sys::Reflect::get(obj, &key)
                 .map_err(|e| JsError::new(&format!("bad options: {name} cannot be read: {}", describe(&e))))?;
             if value.is_undefined() {
@@ -162,7 +162,8 @@ fn options(opts: Option<JsValue>) -> Result<CheckOptions, JsError> {
             let text = match value.as_bool() {
                 Some(b) => b.to_string(),
                 None => value
-                    .as_string()
+                    .dyn_ref::<js_sys::JsString>()
+                    .map(word)
                     .ok_or_else(|| JsError::new(&format!("bad options: {name} must be text or true/false")))?,
             };
             o.set(&name, &text)
@@ -223,8 +224,12 @@ impl Engine {
             None => measure_rules::Engine::new(),
             Some(v) if v.is_undefined() || v.is_null() => measure_rules::Engine::new(),
             Some(v) if js_sys::Array::is_array(&v) => {
+                // Counted before it is read: an array may be long and hold almost nothing.
+                let array = v.unchecked_ref::<js_sys::Array>();
+                measure_rules::check_chain_length(usize::try_from(array.length()).unwrap_or(usize::MAX))
+                    .map_err(refused)?;
                 let mut sets = Vec::new();
-                for item in js_sys::Array::from(&v).iter() {
+                for item in array.iter() {
                     sets.push(match input(&item, measure_rules::MAX_RULESET_BYTES)? {
                         Input::Text(t) => measure_rules::read_ruleset_json(&t).map_err(refused)?,
                         Input::Value(v) => v,
@@ -253,7 +258,7 @@ impl Engine {
     #[wasm_bindgen(js_name = customRules, unchecked_return_type = "CustomRuleInfo[]")]
     pub fn custom_rules(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
         to_js(&self.inner.custom_rules(lang_of(lang)?))
     }
@@ -335,10 +340,11 @@ impl Engine {
     #[wasm_bindgen(js_name = parseSchedule, unchecked_return_type = "ScheduleReading")]
     pub fn parse_schedule(
         &self,
-        text: &str,
-        #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
-        to_js(&self.inner.parse_schedule(text, lang_of(lang)?))
+        // The engine's rule set does not change how schedules read.
+        parse_schedule(text, lang)
     }
 
     /// The organisations the engine knows: the registry and the rule set's additions.
@@ -433,21 +439,52 @@ impl Engine {
     }
 }
 
-fn lang_of(lang: Option<String>) -> Result<Lang, JsError> {
-    match lang {
-        None => Ok(Lang::default()),
-        Some(code) => Lang::from_code(&code)
-            .ok_or_else(|| JsError::new(&format!("unknown language \"{code}\": use \"fi\", \"sv\" or \"en\""))),
+fn lang_of(lang: Option<JsValue>) -> Result<Lang, JsError> {
+    let Some(lang) = lang.filter(|l| !l.is_undefined() && !l.is_null()) else {
+        return Ok(Lang::default());
+    };
+    let code = lang.dyn_ref::<js_sys::JsString>().map(word).unwrap_or_default();
+    Lang::from_code(&code)
+        .ok_or_else(|| JsError::new(&format!("unknown language \"{code}\": use \"fi\", \"sv\" or \"en\"")))
+}
+
+/// Longest option name or value, language codes included ("2019-06-01" is ten units): a longer
+/// string cannot be one.
+const MAX_WORD: u32 = 64;
+
+/// A short JS string such as an option or a language code, cut after `MAX_WORD` UTF-16 units
+/// (and marked "…"): a caller's mistake of a megabyte is then neither copied in whole nor quoted
+/// whole in the Error it gets.
+fn word(s: &js_sys::JsString) -> String {
+    if s.length() <= MAX_WORD {
+        return String::from(s);
     }
+    let mut start = String::from(&s.slice(0, MAX_WORD));
+    start.push('…');
+    start
+}
+
+/// Schedule text, refused by its length before it is copied in when it is longer than any
+/// document may be (the parser reads at most `MAX_SCHEDULE_TEXT` characters of it).
+fn schedule_text(text: &JsValue) -> Result<String, JsError> {
+    let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
+        return Err(JsError::new("parseSchedule takes schedule text (a string)"));
+    };
+    if usize::try_from(text.length()).unwrap_or(usize::MAX) > measure_rules::limits::MAX_DOCUMENT_BYTES {
+        return Err(JsError::new(
+            "schedule text is longer than a whole document may be (32 MiB)",
+        ));
+    }
+    Ok(String::from(text))
 }
 
 /// Reads schedule text without building an engine.
 #[wasm_bindgen(js_name = parseSchedule, unchecked_return_type = "ScheduleReading")]
 pub fn parse_schedule(
-    text: &str,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    to_js(&measure_rules::parse_schedule(text, lang_of(lang)?))
+    to_js(&measure_rules::parse_schedule(&schedule_text(&text)?, lang_of(lang)?))
 }
 
 /// The rule catalogue with each rule's documentation.
