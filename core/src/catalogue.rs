@@ -63,6 +63,7 @@ pub struct RuleMeta {
 pub static RULES: &[&RuleMeta] = &[
     &rules::input::SYNTAX,
     &rules::input::TOO_LARGE,
+    &rules::input::TOO_MANY_FINDINGS,
     &rules::structure::TYPE,
     &rules::structure::REQUIRED,
     &rules::structure::UNKNOWN_FIELD,

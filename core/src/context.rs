@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use crate::catalogue::RuleMeta;
 use crate::date::Day;
 use crate::engine::Engine;
-use crate::finding::{Finding, Fix};
+use crate::finding::{Finding, Fix, Severity};
 use crate::lang::Lang;
+use crate::limits::MAX_FINDINGS_PER_SEVERITY;
 use crate::messages;
 use crate::schedule::{self, ParsedSchedule, ScheduleError};
 
@@ -24,6 +25,10 @@ pub(crate) struct Cx<'e> {
     /// document (borrowed for the whole check, so an address names one text): the schedule
     /// and status rules both need a schedule's reading, and parsing is a tenth of a check.
     schedules: Vec<((usize, usize), Result<ParsedSchedule, ScheduleError>)>,
+    /// Findings listed and findings past `MAX_FINDINGS_PER_SEVERITY`, counted but not listed,
+    /// by severity (error, warning, info).
+    pub listed: [u32; 3],
+    pub unlisted: [u32; 3],
 }
 
 impl<'e> Cx<'e> {
@@ -36,7 +41,28 @@ impl<'e> Cx<'e> {
             measure: None,
             explain: false,
             schedules: Vec::new(),
+            listed: [0; 3],
+            unlisted: [0; 3],
         }
+    }
+
+    /// Whether one more finding of `severity` is listed; if not, it is counted as unlisted.
+    /// Asked before a finding is built, so that a flood of them costs no messages.
+    pub fn listed(&mut self, severity: Severity) -> bool {
+        let i = match severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        };
+        let (Some(listed), Some(unlisted)) = (self.listed.get_mut(i), self.unlisted.get_mut(i)) else {
+            return false;
+        };
+        if *listed < MAX_FINDINGS_PER_SEVERITY {
+            *listed += 1;
+            return true;
+        }
+        *unlisted = unlisted.saturating_add(1);
+        false
     }
 
     /// [`schedule::parse`] of a text of the document being checked, read once per check.
@@ -116,6 +142,9 @@ impl Pending<'_, '_> {
         let Some(severity) = self.cx.engine.config.state(self.rule) else {
             return;
         };
+        if !self.cx.listed(severity) {
+            return;
+        }
         let lang = self.cx.lang;
         let message = match self.variant {
             Some(v) => messages::with_key(&[self.rule.id, "/", v], |key| messages::render(lang, key, &self.params)),

@@ -311,10 +311,24 @@ impl Engine {
         cx
     }
 
-    fn finish(&self, cx: Cx<'_>, measures: u32) -> Report {
+    fn finish(&self, mut cx: Cx<'_>, measures: u32) -> Report {
+        let [errors, warnings, infos] = cx.unlisted;
+        let unlisted = u64::from(errors) + u64::from(warnings) + u64::from(infos);
+        if unlisted > 0 {
+            // Listed however many of its severity are: it is about the report, not the document.
+            cx.listed = [0; 3];
+            cx.report(&rules::input::TOO_MANY_FINDINGS, "")
+                .param("count", unlisted.to_string())
+                .param("limit", limits::MAX_FINDINGS_PER_SEVERITY.to_string())
+                .emit();
+        }
         let mut findings = cx.findings;
         findings.sort_by(compare_findings);
-        let mut summary = Summary::default();
+        let mut summary = Summary {
+            error: errors,
+            warning: warnings,
+            info: infos,
+        };
         for f in &findings {
             let slot = match f.severity {
                 Severity::Error => &mut summary.error,

@@ -8,6 +8,10 @@ pub const MAX_DEPTH: usize = 127;
 /// Measures checked in one programme; the schema reports a longer list (`schema.value`) and
 /// only the first this many are checked rule by rule.
 pub const MAX_MEASURES: usize = 10_000;
+/// Findings a report lists of each severity (`input.too-many-findings`); past it they are
+/// counted in the summary only. 2.7 million unknown fields fit in 32 MiB, and listing them all
+/// ran the wasm out of its 4 GiB. Per severity, so that errors are never crowded out.
+pub const MAX_FINDINGS_PER_SEVERITY: u32 = 50_000;
 /// Text lengths are limited by the schemas (`maxLength`); the schedule parser reads at most
 /// this many characters of schedule text, the schema's limit.
 pub const MAX_SCHEDULE_TEXT: usize = crate::schedule::MAX_SCHEDULE_TEXT;

@@ -182,6 +182,9 @@ fn every_rule_has_a_failing_and_a_passing_case() {
         if rule.id == "input.too-large" {
             continue; // a 32 MiB fixture has no place in the repository: see `too_large_input_is_refused`
         }
+        if rule.id == "input.too-many-findings" {
+            continue; // 50,000 findings of a kind neither: see `rules::input`'s `past_the_limit_findings_are_counted_not_listed`
+        }
         let about: Vec<&&Value> = all.iter().filter(|c| c["rule"] == rule.id).collect();
         let fires = |c: &&&Value| c["expect"].as_array().unwrap().iter().any(|e| e[0] == rule.id);
         if !about.iter().any(fires) {

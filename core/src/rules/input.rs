@@ -23,9 +23,20 @@ pub static TOO_LARGE: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Document,
     summary: "The document is within the size limit.",
-    what: "Refuses JSON text larger than 32 MiB before reading it, and in JavaScript an object whose `JSON.stringify` text is. What is certainly over it (by a string's length, or an object's shortest possible JSON text) is refused before it is copied in or written out, with that lower bound: \"at least\".",
+    what: "Refuses JSON text larger than 32 MiB before reading it, and in JavaScript an object whose `JSON.stringify` text is. What is certainly over it is refused before it is copied in, by a lower bound (\"at least\").",
     why: "A bound on input keeps a browser tab or a CI job from running out of memory on a mistaken file; the real 2017 programme is about 100 KB.",
     example: "A 40 MiB file fails with the size and the limit in the message.",
+    params: &[],
+};
+
+pub static TOO_MANY_FINDINGS: RuleMeta = RuleMeta {
+    id: "input.too-many-findings",
+    severity: Severity::Warning,
+    scope: Scope::Document,
+    summary: "A report lists at most 50,000 findings of each severity.",
+    what: "Past 50,000 findings of one severity, the rest are counted in the summary but not listed, and this finding says how many. Errors are never crowded out by warnings.",
+    why: "2.7 million misspelt fields fit in 32 MiB; listing them all would exhaust the engine's memory.",
+    example: "60,000 unknown fields: 50,000 warnings listed, then this one.",
     params: &[],
 };
 
@@ -427,6 +438,50 @@ mod tests {
             messages[0].contains("vähintään") && messages[1].contains("minst"),
             "{messages:?}"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn past_the_limit_findings_are_counted_not_listed() -> Res {
+        use crate::limits::MAX_FINDINGS_PER_SEVERITY as MAX;
+        let engine = Engine::new()?;
+        let extra = 10;
+        // Unknown fields (the only warnings) past the limit, and errors: no lead body, no status.
+        let mut text = String::from("{\"id\": \"2.1\", \"theme\": 2, \"partners\": [\"OM\"]");
+        for i in 0..MAX + extra {
+            text.push_str(&format!(", \"k{i}\": 0"));
+        }
+        text.push('}');
+        let en = CheckOptions {
+            lang: Lang::En,
+            ..CheckOptions::default()
+        };
+        let value: Value = serde_json::from_str(&text)?;
+        for report in [engine.check_measure_json(&text, &en), engine.check_measure(&value, &en)] {
+            let count = |rule: &str| report.findings.iter().filter(|f| f.rule == rule).count();
+            assert_eq!(count("schema.unknown-field"), usize::try_from(MAX)?);
+            assert_eq!(count("lead-body.required"), 1, "errors are not crowded out");
+            let [notice] = report
+                .findings
+                .iter()
+                .filter(|f| f.rule == "input.too-many-findings")
+                .collect::<Vec<_>>()[..]
+            else {
+                return Err("expected one input.too-many-findings".into());
+            };
+            assert_eq!(notice.params.get("count").map(String::as_str), Some("10"));
+            assert_eq!(notice.params.get("limit").map(String::as_str), Some("50000"));
+            assert!(notice.message.contains("10 more findings"), "{}", notice.message);
+            // Every unknown field, and the notice.
+            assert_eq!(report.summary.warning, MAX + extra + 1, "the summary counts them all");
+            let errors = report.findings.iter().filter(|f| f.severity == Severity::Error).count();
+            assert_eq!(usize::try_from(report.summary.error)?, errors);
+        }
+        // At the limit exactly, nothing is left out and nothing said.
+        let fields: Vec<String> = (0..MAX).map(|i| format!("\"k{i}\": 0")).collect();
+        let at = engine.check_measure_json(&format!("{{\"partners\": [\"OM\"], {}}}", fields.join(", ")), &en);
+        assert!(at.findings.iter().all(|f| f.rule != "input.too-many-findings"));
+        assert_eq!(at.summary.warning, MAX);
         Ok(())
     }
 
