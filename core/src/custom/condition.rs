@@ -264,20 +264,34 @@ pub(crate) fn eval(cond: &Cond, root: &Value, base: &str, env: &mut Env<'_>) -> 
         Cond::Not(c) => !eval(c, root, base, env),
         Cond::Test { path, test } => {
             let value = crate::text::pointer(root, path);
-            let at = format!("{base}{path}");
+            // Places are for the explanation only: a check without one builds none, which made
+            // `every` over a long list several times slower.
+            let tracing = env.trace.is_some();
+            let at = if tracing {
+                format!("{base}{path}")
+            } else {
+                String::new()
+            };
             let result = match test {
                 Test::Every(inner) | Test::Some(inner) => {
                     let items = value.and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
-                    // Every item is evaluated (no short cut), so an explanation lists them all.
-                    let results: Vec<bool> = items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, item)| eval(inner, item, &format!("{at}/{i}"), env))
-                        .collect();
-                    if matches!(test, Test::Every(_)) {
-                        results.iter().all(|r| *r)
+                    let every = matches!(test, Test::Every(_));
+                    if tracing {
+                        // Every item is evaluated (no short cut), so an explanation lists them all.
+                        let results: Vec<bool> = items
+                            .iter()
+                            .enumerate()
+                            .map(|(i, item)| eval(inner, item, &format!("{at}/{i}"), env))
+                            .collect();
+                        if every {
+                            results.iter().all(|r| *r)
+                        } else {
+                            results.iter().any(|r| *r)
+                        }
+                    } else if every {
+                        items.iter().all(|item| eval(inner, item, "", env))
                     } else {
-                        results.iter().any(|r| *r)
+                        items.iter().any(|item| eval(inner, item, "", env))
                     }
                 }
                 _ => test_value(test, value, env),
