@@ -14,6 +14,7 @@ import { spawnSync } from "node:child_process";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { root, table } from "./lib.mjs";
+import { stats } from "./timing.mjs";
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -46,10 +47,7 @@ async function worker(checkout, way, steps) {
   process.stdout.write(JSON.stringify({ firstMs, secondMs, collections, rss, findings: first.findings.length }));
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+const median = (xs) => stats(xs).median;
 
 async function main() {
   if (process.argv[2] === "--worker") return worker(process.argv[3], process.argv[4], Number(process.argv[5]));
