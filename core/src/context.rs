@@ -27,7 +27,7 @@ pub(crate) struct Cx<'e> {
     schedules: Vec<((usize, usize), Result<ParsedSchedule, ScheduleError>)>,
     /// Findings listed and findings past `MAX_FINDINGS_PER_SEVERITY`, counted but not listed,
     /// by severity (error, warning, info).
-    pub listed: [u32; 3],
+    pub listed_by_severity: [u32; 3],
     pub unlisted: [u32; 3],
 }
 
@@ -41,7 +41,7 @@ impl<'e> Cx<'e> {
             measure: None,
             explain: false,
             schedules: Vec::new(),
-            listed: [0; 3],
+            listed_by_severity: [0; 3],
             unlisted: [0; 3],
         }
     }
@@ -54,7 +54,7 @@ impl<'e> Cx<'e> {
             Severity::Warning => 1,
             Severity::Info => 2,
         };
-        let (Some(listed), Some(unlisted)) = (self.listed.get_mut(i), self.unlisted.get_mut(i)) else {
+        let (Some(listed), Some(unlisted)) = (self.listed_by_severity.get_mut(i), self.unlisted.get_mut(i)) else {
             return false;
         };
         if *listed < MAX_FINDINGS_PER_SEVERITY {

@@ -316,7 +316,7 @@ impl Engine {
         let unlisted = u64::from(errors) + u64::from(warnings) + u64::from(infos);
         if unlisted > 0 {
             // Listed however many of its severity are: it is about the report, not the document.
-            cx.listed = [0; 3];
+            cx.listed_by_severity = [0; 3];
             cx.report(&rules::input::TOO_MANY_FINDINGS, "")
                 .param("count", unlisted.to_string())
                 .param("limit", limits::MAX_FINDINGS_PER_SEVERITY.to_string())

@@ -135,8 +135,8 @@ fn text_of(text: &js_sys::JsString, limit: usize) -> Input {
 
 /// Grows the wasm's memory once, before a large input is read, by about what reading and
 /// checking it takes, instead of 64 KiB at a time as the allocator fills up: V8 collects
-/// garbage on every growth, and with a large JS heap that was 238 full collections and 6.8 s
-/// of the first check of a 200,000-step measure. The block is freed at once, for the
+/// garbage on every growth, and with a large JS heap that was over 200 full collections and
+/// 7 s of the first check of a 200,000-step measure. The block is freed at once, for the
 /// allocator to hand out; if the memory cannot grow that far, nothing is reserved.
 fn room(input_bytes: usize) {
     if input_bytes >= 1 << 20 {
