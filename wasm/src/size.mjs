@@ -17,8 +17,8 @@ export function leastJson(value, max) {
   return over(value, 0) ? Math.min(least, 0xffffffff) : 0;
 }
 
-// Left out of an object, `null` in an array.
-const absent = (e) => e === undefined || typeof e === "function" || typeof e === "symbol";
+/** Left out of an object, `null` in an array, as JSON.stringify does (walk.mjs asks too). */
+export const absent = (e) => e === undefined || typeof e === "function" || typeof e === "symbol";
 
 // Adds v's shortest JSON text to `least`; true once over the limit.
 function over(v, depth) {

@@ -6,6 +6,8 @@
 // `DEEPEST`), or whose text might be over the size limit, gives up, and the wasm takes the
 // JSON text path instead, where size.mjs judges it before JSON.stringify writes it.
 
+import { absent } from "./size.mjs";
+
 const DEEPEST = 100;
 const wellFormed = String.prototype.isWellFormed
   ? (s) => s.isWellFormed()
@@ -33,9 +35,6 @@ function room(n) {
     inOps = grown;
   }
 }
-
-/** Skipped in an object, `null` in an array, as JSON.stringify does. */
-const absent = (v) => v === undefined || typeof v === "function" || typeof v === "symbol";
 
 function walk(v, depth) {
   if (over()) return false;
