@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AS_OF } from "./inputs.mjs";
-import { fmt, readJson, rng, root, stats, table } from "./lib.mjs";
+import { fmt, readJson, rng, root, stats, table, timed } from "./lib.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 export const CLI = join(root, "wasm", "npm", "cli.mjs");
@@ -59,19 +59,6 @@ export function generate(dir, count, seed = 2017) {
     writeFileSync(join(dir, `measure-${String(i).padStart(5, "0")}.json`), `${JSON.stringify(m, null, 2)}\n`);
   }
   return { count, withProblems };
-}
-
-/** Runs a command under /usr/bin/time, output to /dev/null; returns wall s and peak RSS KiB. */
-function timed(cmd, args) {
-  const dir = mkdtempSync(join(tmpdir(), "measure-rules-time-"));
-  const out = join(dir, "time");
-  try {
-    const res = spawnSync("/usr/bin/time", ["-f", "%e %M", "-o", out, cmd, ...args], { cwd: root, stdio: ["ignore", "ignore", "ignore"] });
-    const [wall, rss] = readFileSync(out, "utf8").trim().split("\n").pop().split(" ").map(Number);
-    return { wall, rssKiB: rss, status: res.status };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 export const commands = (dir) => ({

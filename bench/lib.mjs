@@ -1,5 +1,7 @@
 // Shared by the benchmark scripts: paths, statistics, timing loops and tables.
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stats } from "./timing.mjs";
@@ -54,4 +56,22 @@ export function rng(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Runs a command under /usr/bin/time, its output to `stdout` (a file descriptor; default
+ * /dev/null); returns wall s and peak RSS KiB. With `limitS`, the command is killed after that
+ * many seconds (`timeout -s KILL`, whose child's usage /usr/bin/time counts) and `timedOut` set.
+ */
+export function timed(cmd, args, { stdout = "ignore", limitS } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "measure-rules-time-"));
+  const out = join(dir, "time");
+  const line = limitS ? ["timeout", "-s", "KILL", String(limitS), cmd, ...args] : [cmd, ...args];
+  try {
+    const res = spawnSync("/usr/bin/time", ["-f", "%e %M", "-o", out, ...line], { cwd: root, stdio: ["ignore", stdout, "ignore"] });
+    const [wall, rss] = readFileSync(out, "utf8").trim().split("\n").pop().split(" ").map(Number);
+    return { wall, rssKiB: rss, status: res.status, timedOut: Boolean(limitS) && res.status === 137 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -49,11 +49,7 @@ impl<'e> Cx<'e> {
     /// Whether one more finding of `severity` is listed; if not, it is counted as unlisted.
     /// Asked before a finding is built, so that a flood of them costs no messages.
     pub fn listed(&mut self, severity: Severity) -> bool {
-        let i = match severity {
-            Severity::Error => 0,
-            Severity::Warning => 1,
-            Severity::Info => 2,
-        };
+        let i = severity_index(severity);
         let (Some(listed), Some(unlisted)) = (self.listed_by_severity.get_mut(i), self.unlisted.get_mut(i)) else {
             return false;
         };
@@ -63,6 +59,15 @@ impl<'e> Cx<'e> {
         }
         *unlisted = unlisted.saturating_add(1);
         false
+    }
+
+    /// Whether a finding of `rule` made now would be listed, without counting it.
+    fn would_list(&self, rule: &RuleMeta) -> bool {
+        self.engine.config.state(rule).is_some_and(|severity| {
+            self.listed_by_severity
+                .get(severity_index(severity))
+                .is_some_and(|n| *n < MAX_FINDINGS_PER_SEVERITY)
+        })
     }
 
     /// [`schedule::parse`] of a text of the document being checked, read once per check.
@@ -104,6 +109,14 @@ impl<'e> Cx<'e> {
     }
 }
 
+fn severity_index(severity: Severity) -> usize {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    }
+}
+
 /// A finding being built; nothing is recorded until [`Pending::emit`].
 pub(crate) struct Pending<'c, 'e> {
     cx: &'c mut Cx<'e>,
@@ -136,6 +149,12 @@ impl Pending<'_, '_> {
     pub fn at(mut self, line: u32, column: u32) -> Self {
         self.place = Some((line, column));
         self
+    }
+
+    /// Whether this finding will be listed when emitted: work that only feeds its message (a
+    /// "did you mean" over every known name) can be skipped when the report is already full.
+    pub fn listed(&self) -> bool {
+        self.cx.would_list(self.rule)
     }
 
     pub fn emit(self) {

@@ -141,13 +141,14 @@ impl Engine {
             }
             for (id, code) in codes {
                 if registry.get(code).is_none() {
-                    let hint = match registry.resolve(code) {
-                        crate::registry::Resolution::Alias(o)
-                        | crate::registry::Resolution::Unknown { suggestion: Some(o) } => {
-                            format!("; did you mean \"{}\"?", o.code)
-                        }
-                        _ => String::new(),
+                    let closest = match registry.resolve(code) {
+                        crate::registry::Resolution::Alias(o) => Some(o),
+                        crate::registry::Resolution::Unknown => registry.suggest(code),
+                        crate::registry::Resolution::Code(_) => None,
                     };
+                    let hint = closest
+                        .map(|o| format!("; did you mean \"{}\"?", o.code))
+                        .unwrap_or_default();
                     problems.push(crate::ruleset::RulesetProblem {
                         path: "/custom".into(),
                         message: format!("{id}: \"{code}\" is not an organisation code in the registry{hint}"),

@@ -76,8 +76,9 @@ pub enum Resolution<'a> {
     Code(&'a Organisation),
     /// Written as an alias, a full name or a "PARENT/CODE" path: the code is the fix.
     Alias(&'a Organisation),
-    /// Not in the registry; the closest name, if one is close enough to be a typo.
-    Unknown { suggestion: Option<&'a Organisation> },
+    /// Not in the registry. [`Registry::suggest`] finds the closest name, apart, because it
+    /// compares with every name and most callers have no use for it.
+    Unknown,
 }
 
 /// A clash found while adding organisations: two entries claim the same name.
@@ -231,11 +232,9 @@ impl Registry {
             Some((i, is_code)) => match self.orgs.get(i) {
                 Some(org) if is_code => Resolution::Code(org),
                 Some(org) => Resolution::Alias(org),
-                None => Resolution::Unknown { suggestion: None },
+                None => Resolution::Unknown,
             },
-            None => Resolution::Unknown {
-                suggestion: self.suggest(written),
-            },
+            None => Resolution::Unknown,
         }
     }
 
@@ -245,7 +244,9 @@ impl Registry {
         self.suggestions.iter().map(|c| c.key.as_str())
     }
 
-    fn suggest(&self, written: &str) -> Option<&Organisation> {
+    /// The organisation whose code, name or alias is closest to `written`, if one is close
+    /// enough to be a typo of it.
+    pub fn suggest(&self, written: &str) -> Option<&Organisation> {
         // The index keys are folded already.
         let best = crate::text::closest_folded(written, &self.suggestions)?;
         let &(i, _) = self.index.get(best)?;
@@ -295,11 +296,10 @@ mod tests {
     #[test]
     fn unknown_names_get_a_suggestion_when_close() {
         let r = small();
-        assert!(matches!(r.resolve("HÄK"), Resolution::Unknown { suggestion: Some(o) } if o.code == "HÄKE"));
-        assert!(matches!(
-            r.resolve("Kuntaliitto"),
-            Resolution::Unknown { suggestion: None }
-        ));
+        assert!(matches!(r.resolve("HÄK"), Resolution::Unknown));
+        assert!(matches!(r.suggest("HÄK"), Some(o) if o.code == "HÄKE"));
+        assert!(matches!(r.resolve("Kuntaliitto"), Resolution::Unknown));
+        assert!(r.suggest("Kuntaliitto").is_none());
     }
 
     #[test]

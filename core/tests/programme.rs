@@ -132,7 +132,7 @@ fn every_body_named_in_the_seed_resolves() {
         .unwrap()
         .iter()
         .map(|b| b["text"].as_str().unwrap())
-        .filter(|t| matches!(registry.resolve(t), Resolution::Unknown { .. }))
+        .filter(|t| matches!(registry.resolve(t), Resolution::Unknown))
         .collect();
     assert!(unknown.is_empty(), "{unknown:?}");
     for code in [

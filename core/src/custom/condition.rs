@@ -329,7 +329,7 @@ fn test_value(test: &Test, value: Option<&Value>, env: &Env<'_>) -> bool {
             let want = fold(code);
             names.iter().any(|n| match env.registry.resolve(n) {
                 Resolution::Code(o) | Resolution::Alias(o) => fold(&o.code) == want,
-                Resolution::Unknown { .. } => false,
+                Resolution::Unknown => false,
             })
         }
         Test::Length { min, max } => {

@@ -129,13 +129,15 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
             .param("codes", codes.join(", "))
             .emit();
     }
-    let mut lead_keys: Vec<Cow<'_, str>> = Vec::new();
+    // The key of every lead and partner, in that order: a partner's index, or `None` for a
+    // lead; the name as written; the key it resolves to.
+    let mut keys: Vec<(Option<usize>, &str, Cow<'_, str>)> = Vec::new();
     for &(index, written) in &leads {
         let path = || match index {
             Some(i) => item(&lead_path(), i),
             None => lead_path(),
         };
-        lead_keys.push(resolve(cx, &LEAD_UNKNOWN, path, written));
+        keys.push((None, written, resolve(cx, &LEAD_UNKNOWN, path, written)));
     }
 
     let partners_path = || child(base, "partners");
@@ -154,32 +156,67 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
                 .emit();
         }
     }
-    // A list, not a map: a measure has a handful of partners.
-    let mut seen: Vec<(Cow<'_, str>, usize)> = Vec::with_capacity(partners.map_or(0, Vec::len));
     for (i, v) in partners.into_iter().flatten().enumerate() {
         let Some(written) = v.as_str() else { continue };
         let key = resolve(cx, &PARTNERS_UNKNOWN, || item(&partners_path(), i), written);
-        if key.is_empty() {
-            continue;
-        }
-        if lead_keys.contains(&key) {
-            let path = item(&partners_path(), i);
-            cx.report(&PARTNERS_INCLUDES_LEAD, path.clone())
-                .param("value", written)
-                .fix(Fix::Remove { path })
-                .emit();
-        } else if let Some(&(_, first)) = seen.iter().find(|(k, _)| *k == key) {
-            let path = item(&partners_path(), i);
-            cx.report(&PARTNERS_DUPLICATE, path.clone())
-                .param("value", written)
-                .param("first", (first + 1).to_string())
-                .fix(Fix::Remove { path })
-                .emit();
-        } else {
-            seen.push((key, i));
+        if !key.is_empty() {
+            keys.push((Some(i), written, key));
         }
     }
+    #[derive(Clone, Copy, PartialEq)]
+    enum First {
+        Nothing,
+        Lead,
+        Partner(usize),
+    }
+    // Past a few keys, sorted and searched as the programme's ids are: a list of a million
+    // (within the size limit) must not take a million squared steps. Sorting `&str`s reuses
+    // code the wasm has already; a map would add its own. A real measure's handful is
+    // searched from the start, which spares it two allocations and the sort.
+    let mut index = (keys.len() > SEARCHED_FROM_THE_START).then(|| {
+        let mut sorted: Vec<&str> = keys.iter().map(|(_, _, k)| k.as_ref()).collect();
+        sorted.sort_unstable();
+        // At each key's first place in `sorted`: what came first with that key.
+        let first = vec![First::Nothing; sorted.len()];
+        (sorted, first)
+    });
+    for (j, (partner, written, key)) in keys.iter().enumerate() {
+        let this = partner.map_or(First::Lead, First::Partner);
+        let seen = match &mut index {
+            None => keys
+                .get(..j)
+                .and_then(|before| before.iter().find(|(_, _, k)| k == key))
+                .map_or(First::Nothing, |(p, _, _)| p.map_or(First::Lead, First::Partner)),
+            Some((sorted, first)) => {
+                let at = sorted.partition_point(|k| *k < key.as_ref());
+                let Some(slot) = first.get_mut(at) else { continue };
+                let seen = *slot;
+                if seen == First::Nothing {
+                    *slot = this;
+                }
+                seen
+            }
+        };
+        // A lead is compared with, never reported.
+        let Some(i) = partner else { continue };
+        let (rule, first) = match seen {
+            First::Nothing => continue,
+            First::Lead => (&PARTNERS_INCLUDES_LEAD, None),
+            First::Partner(f) => (&PARTNERS_DUPLICATE, Some(f + 1)),
+        };
+        let path = item(&partners_path(), *i);
+        let pending = cx.report(rule, path.clone()).param("value", *written);
+        match first {
+            Some(f) => pending.param("first", f.to_string()),
+            None => pending,
+        }
+        .fix(Fix::Remove { path })
+        .emit();
+    }
 }
+
+/// Leads and partners of a measure compared each with those before it, without an index.
+const SEARCHED_FROM_THE_START: usize = 16;
 
 /// Resolves one written name, reporting unknown names and aliases; returns the key for
 /// comparing leads and partners: its registry code (borrowed from the engine's registry),
@@ -214,24 +251,108 @@ fn resolve<'e>(
                 .emit();
             Cow::Borrowed(&org.code)
         }
-        Resolution::Unknown { suggestion: Some(org) } => {
-            let (code, name) = (org.code.clone(), org.name.get(lang).to_string());
+        Resolution::Unknown => {
             let path = path();
-            cx.report(unknown_rule, path.clone())
-                .variant("suggest")
-                .param("value", written)
-                .param("suggestion", code.as_str())
-                .param("suggestionName", name)
-                .fix(Fix::Replace {
-                    path,
-                    value: Value::String(code),
+            let pending = cx.report(unknown_rule, path.clone()).param("value", written);
+            // "Did you mean" compares with every registered name: only for a listed finding.
+            match pending.listed().then(|| engine.registry.suggest(written)).flatten() {
+                Some(org) => pending
+                    .variant("suggest")
+                    .param("suggestion", org.code.as_str())
+                    .param("suggestionName", org.name.get(lang))
+                    .fix(Fix::Replace {
+                        path,
+                        value: Value::String(org.code.clone()),
+                    })
+                    .emit(),
+                None => pending.emit(),
+            }
+            Cow::Owned(fold(written))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{CheckOptions, Engine, Lang};
+
+    type Res = Result<(), Box<dyn std::error::Error>>;
+
+    fn en() -> CheckOptions {
+        CheckOptions {
+            lang: Lang::En,
+            ..CheckOptions::default()
+        }
+    }
+
+    #[test]
+    fn a_repeat_names_the_first_of_its_kind_and_a_lead_is_never_a_repeat() -> Res {
+        let partners = ["POHA", "Tuli", "zz", "HKO", "poha", "zz", "ZZ", "sm", "ZZ LEAD"];
+        // Short lists are searched from the start, long ones through an index: padded
+        // with other names past the threshold, the list must give the same findings.
+        for pad in [0, super::SEARCHED_FROM_THE_START] {
+            let padded: Vec<String> = partners
+                .iter()
+                .map(|p| p.to_string())
+                .chain((0..pad).map(|i| format!("pad {i}")))
+                .collect();
+            let measure = serde_json::json!({"leadBody": ["SM", "zz lead"], "partners": padded});
+            let report = Engine::new()?.check_measure(&measure, &en());
+            let found: Vec<(&str, &str, Option<&str>)> = report
+                .findings
+                .iter()
+                .filter(|f| {
+                    f.rule.starts_with("partners.") && !f.params.get("value").is_some_and(|v| v.starts_with("pad "))
                 })
-                .emit();
-            Cow::Owned(fold(written))
+                .map(|f| {
+                    (
+                        f.rule.as_str(),
+                        f.path.as_str(),
+                        f.params.get("first").map(String::as_str),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                found,
+                [
+                    ("partners.unknown", "/partners/1", None),
+                    ("partners.unknown", "/partners/2", None),
+                    ("partners.duplicate", "/partners/4", Some("1")),
+                    ("partners.duplicate", "/partners/5", Some("3")),
+                    ("partners.unknown", "/partners/5", None),
+                    ("partners.duplicate", "/partners/6", Some("3")),
+                    ("partners.unknown", "/partners/6", None),
+                    ("partners.includes-lead", "/partners/7", None),
+                    ("partners.includes-lead", "/partners/8", None),
+                    ("partners.unknown", "/partners/8", None),
+                ],
+                "with {pad} more"
+            );
         }
-        Resolution::Unknown { suggestion: None } => {
-            cx.report(unknown_rule, path()).param("value", written).emit();
-            Cow::Owned(fold(written))
-        }
+        Ok(())
+    }
+
+    #[test]
+    fn listed_findings_keep_their_suggestion_past_the_limit() -> Res {
+        use crate::limits::MAX_FINDINGS_PER_SEVERITY as MAX;
+        let partners = vec!["Tuli"; usize::try_from(MAX)? + 5];
+        let measure = serde_json::json!({"leadBody": "SM", "partners": partners});
+        let report = Engine::new()?.check_measure(&measure, &en());
+        // The measure's other errors (no id, no title, …), from rules that run first.
+        let others = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == crate::Severity::Error && f.rule != "partners.unknown")
+            .count();
+        assert!(others > 0);
+        let suggested = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "partners.unknown" && f.params.get("suggestion").map(String::as_str) == Some("Tulli"))
+            .count();
+        // Every listed error, and the listed ones all say "did you mean".
+        assert_eq!(suggested + others, usize::try_from(MAX)?);
+        assert!(report.summary.error > MAX);
+        Ok(())
     }
 }

@@ -70,13 +70,22 @@ pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>, measures: &[Value],
     // The keys are canonical ids, or written ids that do not parse, which a reference (read
     // as a canonical id) never equals: the sorted keys serve as they are.
     let known = |id: &str| sorted.binary_search(&id).is_ok();
-    // A list, not a set: at most 8 themes, and collecting into a set would sort.
-    let themes: Vec<u64> = match p.get("themes").and_then(Value::as_array) {
+    // The themes' numbers as bits: a reference names a theme by one or two digits, and a
+    // programme of a million themes (within the size limit) must not be searched from the
+    // start for each of a million references.
+    let themes: u128 = match p.get("themes").and_then(Value::as_array) {
         Some(list) if !list.is_empty() => list
             .iter()
             .filter_map(|t| t.get("number").and_then(Value::as_u64))
-            .collect(),
-        _ => (1..=8).collect(),
+            .filter_map(|n| 1u128.checked_shl(u32::try_from(n).ok()?))
+            .fold(0, |bits, bit| bits | bit),
+        _ => 0b1_1111_1110,
+    };
+    let has_theme = |n: u64| {
+        u32::try_from(n)
+            .ok()
+            .and_then(|n| 1u128.checked_shl(n))
+            .is_some_and(|bit| themes & bit != 0)
     };
     for ((i, m), id) in measures.iter().enumerate().zip(ids) {
         let Some(obj) = m.as_object() else { continue };
@@ -90,7 +99,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>, measures: &[Value],
                             .param("ref", id.to_string())
                             .emit();
                     }
-                    Reference::Theme(n) if !themes.contains(&n) => {
+                    Reference::Theme(n) if !has_theme(n) => {
                         cx.report(&REFERENCE, at.pointer(i))
                             .variant("theme")
                             .param("ref", n.to_string())
@@ -365,6 +374,23 @@ mod tests {
                 "/measures/1/title/fi",
             ]
         );
+        Ok(())
+    }
+
+    #[test]
+    fn a_theme_reference_is_looked_up_in_themes_listed_in_any_order() -> Result<(), crate::RulesetError> {
+        let programme = serde_json::json!({
+            "themes": [{"number": 3}, {"number": 1}, {"number": 3}],
+            "measures": [{"id": "1.1", "title": {"en": "See theme 2, theme 3 and theme 1."}}]
+        });
+        let report = crate::Engine::new()?.check_programme(&programme, &crate::CheckOptions::default());
+        let refs: Vec<Option<&String>> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == REFERENCE.id)
+            .map(|f| f.params.get("ref"))
+            .collect();
+        assert_eq!(refs, [Some(&"2".to_string())]);
         Ok(())
     }
 

@@ -266,7 +266,12 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
                     }
                     None if node.closed => {
                         let pending = cx.report(&UNKNOWN_FIELD, child(at, name)).param("field", name.as_str());
-                        match closest(name, KNOWN_FIELDS.iter().copied()) {
+                        let suggestion = if pending.listed() {
+                            closest(name, KNOWN_FIELDS.iter().copied())
+                        } else {
+                            None
+                        };
+                        match suggestion {
                             Some(s) => pending.variant("suggest").param("suggestion", s).emit(),
                             None => pending.emit(),
                         }
