@@ -17,17 +17,18 @@ export function sizeOf(path) {
   return { bytes: readFileSync(path).length, gzip: execFileSync("gzip", ["-9", "-c", path], { maxBuffer: 1 << 26 }).length };
 }
 
-/** wasm-bindgen puts the glue's own module (wasm/src/tape.mjs) under a folder named by a hash. */
-function snippet(build) {
+/** wasm-bindgen puts the glue's own modules (wasm/src/*.mjs) under a folder named by a hash. */
+function snippet(build, name) {
   const dir = join("wasm", "npm", build, "snippets");
   const crates = existsSync(join(root, dir)) ? readdirSync(join(root, dir)) : [];
-  return join(dir, crates[0] ?? "(not built)", "src", "tape.mjs");
+  return join(dir, crates[0] ?? "(not built)", "src", name);
 }
 
 export const PACKAGE_FILES = [
   ["web/measure_rules_bg.wasm (browser)", "wasm/npm/web/measure_rules_bg.wasm"],
   ["web/measure_rules.js (browser glue)", "wasm/npm/web/measure_rules.js"],
-  ["web/snippets/*/src/tape.mjs (browser glue: building reports from their tape)", snippet("web")],
+  ["web/snippets/*/src/tape.mjs (browser glue: building reports from their tape)", snippet("web", "tape.mjs")],
+  ["web/snippets/*/src/size.mjs (browser glue: an object's least JSON size, before JSON.stringify)", snippet("web", "size.mjs")],
   ["index.js (browser entry)", "wasm/npm/index.js"],
   ["node/measure_rules_bg.wasm (Node)", "wasm/npm/node/measure_rules_bg.wasm"],
   ["node/measure_rules.js (Node glue)", "wasm/npm/node/measure_rules.js"],
@@ -53,7 +54,7 @@ export function sizeTables(r) {
     r.package.map((f) => [f.label, String(f.bytes), String(f.gzip)]),
   );
   const get = (label) => r.package.find((f) => f.label.startsWith(label));
-  const browser = ["index.js", "web/measure_rules.js", "web/snippets", "web/measure_rules_bg.wasm"].map(get).filter(Boolean);
+  const browser = ["index.js", "web/measure_rules.js", "web/snippets/*/src/tape", "web/snippets/*/src/size", "web/measure_rules_bg.wasm"].map(get).filter(Boolean);
   const sum = (list, k) => list.reduce((n, f) => n + f[k], 0);
   const bundleRow = (name, label) => {
     const files = r.bundles[name];
@@ -63,7 +64,7 @@ export function sizeTables(r) {
   };
   const rows = [
     [
-      "measure-rules, the package as shipped (index.js + web glue and its snippet + .wasm)",
+      `measure-rules, the package as shipped (index.js + web glue and its ${browser.length > 4 ? "snippets" : "snippet"} + .wasm)`,
       String(sum(browser.slice(0, -1), "bytes")),
       String(sum(browser.slice(0, -1), "gzip")),
       String(browser.at(-1).bytes),
