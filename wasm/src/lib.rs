@@ -27,6 +27,8 @@ extern "C" {
 extern "C" {
     #[wasm_bindgen(js_name = leastJson, catch)]
     fn least_json(value: &JsValue, max: u32) -> Result<u32, JsValue>;
+    #[wasm_bindgen(js_name = jsonText, catch)]
+    fn json_text(value: &JsValue) -> Result<js_sys::JsString, JsValue>;
 }
 
 #[cfg(feature = "object-walk")]
@@ -103,7 +105,9 @@ fn input(doc: &JsValue, limit: usize) -> Result<Input, JsError> {
             usize::try_from(least).unwrap_or(usize::MAX),
         )));
     }
-    let text = js_sys::JSON::stringify(doc).map_err(unreadable)?;
+    // JSON.stringify, except that a value too deep for its recursion still gives the depth
+    // finding rather than an Error (size.mjs).
+    let text = json_text(doc).map_err(unreadable)?;
     if !text.is_string() {
         return Err(JsError::new(
             "the document cannot be turned into JSON: JSON.stringify gives nothing for it",

@@ -17,6 +17,24 @@ export function leastJson(value, max) {
   return over(value, 0) ? Math.min(least, 0xffffffff) : 0;
 }
 
+/** JSON.stringify, but levels past DEEPEST written as null if it overflows (Node 20 does). */
+export function jsonText(value) {
+  try {
+    return JSON.stringify(value);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+  }
+  const depths = new WeakMap();
+  return JSON.stringify(value, function (key, v) {
+    if (typeof v !== "object" || v === null) return v;
+    // `this` holds v; the outermost holder is JSON.stringify's own.
+    const depth = (depths.get(this) ?? 0) + 1;
+    if (depth > DEEPEST) return null;
+    depths.set(v, depth);
+    return v;
+  });
+}
+
 /** Left out of an object, `null` in an array, as JSON.stringify does (walk.mjs asks too). */
 export const absent = (e) => e === undefined || typeof e === "function" || typeof e === "symbol";
 
