@@ -12,12 +12,7 @@
 import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { root, table, timed } from "./lib.mjs";
-
-function arg(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
+import { arg, positional, root, table, timed } from "./lib.mjs";
 
 /** `head`, then `item(i)` joined by `sep` for as many i as fit in `bytes`, then `tail`. */
 function fill(bytes, head, item, tail, sep = ",") {
@@ -57,8 +52,7 @@ const DOCUMENTS = {
 function main() {
   const mib = Number(arg("--mib", 32));
   const limitS = Number(arg("--limit", 300));
-  const skip = new Set(["--mib", "--limit"]);
-  const checkouts = process.argv.slice(2).filter((a, i, all) => !skip.has(a) && !skip.has(all[i - 1]));
+  const checkouts = positional(["--mib", "--limit"]);
   const list = (checkouts.length ? checkouts : [root]).map((c) => resolve(c));
   const dir = mkdtempSync(join(tmpdir(), "measure-rules-floods-"));
   const rows = [];

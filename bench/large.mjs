@@ -13,13 +13,8 @@
 import { spawnSync } from "node:child_process";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { root, table } from "./lib.mjs";
+import { arg, positional, root, table } from "./lib.mjs";
 import { stats } from "./timing.mjs";
-
-function arg(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
 
 async function worker(checkout, way, steps) {
   const { PerformanceObserver } = await import("node:perf_hooks");
@@ -53,8 +48,7 @@ async function main() {
   if (process.argv[2] === "--worker") return worker(process.argv[3], process.argv[4], Number(process.argv[5]));
   const steps = Number(arg("--steps", 200_000));
   const rounds = Number(arg("--rounds", 3));
-  const skip = new Set(["--steps", "--rounds"]);
-  const checkouts = process.argv.slice(2).filter((a, i, all) => !skip.has(a) && !skip.has(all[i - 1]));
+  const checkouts = positional(["--steps", "--rounds"]);
   const list = (checkouts.length ? checkouts : [root]).map((c) => resolve(c));
   const runs = new Map();
   for (let round = 0; round < rounds; round++) {

@@ -37,6 +37,17 @@ export function summarise(rounds, names) {
   return { ...stats(all), rounds: rounds.length, roundMedians, perInput };
 }
 
+/** The value after the command-line flag `name`, or `fallback`. */
+export function arg(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+/** The command line's arguments other than `flags` (each followed by its value) and their values. */
+export function positional(flags) {
+  return process.argv.slice(2).filter((a, i, all) => !flags.includes(a) && !flags.includes(all[i - 1]));
+}
+
 /** A Markdown table: `columns` is [{ title, align: "l"|"r" }], rows are arrays of strings. */
 export function table(columns, rows) {
   const cells = [columns.map((c) => c.title), ...rows.map((r) => r.map((x) => String(x ?? "-")))];

@@ -21,7 +21,7 @@ import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { AS_OF, LANG, formInputs } from "./inputs.mjs";
-import { root, table } from "./lib.mjs";
+import { arg, root, table } from "./lib.mjs";
 
 /** cargo's output: under target/immediate-abort when wasm/build.sh rebuilt std, else target/. */
 const ARTIFACTS = [
@@ -31,11 +31,6 @@ const ARTIFACTS = [
   join(root, "target", "wasm32-unknown-unknown", "release", "measure_rules_wasm.wasm"),
 ];
 const PACKAGE_WASM = join(root, "wasm", "npm", "node", "measure_rules_bg.wasm");
-
-function arg(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
 
 function wasmBindgen() {
   for (const p of [join(homedir(), ".cargo", "bin", "wasm-bindgen"), "wasm-bindgen"]) {

@@ -8,7 +8,7 @@ use crate::catalogue::{ParamKind, ParamSpec, RuleMeta, Scope};
 use crate::context::{child, item, Cx};
 use crate::finding::{Fix, Severity};
 use crate::registry::Resolution;
-use crate::rules::Level;
+use crate::rules::{FirstByKey, Level};
 use crate::text::fold;
 
 pub static LEAD_REQUIRED: RuleMeta = RuleMeta {
@@ -163,46 +163,31 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
             keys.push((Some(i), written, key));
         }
     }
-    #[derive(Clone, Copy, PartialEq)]
+    #[derive(Clone, Copy)]
     enum First {
-        Nothing,
         Lead,
         Partner(usize),
     }
-    // Past a few keys, sorted and searched as the programme's ids are: a list of a million
-    // (within the size limit) must not take a million squared steps. Sorting `&str`s reuses
-    // code the wasm has already; a map would add its own. A real measure's handful is
-    // searched from the start, which spares it two allocations and the sort.
-    let mut index = (keys.len() > SEARCHED_FROM_THE_START).then(|| {
-        let mut sorted: Vec<&str> = keys.iter().map(|(_, _, k)| k.as_ref()).collect();
-        sorted.sort_unstable();
-        // At each key's first place in `sorted`: what came first with that key.
-        let first = vec![First::Nothing; sorted.len()];
-        (sorted, first)
-    });
+    let first_of = |partner: &Option<usize>| partner.map_or(First::Lead, First::Partner);
+    // A real measure's handful is searched from the start, which spares it the index's two
+    // allocations and its sort; past that, the index, or a million keys (within the size
+    // limit) would take a million squared steps.
+    let mut index =
+        (keys.len() > SEARCHED_FROM_THE_START).then(|| FirstByKey::new(keys.iter().map(|(_, _, k)| k.as_ref())));
     for (j, (partner, written, key)) in keys.iter().enumerate() {
-        let this = partner.map_or(First::Lead, First::Partner);
         let seen = match &mut index {
             None => keys
                 .get(..j)
                 .and_then(|before| before.iter().find(|(_, _, k)| k == key))
-                .map_or(First::Nothing, |(p, _, _)| p.map_or(First::Lead, First::Partner)),
-            Some((sorted, first)) => {
-                let at = sorted.partition_point(|k| *k < key.as_ref());
-                let Some(slot) = first.get_mut(at) else { continue };
-                let seen = *slot;
-                if seen == First::Nothing {
-                    *slot = this;
-                }
-                seen
-            }
+                .map(|(p, _, _)| first_of(p)),
+            Some(index) => index.first(key, first_of(partner)),
         };
         // A lead is compared with, never reported.
         let Some(i) = partner else { continue };
         let (rule, first) = match seen {
-            First::Nothing => continue,
-            First::Lead => (&PARTNERS_INCLUDES_LEAD, None),
-            First::Partner(f) => (&PARTNERS_DUPLICATE, Some(f + 1)),
+            None => continue,
+            Some(First::Lead) => (&PARTNERS_INCLUDES_LEAD, None),
+            Some(First::Partner(f)) => (&PARTNERS_DUPLICATE, Some(f + 1)),
         };
         let path = item(&partners_path(), *i);
         let pending = cx.report(rule, path.clone()).param("value", *written);

@@ -6,6 +6,7 @@ use crate::catalogue::{RuleMeta, Scope};
 use crate::context::{child, item, Cx};
 use crate::finding::Severity;
 use crate::measure_id::MeasureId;
+use crate::rules::FirstByKey;
 
 pub static DUPLICATE_ID: RuleMeta = RuleMeta {
     id: "programme.duplicate-id",
@@ -41,25 +42,14 @@ pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>, measures: &[Value],
             Some(id.as_deref().unwrap_or_else(|| written.trim())).filter(|k| !k.is_empty())
         })
         .collect();
-    // Sorted and searched, not hashed: std's hasher would add SipHash and a random seed to
-    // the wasm for this alone, and the ids come from the document, so a fixed hash could be
-    // flooded with colliding ones.
-    let mut sorted: Vec<&str> = keys.iter().flatten().copied().collect();
-    sorted.sort_unstable();
-    // The first measure that has an id, at the id's first place in `sorted`.
-    let mut first = vec![usize::MAX; sorted.len()];
+    let mut ids_seen = FirstByKey::new(keys.iter().flatten().copied());
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = *key else { continue };
-        let Some(slot) = first.get_mut(sorted.partition_point(|k| *k < key)) else {
-            continue;
-        };
-        if *slot == usize::MAX {
-            *slot = i;
-        } else {
+        if let Some(first) = ids_seen.first(key, i) {
             cx.measure = Some(key.to_string());
             cx.report(&DUPLICATE_ID, child(&item("/measures", i), "id"))
                 .param("id", key)
-                .param("first", (*slot + 1).to_string())
+                .param("first", (first + 1).to_string())
                 .emit();
         }
     }
@@ -68,8 +58,8 @@ pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>, measures: &[Value],
         return;
     }
     // The keys are canonical ids, or written ids that do not parse, which a reference (read
-    // as a canonical id) never equals: the sorted keys serve as they are.
-    let known = |id: &str| sorted.binary_search(&id).is_ok();
+    // as a canonical id) never equals: the keys serve as they are.
+    let known = |id: &str| ids_seen.contains(id);
     // The themes' numbers as bits: a reference names a theme by one or two digits, and a
     // programme of a million themes (within the size limit) must not be searched from the
     // start for each of a million references.
