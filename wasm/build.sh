@@ -40,7 +40,7 @@ for target in web nodejs; do
   else
     # The Node build adds checkDocumentJson (the report as JSON text, for the CLI), and reads
     # objects by walking them in JS, which Node's V8 does faster than JSON.stringify (Cargo.toml).
-    cargo_args+=(--features json-text,object-walk)
+    cargo_args+=(--features json-text,object-walk,small-blocks)
     export CARGO_TARGET_DIR="$base_target/node"
   fi
   wasm-pack build . --release --target "$target" --out-dir "$out" --out-name measure_rules --no-pack "${cargo_args[@]}"

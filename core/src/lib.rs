@@ -16,6 +16,8 @@
 //!
 //! This crate knows nothing of WebAssembly or JavaScript; the `wasm/` crate binds it.
 
+#![forbid(unsafe_code)]
+
 pub mod catalogue;
 mod context;
 pub mod custom;

@@ -12,9 +12,21 @@ mod walk;
 
 /// TLSF (rlsf) instead of the standard library's dlmalloc: 2.6 KB less of the browser's
 /// gzipped wasm, as fast (BENCHMARKS.md, "Package size"), and constructed without `unsafe`.
-#[cfg(target_arch = "wasm32")]
+/// The browser build's allocator.
+#[cfg(all(target_arch = "wasm32", not(feature = "small-blocks")))]
 #[global_allocator]
 static ALLOCATOR: rlsf::GlobalTlsf = rlsf::GlobalTlsf::new();
+
+#[cfg(any(test, all(target_arch = "wasm32", feature = "small-blocks")))]
+#[expect(
+    unsafe_code,
+    reason = "a global allocator is unsafe to implement; small.rs says why each use is sound"
+)]
+mod small;
+/// The Node build's allocator: small blocks on free lists in front of the same TLSF.
+#[cfg(all(target_arch = "wasm32", feature = "small-blocks"))]
+#[global_allocator]
+static ALLOCATOR: small::SmallBlocks<rlsf::GlobalTlsf> = small::SmallBlocks::new(rlsf::GlobalTlsf::new());
 
 #[wasm_bindgen(module = "/src/tape.mjs")]
 extern "C" {
