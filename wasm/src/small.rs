@@ -50,7 +50,6 @@ fn class(size: usize, align: usize) -> Option<(usize, usize)> {
 }
 
 unsafe impl<A: GlobalAlloc> GlobalAlloc for SmallBlocks<A> {
-    #[inline(never)]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         match class(layout.size(), layout.align()).and_then(|(i, size)| Some((self.free.get(i)?, size))) {
             Some((list, size)) => {
@@ -70,7 +69,6 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for SmallBlocks<A> {
         }
     }
 
-    #[inline(never)]
     unsafe fn dealloc(&self, block: *mut u8, layout: Layout) {
         match class(layout.size(), layout.align()).and_then(|(i, _)| self.free.get(i)) {
             Some(list) => {
@@ -84,7 +82,6 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for SmallBlocks<A> {
         }
     }
 
-    #[inline(never)]
     unsafe fn realloc(&self, block: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let old = class(layout.size(), layout.align());
         let new = class(new_size, layout.align());
