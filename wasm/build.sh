@@ -22,11 +22,13 @@ else
   echo "build: rust-src is missing (rustup component add rust-src): building with the plain std, about 11 KB larger" >&2
 fi
 # One engine, two optimisations. The browser downloads the wasm on every form, so its build
-# keeps the engine's own code at opt-level "z" (the standard library, serde_json and the
-# allocator stay at 3, where most of the speed is): 147 KB instead of 170 KB gzipped, for
-# about 1.4 times the check time. The Node build (the CLI, CI jobs, servers) is read from
-# disk once, so it is optimised for speed throughout: about twice as fast as all-"z"
-# (BENCHMARKS.md, "Optimisation levels"). Each has its own target directory, so that
+# keeps the engine's and the bindings' own code at opt-level "z" (the standard library,
+# serde_json and the allocator stay at 3, where most of the speed is), and puts free lists for
+# small blocks in front of the allocator (src/small.rs), which win back what the bindings at
+# "z" lose: 143.6 KB gzipped, as fast as the bindings at 3 without them (149.8 KB). The Node
+# build (the CLI, CI jobs, servers) is read from disk once, so it is optimised for speed
+# throughout: about twice as fast as all-"z" (BENCHMARKS.md, "Optimisation levels", and item
+# 20 of "Where measure-rules' time goes"). Each has its own target directory, so that
 # rebuilding one does not throw away the other's artifacts.
 base_target="${CARGO_TARGET_DIR:-$root/target}"
 for target in web nodejs; do
@@ -35,7 +37,7 @@ for target in web nodejs; do
   cargo_args=("${extra[@]}")
   [ ${#cargo_args[@]} -eq 0 ] && cargo_args=(--)
   if [ "$target" = web ]; then
-    cargo_args+=(--config 'profile.release.package.measure-rules.opt-level="z"')
+    cargo_args+=(--config 'profile.release.package.measure-rules.opt-level="z"' --config 'profile.release.package.measure-rules-wasm.opt-level="z"' --features small-blocks)
     export CARGO_TARGET_DIR="$base_target/web"
   else
     # The Node build adds checkDocumentJson (the report as JSON text, for the CLI), and reads

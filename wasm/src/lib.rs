@@ -11,8 +11,8 @@ mod tape;
 mod walk;
 
 /// TLSF (rlsf) instead of the standard library's dlmalloc: 2.6 KB less of the browser's
-/// gzipped wasm, as fast (BENCHMARKS.md, "Package size"), and constructed without `unsafe`.
-/// The browser build's allocator.
+/// gzipped wasm, as fast (BENCHMARKS.md, "Package size"). Both builds put small blocks in
+/// front of it (feature `small-blocks`); this is the allocator of a build without them.
 #[cfg(all(target_arch = "wasm32", not(feature = "small-blocks")))]
 #[global_allocator]
 static ALLOCATOR: rlsf::GlobalTlsf = rlsf::GlobalTlsf::new();
@@ -23,7 +23,7 @@ static ALLOCATOR: rlsf::GlobalTlsf = rlsf::GlobalTlsf::new();
     reason = "a global allocator is unsafe to implement; small.rs says why each use is sound"
 )]
 mod small;
-/// The Node build's allocator: small blocks on free lists in front of the same TLSF.
+/// The packages' allocator: small blocks on free lists in front of the same TLSF.
 #[cfg(all(target_arch = "wasm32", feature = "small-blocks"))]
 #[global_allocator]
 static ALLOCATOR: small::SmallBlocks<rlsf::GlobalTlsf> = small::SmallBlocks::new(rlsf::GlobalTlsf::new());

@@ -1,4 +1,4 @@
-//! Small blocks kept on free lists in front of TLSF (the Node build's allocator).
+//! Small blocks kept on free lists in front of TLSF (the allocator of both builds).
 //!
 //! A check allocates and frees the same few hundred small blocks on every call: the strings and
 //! maps of the measure read in, the findings' strings, the report's tape. TLSF finds, splits,
