@@ -25,10 +25,15 @@ pub struct SmallBlocks<A> {
     free: [Cell<*mut u8>; CLASSES],
 }
 
-// SAFETY: the global allocator of wasm32-unknown-unknown without the atomics feature, which
-// has one thread; the bindings are built without it (a threaded build would need a lock, as
-// rlsf's GlobalTlsf has). The native tests use it from one thread.
+// SAFETY: a static must be Sync, and this one is only ever used by one thread: WebAssembly
+// without the atomics feature has no others (a build with it stops at the compile_error
+// below; it would need a lock, as rlsf's GlobalTlsf has). Natively it is not Sync: the tests
+// each own one.
+#[cfg(target_arch = "wasm32")]
 unsafe impl<A: Sync> Sync for SmallBlocks<A> {}
+
+#[cfg(all(target_arch = "wasm32", target_feature = "atomics"))]
+compile_error!("wasm/src/small.rs assumes one thread: its free lists have no lock");
 
 impl<A> SmallBlocks<A> {
     pub const fn new(inner: A) -> Self {
@@ -111,6 +116,44 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for SmallBlocks<A> {
 mod tests {
     use super::*;
     use std::alloc::System;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    /// The system allocator, remembering how many bytes each block it handed out has, so that
+    /// a test can ask whether a block has room for what it is given.
+    #[derive(Default)]
+    struct Recording {
+        sizes: RefCell<HashMap<usize, usize>>,
+    }
+
+    impl Recording {
+        fn room(&self, block: *mut u8) -> usize {
+            self.sizes.borrow().get(&(block as usize)).copied().unwrap_or(0)
+        }
+    }
+
+    unsafe impl GlobalAlloc for Recording {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            // SAFETY: the caller's contract is passed on.
+            let block = unsafe { System.alloc(layout) };
+            self.sizes.borrow_mut().insert(block as usize, layout.size());
+            block
+        }
+
+        unsafe fn dealloc(&self, block: *mut u8, layout: Layout) {
+            self.sizes.borrow_mut().remove(&(block as usize));
+            // SAFETY: the caller's contract is passed on.
+            unsafe { System.dealloc(block, layout) }
+        }
+
+        unsafe fn realloc(&self, block: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            self.sizes.borrow_mut().remove(&(block as usize));
+            // SAFETY: the caller's contract is passed on.
+            let moved = unsafe { System.realloc(block, layout, new_size) };
+            self.sizes.borrow_mut().insert(moved as usize, new_size);
+            moved
+        }
+    }
 
     fn layout(size: usize, align: usize) -> Layout {
         Layout::from_size_align(size, align).unwrap_or(Layout::new::<u8>())
@@ -152,6 +195,21 @@ mod tests {
     }
 
     #[test]
+    fn a_zeroed_block_is_zero_even_when_it_was_used_before() {
+        let a = SmallBlocks::new(System);
+        // SAFETY: freed once, with the layout it was allocated with.
+        unsafe {
+            let used = a.alloc(layout(40, 8));
+            fill(used, 40, 0xf0);
+            a.dealloc(used, layout(40, 8));
+            let zeroed = a.alloc_zeroed(layout(40, 8));
+            assert_eq!(zeroed, used, "the same block, from its list");
+            assert!((0..40).all(|i| zeroed.add(i).read() == 0));
+            a.dealloc(zeroed, layout(40, 8));
+        }
+    }
+
+    #[test]
     fn live_blocks_never_overlap_and_keep_their_bytes() {
         let a = SmallBlocks::new(System);
         let mut live: Vec<(*mut u8, Layout, u8)> = Vec::new();
@@ -187,7 +245,7 @@ mod tests {
 
     #[test]
     fn realloc_keeps_the_bytes_within_a_class_across_classes_and_to_large_blocks() {
-        let a = SmallBlocks::new(System);
+        let a = SmallBlocks::new(Recording::default());
         // SAFETY: each block is reallocated or freed with the layout it has at that moment.
         unsafe {
             let mut size = 3;
@@ -201,6 +259,10 @@ mod tests {
                     assert_eq!(moved, b, "{size} -> {next} stays in place");
                 }
                 assert!(holds(moved, size.min(next), 9), "{size} -> {next}");
+                assert!(
+                    a.inner.room(moved) >= next,
+                    "{size} -> {next}: a block with room for it"
+                );
                 fill(moved, next, 9);
                 b = moved;
                 size = next;
