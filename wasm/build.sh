@@ -37,12 +37,12 @@ for target in web nodejs; do
   cargo_args=("${extra[@]}")
   [ ${#cargo_args[@]} -eq 0 ] && cargo_args=(--)
   if [ "$target" = web ]; then
-    cargo_args+=(--config 'profile.release.package.measure-rules.opt-level="z"' --config 'profile.release.package.measure-rules-wasm.opt-level="z"' --features small-blocks)
+    cargo_args+=(--config 'profile.release.package.measure-rules.opt-level="z"' --config 'profile.release.package.measure-rules-wasm.opt-level="z"')
     export CARGO_TARGET_DIR="$base_target/web"
   else
     # The Node build adds checkDocumentJson (the report as JSON text, for the CLI), and reads
     # objects by walking them in JS, which Node's V8 does faster than JSON.stringify (Cargo.toml).
-    cargo_args+=(--features json-text,object-walk,small-blocks)
+    cargo_args+=(--features json-text,object-walk)
     export CARGO_TARGET_DIR="$base_target/node"
   fi
   wasm-pack build . --release --target "$target" --out-dir "$out" --out-name measure_rules --no-pack "${cargo_args[@]}"

@@ -10,21 +10,16 @@ mod tape;
 #[cfg(any(test, feature = "object-walk"))]
 mod walk;
 
-/// TLSF (rlsf) instead of the standard library's dlmalloc: 2.6 KB less of the browser's
-/// gzipped wasm, as fast (BENCHMARKS.md, "Package size"). Both builds put small blocks in
-/// front of it (feature `small-blocks`); this is the allocator of a build without them.
-#[cfg(all(target_arch = "wasm32", not(feature = "small-blocks")))]
-#[global_allocator]
-static ALLOCATOR: rlsf::GlobalTlsf = rlsf::GlobalTlsf::new();
-
-#[cfg(any(test, all(target_arch = "wasm32", feature = "small-blocks")))]
+#[cfg(any(test, target_arch = "wasm32"))]
 #[expect(
     unsafe_code,
     reason = "a global allocator is unsafe to implement; small.rs says why each use is sound"
 )]
 mod small;
-/// The packages' allocator: small blocks on free lists in front of the same TLSF.
-#[cfg(all(target_arch = "wasm32", feature = "small-blocks"))]
+/// Small blocks on free lists (small.rs) in front of TLSF (rlsf), which replaced the standard
+/// library's dlmalloc: 2.6 KB less of the browser's gzipped wasm, as fast (BENCHMARKS.md,
+/// "Package size").
+#[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: small::SmallBlocks<rlsf::GlobalTlsf> = small::SmallBlocks::new(rlsf::GlobalTlsf::new());
 
