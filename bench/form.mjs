@@ -12,12 +12,12 @@
 //   node bench/form.mjs --worker <variant> <n> <warmup>   one variant, prints its durations
 //   node bench/form.mjs [--quick]                          every variant, prints the table
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AS_OF, LANG, formInputs } from "./inputs.mjs";
-import { fmt, readJson, root, summarise, table, timeAsync, timeSync } from "./lib.mjs";
+import { PROFILE_MEASURES, fmt, newestSource, profileMeasures, readJson, root, stats, summarise, table, timeAsync, timeSync } from "./lib.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const OPTS = { lang: LANG, asOf: AS_OF };
@@ -53,6 +53,40 @@ const VARIANTS = {
       return { fn: () => version(), args: [0] };
     },
   },
+  // The two JS halves of the object path without the wasm between them: the least a check of
+  // an object can cost in this design, with the native engine's time (`floor` below).
+  "walk-in": {
+    label: "walk.mjs: the measure walked into its tape, the text joined and encoded as UTF-8 (JS only)",
+    async setup(inputs) {
+      const { readDocument, documentNumbers, takeDocument } = await import("../wasm/src/walk.mjs");
+      // Where the wasm's own buffers would be: allocated once, as its memory is.
+      const ops = new Uint32Array(1 << 16);
+      const numbers = new Float64Array(1 << 12);
+      const bytes = new Uint8Array(1 << 20);
+      const encoder = new TextEncoder();
+      const fn = (m) => {
+        const n = readDocument(m);
+        const text = takeDocument(ops.subarray(0, n), numbers.subarray(0, documentNumbers()));
+        return encoder.encodeInto(text, bytes).written;
+      };
+      return { fn, args: inputs.map((i) => i.measure) };
+    },
+  },
+  "build-out": {
+    label: "tape.mjs: the report's objects built from its tape, keys already known (JS only)",
+    async setup(inputs) {
+      const { build } = await import("../wasm/src/tape.mjs");
+      const { Engine } = await import("../wasm/npm/node.mjs");
+      const engine = new Engine();
+      const reports = inputs.map((i) => engine.checkMeasure(i.measure, OPTS));
+      // Written as tape.rs writes them: a key's first use defines it, later ones name it.
+      const ids = new Map();
+      const tapes = reports.map((r) => reportTape(r, ids));
+      for (const t of tapes) build(...t);
+      const known = reports.map((r) => reportTape(r, ids));
+      return { fn: (t) => build(...t), args: known };
+    },
+  },
   ajv: {
     label: "ajv 8 compiled measure.schema.json, allErrors, ajv-i18n fi",
     async setup(inputs) {
@@ -72,6 +106,32 @@ const VARIANTS = {
     },
   },
 };
+
+/** A report's tape in tape.rs's op codes (its `op` module), keys numbered in `ids`. */
+function reportTape(report, ids) {
+  const ops = [];
+  const numbers = [];
+  const parts = [];
+  const str = (s) => (ops.push(s.length), parts.push(s));
+  const put = (v) => {
+    if (v === null) ops.push(0);
+    else if (v === true || v === false) ops.push(v ? 1 : 2);
+    else if (typeof v === "number") ops.push(3), numbers.push(v);
+    else if (typeof v === "string") ops.push(4), str(v);
+    else if (Array.isArray(v)) ops.push(5), v.forEach(put), ops.push(7);
+    else {
+      ops.push(6);
+      for (const [k, x] of Object.entries(v)) {
+        if (ids.has(k)) ops.push(16 + ids.get(k));
+        else ids.set(k, ids.size), ops.push(8), str(k);
+        put(x);
+      }
+      ops.push(7);
+    }
+  };
+  put(report);
+  return [Uint32Array.from(ops), Float64Array.from(numbers), parts.join("")];
+}
 
 async function worker(name, n, warmup) {
   const v = VARIANTS[name];
@@ -188,27 +248,42 @@ export async function formJob({ quick = false, log = () => {} } = {}) {
   const roundCount = quick ? 2 : 5;
   const names = Object.keys(VARIANTS);
   const rounds = Object.fromEntries(names.map((name) => [name, []]));
-  for (let round = 0; round < roundCount; round++) {
-    log(`form job: round ${round + 1} of ${roundCount}`);
-    for (const name of round % 2 ? [...names].reverse() : names) {
-      const cheap = name === "stringify" || name === "empty-crossing" || name === "ajv";
-      rounds[name].push(runVariant(name, Math.ceil((cheap ? n * 5 : n) / roundCount), warmup));
+  // The native engine over the same inputs, once per round: its mean ns per call.
+  const nativeRounds = quick ? 100 : 500;
+  const nativeDir = existsSync(PROFILE_MEASURES) ? mkdtempSync(join(tmpdir(), "measure-rules-form-")) : null;
+  const nativeFile = nativeDir && join(nativeDir, "inputs.json");
+  if (nativeFile) writeFileSync(nativeFile, JSON.stringify(formInputs().map((i) => i.measure)));
+  const nativeNs = [];
+  try {
+    for (let round = 0; round < roundCount; round++) {
+      log(`form job: round ${round + 1} of ${roundCount}`);
+      for (const name of round % 2 ? [...names].reverse() : names) {
+        const cheap = ["stringify", "empty-crossing", "ajv", "walk-in", "build-out"].includes(name);
+        rounds[name].push(runVariant(name, Math.ceil((cheap ? n * 5 : n) / roundCount), warmup));
+      }
+      if (nativeFile) nativeNs.push(profileMeasures(["file", String(nativeRounds), nativeFile]));
     }
+  } finally {
+    if (nativeDir) rmSync(nativeDir, { recursive: true, force: true });
   }
   const inputNames = formInputs().map((i) => i.name);
   const results = Object.fromEntries(names.map((name) => [name, { label: VARIANTS[name].label, ...summarise(rounds[name], inputNames) }]));
+  const built = nativeFile ? statSync(PROFILE_MEASURES).mtimeMs : 0;
+  const native = nativeFile
+    ? { available: true, perCallUs: stats(nativeNs).median / 1000, perRoundUs: nativeNs.map((x) => x / 1000), calls: nativeRounds * inputNames.length, built: new Date(built).toISOString(), olderThanSources: built < newestSource() }
+    : { available: false };
   log("form job: profile");
   const prof = profile(quick ? 2000 : 20000);
   log("form job: cross-check");
   const check = await crossCheck();
-  return { n, warmup, rounds: roundCount, results, profile: prof, check };
+  return { n, warmup, rounds: roundCount, results, native, profile: prof, check };
 }
 
 export function formTables(r) {
   const mr = r.results["measure-rules"];
   const rows = [];
   for (const [name, s] of Object.entries(r.results)) {
-    if (name === "stringify" || name === "empty-crossing" || name === "measure-rules-text") continue;
+    if (["stringify", "empty-crossing", "measure-rules-text", "walk-in", "build-out"].includes(name)) continue;
     rows.push([name, s.label, fmt.us(s.median), fmt.us(s.p99), fmt.us(s.mean), fmt.ratio(s.median / mr.median), fmt.ratio(s.p99 / mr.p99), String(s.n)]);
   }
   const peers = table(
@@ -234,6 +309,7 @@ export function formTables(r) {
       ["version(): an empty call across the boundary", fmt.us(b["empty-crossing"].median), fmt.us(b["empty-crossing"].p99)],
     ],
   );
+  const fl = floor(r);
   const prof = table(
     [{ title: "where checkMeasure(object)'s time goes (CPU profile, self time)" }, { title: "share", align: "r" }],
     r.profile.groups.map((g) => [g.group, `${(g.share * 100).toFixed(1)} %`]),
@@ -252,7 +328,7 @@ export function formTables(r) {
   const notes = [
     `inputs: ${c.inputs} measures (${c.programmeMeasures} from data/programme-2017.json, ${c.caseMeasures} from tests/fixtures/cases.json), asOf ${AS_OF}, lang ${LANG}; ${r.rounds ? `the calls in ${r.rounds} rounds, each running every peer's process in turn, each process ${r.warmup} warm-up calls, then its share of the calls counted` : `${r.warmup} warm-up calls, then the calls counted`}.`,
     ...(r.rounds
-      ? [`median per round (µs), in the order run: ${Object.entries(r.results).filter(([name]) => !["stringify", "empty-crossing"].includes(name)).map(([name, s]) => `${name} ${s.roundMedians.map(fmt.us).join(" / ")}`).join("; ")}.`]
+      ? [`median per round (µs), in the order run: ${Object.entries(r.results).filter(([name]) => !["stringify", "empty-crossing", "walk-in", "build-out"].includes(name)).map(([name, s]) => `${name} ${s.roundMedians.map(fmt.us).join(" / ")}`).join("; ")}.`]
       : []),
     `measure-rules runs every rule of its catalogue that applies to a measure (${c.measureRules.catalogue ?? "?"} rules). Findings over the inputs: measure-rules ${c.measureRules.findings} (${c.measureRules.distinctRules} distinct rules), json-rules-engine ${c.jsonRulesEngine.findings}, ajv ${c.ajv.errors} errors on ${c.ajv.invalidInputs} inputs (measure-rules has schema.* findings on ${c.ajv.measureRulesSchemaFindingInputs}).`,
     c.jsonRulesEngine.disagreements.length === 0
@@ -260,7 +336,39 @@ export function formTables(r) {
       : `json-rules-engine and measure-rules disagree on the four checks for ${c.jsonRulesEngine.disagreements.length} input(s):\n  ${c.jsonRulesEngine.disagreements.join("\n  ")}`,
     `profile: ${r.profile.loopSamples} samples in the timing loop (and GC) out of ${r.profile.samples}.`,
   ];
-  return `${peers}\n\n${slow}\n\n${boundary}\n\n${prof}\n\n${notes.join("\n")}`;
+  return `${peers}\n\n${slow}\n\n${boundary}\n\n${fl ? `${fl}\n\n` : ""}${prof}\n\n${notes.join("\n")}`;
+}
+
+/**
+ * The least a check of an object can cost in this design, from the same run: the JS half of
+ * reading it, the JS half of building its report, and the native engine's check between them
+ * (the wasm's own is slower), against the time of the form target. `null` for runs recorded
+ * before it was measured.
+ */
+export function floorOf(r) {
+  const b = r.results;
+  if (!b["walk-in"] || !b["build-out"] || !r.native?.available) return null;
+  const parts = b["walk-in"].median + b["build-out"].median + r.native.perCallUs;
+  return { parts, target: b["json-rules-engine"].median / 10, check: b["measure-rules"].median };
+}
+
+function floor(r) {
+  const f = floorOf(r);
+  if (!f) return null;
+  const b = r.results;
+  const t = table(
+    [{ title: "the least a form check can cost in this design (same run)" }, { title: "median µs", align: "r" }],
+    [
+      ["JS: the measure walked into its tape and its text encoded (walk.mjs)", fmt.us(b["walk-in"].median)],
+      ["JS: the report's objects built from its tape (tape.mjs)", fmt.us(b["build-out"].median)],
+      [`native Rust: Engine::check_measure on the parsed inputs (profile_measures, mean of ${r.native.calls} calls, median of ${r.native.perRoundUs.length} rounds)`, fmt.us(r.native.perCallUs)],
+      ["**sum: nothing in the wasm costing more than natively, nothing else crossing**", `**${fmt.us(f.parts)}**`],
+      ["a tenth of json-rules-engine's median (the form target)", fmt.us(f.target)],
+      ["measure-rules checkMeasure(object), the whole call", fmt.us(f.check)],
+    ],
+  );
+  const note = `native per round (µs): ${r.native.perRoundUs.map(fmt.us).join(" / ")}; binary built ${r.native.built}${r.native.olderThanSources ? ", OLDER than the newest core/ source: it may not be the engine measured in wasm" : ""}. Not in the sum: the wasm's reading of the tape into a serde_json Value and its writing of the report's tape, the options, the crossings, and the wasm engine's cost over the native one.`;
+  return `${t}\n\n${note}`;
 }
 
 if (process.argv[2] === "--worker") {

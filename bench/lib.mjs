@@ -1,12 +1,33 @@
 // Shared by the benchmark scripts: paths, statistics, timing loops and tables.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stats } from "./timing.mjs";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The native engine's own calls, timed in one process (core/examples/profile_measures.rs). */
+export const PROFILE_MEASURES = join(root, "target", "release", "examples", "profile_measures");
+
+/** ns per call that `profile_measures` prints for `args` (a mode, rounds, maybe a file). */
+export function profileMeasures(args) {
+  const out = execFileSync(PROFILE_MEASURES, args, { encoding: "utf8" });
+  return Number(out.match(/: (\d+) ns per call/)?.[1]);
+}
+
+/** Newest modification time of the engine's sources (core/), to say whether a native build is older. */
+export function newestSource(dir = join(root, "core")) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (/\.(rs|json|toml)$/.test(e.name)) newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
 export const readJson = (rel) => JSON.parse(readFileSync(join(root, rel), "utf8"));
 
 export { stats, timeAsync, timeSync } from "./timing.mjs";

@@ -12,17 +12,16 @@
 //
 //   node bench/programme.mjs [--quick]
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AS_OF, LANG } from "./inputs.mjs";
-import { fmt, root, stats, summarise, table, timeSync } from "./lib.mjs";
+import { PROFILE_MEASURES, fmt, newestSource, profileMeasures, root, stats, summarise, table, timeSync } from "./lib.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const OPTS = { lang: LANG, asOf: AS_OF };
 const FILE = join(root, "data", "programme-2017.json");
 export const NATIVE = join(root, "target", "release", "examples", "reports");
-const PROFILE = join(root, "target", "release", "examples", "profile_measures");
 
 const VARIANTS = {
   "checkProgramme(object)": (engine, text) => ({ fn: (p) => engine.checkProgramme(p, OPTS), arg: JSON.parse(text) }),
@@ -38,17 +37,6 @@ async function worker(name, n, warmup) {
   const report = first.json ? JSON.parse(new TextDecoder().decode(first.json)) : first;
   const samples = timeSync(fn, [arg], n, warmup);
   process.stdout.write(JSON.stringify({ inputs: 1, samples: Array.from(samples, (x) => Math.round(x * 10) / 10), measures: report.measures, findings: report.findings.length }));
-}
-
-/** Newest modification time of the engine's sources (core/), to say whether a native build is older. */
-function newestSource(dir = join(root, "core")) {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (/\.(rs|json|toml)$/.test(e.name)) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
 }
 
 /** Native per-document time: (wall of N checks − wall of 1 check) / (N − 1), medians of `reps` runs each. */
@@ -83,13 +71,10 @@ function native(n, reps) {
 
 /**
  * The native engine's own time per call, without the `reports` example's reading of each
- * line and writing of each report: core/examples/profile_measures.rs checks the programme
- * `calls` times in one process (given as text or parsed, by `mode`) and prints ns per call.
+ * line and writing of each report: the programme checked `calls` times in one process (given
+ * as text or parsed, by `mode`), in ms.
  */
-function nativeDirect(calls, mode) {
-  const out = execFileSync(PROFILE, [mode, String(calls)], { encoding: "utf8" });
-  return Number(out.match(/: (\d+) ns per call/)?.[1]) / 1e6;
-}
+const nativeDirect = (calls, mode) => profileMeasures([mode, String(calls)]) / 1e6;
 
 export async function programmeJob({ quick = false, log = () => {} } = {}) {
   const n = quick ? 100 : 1000;
@@ -98,7 +83,7 @@ export async function programmeJob({ quick = false, log = () => {} } = {}) {
   const directCalls = quick ? 50 : 500;
   const names = Object.keys(VARIANTS);
   const rounds = Object.fromEntries(names.map((name) => [name, []]));
-  const direct = existsSync(PROFILE) ? { text: [], value: [] } : null;
+  const direct = existsSync(PROFILE_MEASURES) ? { text: [], value: [] } : null;
   for (let round = 0; round < roundCount; round++) {
     log(`programme job: round ${round + 1} of ${roundCount}`);
     for (const name of round % 2 ? [...names].reverse() : names) {
@@ -114,7 +99,7 @@ export async function programmeJob({ quick = false, log = () => {} } = {}) {
   log("programme job: native");
   const nat = native(quick ? 50 : 300, quick ? 3 : 5);
   const nativeDirectResult = direct
-    ? { available: true, rounds: directCalls, reps: roundCount, textMs: stats(direct.text).median, valueMs: stats(direct.value).median, textPerRound: direct.text, built: new Date(statSync(PROFILE).mtimeMs).toISOString() }
+    ? { available: true, rounds: directCalls, reps: roundCount, textMs: stats(direct.text).median, valueMs: stats(direct.value).median, textPerRound: direct.text, built: new Date(statSync(PROFILE_MEASURES).mtimeMs).toISOString() }
     : { available: false };
   return { n, warmup, rounds: roundCount, results, native: nat, nativeDirect: nativeDirectResult };
 }

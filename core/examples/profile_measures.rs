@@ -4,10 +4,13 @@
 //! JSON decoding, or only its findings placed at line and column, `locate`), or a measure
 //! whose lead body and partner are misspelt (`typo`, the "did you mean" search a form runs
 //! while a name is typed), or each measure as a file's bytes with
-//! the report written as JSON text (`documents`, the CLI's `--format json`). Prints ns per
-//! call; also the target of `perf record` and callgrind.
+//! the report written as JSON text (`documents`, the CLI's `--format json`), or each measure of
+//! a file holding a JSON array of them (`file`: bench/form.mjs gives it the form job's inputs,
+//! for the native engine's share of a form check). Prints ns per call; also the target of
+//! `perf record` and callgrind.
 //!
 //! `profile_measures [measures|documents|programme|programme-text|locate|parse|typo] [rounds]`
+//! `profile_measures file ROUNDS FILE`
 
 use std::time::Instant;
 
@@ -31,8 +34,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let mode = args.next().unwrap_or_else(|| "measures".into());
     let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(500);
+    // Read before the clock starts.
+    let listed: Vec<Value> = match (mode.as_str(), args.next()) {
+        ("file", Some(path)) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
+        ("file", None) => return Err("file needs ROUNDS and a FILE holding a JSON array of measures".into()),
+        _ => Vec::new(),
+    };
     let start = Instant::now();
     let calls = match mode.as_str() {
+        "file" => {
+            for _ in 0..rounds {
+                for m in &listed {
+                    std::hint::black_box(engine.check_measure(m, &opts));
+                }
+            }
+            rounds * listed.len()
+        }
         "measures" => {
             for _ in 0..rounds {
                 for m in &measures {
@@ -94,7 +111,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         other => {
             return Err(format!(
-                "unknown mode {other}: measures, documents, programme, programme-text, locate, parse or typo"
+                "unknown mode {other}: measures, file, documents, programme, programme-text, locate, parse or typo"
             )
             .into())
         }
