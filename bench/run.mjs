@@ -109,7 +109,11 @@ function targets(r) {
   }
   if (r.browser) {
     const mr = r.browser.calls.results["measure-rules"];
-    row("Form job (Chromium): p99 < 50 µs per check", `${fmt.us(mr.p99)} µs (median ${fmt.us(mr.median)} µs; timer step ${r.browser.calls.resolutionUs.toFixed(0)} µs)`, mr.p99 < 50);
+    // The page's clock moves in steps (5 µs), and a p99 of ten steps reads as 49.9999998 µs:
+    // judged in whole steps, so that it counts as 50, not under it.
+    const step = r.browser.calls.resolutionUs;
+    const under = step > 0 ? Math.round(mr.p99 / step) < Math.round(50 / step) : mr.p99 < 50;
+    row("Form job (Chromium): p99 < 50 µs per check", `${fmt.us(mr.p99)} µs (median ${fmt.us(mr.median)} µs; timer step ${step.toFixed(0)} µs)`, under);
   }
   if (r.programme) {
     const p = r.programme.results["checkProgramme(object)"];
