@@ -29,6 +29,7 @@ export const PACKAGE_FILES = [
   ["web/measure_rules.js (browser glue)", "wasm/npm/web/measure_rules.js"],
   ["web/snippets/*/src/tape.mjs (browser glue: building reports from their tape)", snippet("web", "tape.mjs")],
   ["web/snippets/*/src/size.mjs (browser glue: an object's least JSON size, before JSON.stringify)", snippet("web", "size.mjs")],
+  ["web/snippets/*/src/options.mjs (browser glue: the usual options in one call)", snippet("web", "options.mjs")],
   ["index.js (browser entry)", "wasm/npm/index.js"],
   ["node/measure_rules_bg.wasm (Node)", "wasm/npm/node/measure_rules_bg.wasm"],
   ["node/measure_rules.js (Node glue)", "wasm/npm/node/measure_rules.js"],
@@ -54,7 +55,7 @@ export function sizeTables(r) {
     r.package.map((f) => [f.label, String(f.bytes), String(f.gzip)]),
   );
   const get = (label) => r.package.find((f) => f.label.startsWith(label));
-  const browser = ["index.js", "web/measure_rules.js", "web/snippets/*/src/tape", "web/snippets/*/src/size", "web/measure_rules_bg.wasm"].map(get).filter(Boolean);
+  const browser = ["index.js", "web/measure_rules.js", "web/snippets/*/src/tape", "web/snippets/*/src/size", "web/snippets/*/src/options", "web/measure_rules_bg.wasm"].map(get).filter(Boolean);
   const sum = (list, k) => list.reduce((n, f) => n + f[k], 0);
   const bundleRow = (name, label) => {
     const files = r.bundles[name];

@@ -9,6 +9,7 @@ row "web/measure_rules_bg.wasm (browser)" wasm/npm/web/measure_rules_bg.wasm
 row "web/measure_rules.js (browser glue)" wasm/npm/web/measure_rules.js
 row "web/snippets/*/tape.mjs (glue)" wasm/npm/web/snippets/*/src/tape.mjs
 row "web/snippets/*/size.mjs (glue)" wasm/npm/web/snippets/*/src/size.mjs
+row "web/snippets/*/options.mjs (glue)" wasm/npm/web/snippets/*/src/options.mjs
 row "index.js (browser entry)" wasm/npm/index.js
 row "node/measure_rules_bg.wasm (Node)" wasm/npm/node/measure_rules_bg.wasm
 row "node/measure_rules.js (Node glue)" wasm/npm/node/measure_rules.js

@@ -18,7 +18,7 @@ export const ASSETS = [
   ["wasm/npm/index.js", "measure-rules/index.js"],
   ["wasm/npm/web/measure_rules.js", "measure-rules/web/measure_rules.js"],
   ["wasm/npm/web/measure_rules_bg.wasm", "measure-rules/web/measure_rules_bg.wasm"],
-  // The glue's own module (wasm-bindgen's snippets: the report builder of wasm/src/tape.mjs).
+  // The glue's own modules (wasm-bindgen's snippets: wasm/src/tape.mjs, size.mjs, options.mjs).
   ["wasm/npm/web/snippets", "measure-rules/web/snippets"],
   ["data/programme-2017.json", "data/programme-2017.json"],
   ["tests/fixtures/rulesets/agency-strict.json", "data/rulesets/agency-strict.json"],

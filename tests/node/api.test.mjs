@@ -125,6 +125,57 @@ test("options are read entry by entry, in the object's order, whatever the objec
   for (const [o, want] of expect) assert.equal(read(o), want, String(o));
 });
 
+test("the usual options, read in one call, mean what they mean read key by key", () => {
+  // options.mjs packs a plain object of the three options into one number; anything it does
+  // not know gives up, and the wasm reads the object key by key. An object whose prototype is
+  // not Object.prototype always takes the second way, so each object is read both ways here.
+  const e = new Engine();
+  const read = (o) => {
+    try {
+      const r = e.checkMeasure({ id: "2.1", leadBody: "SM" }, o);
+      return JSON.stringify({ lang: r.lang, asOf: r.asOf, explain: r.findings.some((f) => f.explain), findings: r.findings.map((f) => f.message) });
+    } catch (err) {
+      return err.message;
+    }
+  };
+  const keyByKey = (o) => Object.assign(Object.create(Object.create(Object.prototype)), o);
+  const values = {
+    lang: [undefined, "fi", "sv", "en", "FI", " sv", "fin", "de", "", 3, null],
+    asOf: [undefined, "2018-06-01", "2020-02-29", "2019-02-29", "2018-13-01", "2018-06-00", "0000-01-01", "9999-12-31", "2018-6-01", "2018-06-01T00:00", "２０１８-06-01", 20180601],
+    explain: [undefined, true, false, "true", "no", 1],
+  };
+  let fast = 0;
+  for (const lang of values.lang)
+    for (const asOf of values.asOf)
+      for (const explain of values.explain) {
+        const o = {};
+        if (lang !== undefined || asOf === "2018-06-01") o.lang = lang;
+        if (asOf !== undefined) o.asOf = asOf;
+        if (explain !== undefined) o.explain = explain;
+        const got = read(o);
+        assert.equal(got, read(keyByKey(o)), JSON.stringify(o));
+        if (!got.startsWith("bad options")) fast++;
+      }
+  assert.ok(fast > 50, `${fast} objects read without an error`);
+  // A null prototype is plain too; an unknown key, or one inherited, is not an option.
+  assert.equal(read(Object.assign(Object.create(null), { lang: "sv" })), read({ lang: "sv" }));
+  assert.match(read({ lang: "sv", extra: "x" }), /unknown option "extra"/);
+  // An enumerable key added to Object.prototype (by some library) is seen by for-in and not by
+  // Object.keys: it is not an option of every object, even when it is named like one.
+  Object.prototype.lang = "sv";
+  try {
+    assert.match(read({ asOf: "2019-01-02" }), /"lang":"fi"/);
+    assert.match(read({ lang: "en" }), /"lang":"en"/);
+  } finally {
+    delete Object.prototype.lang;
+  }
+  // A getter is read once when the usual reading takes the object.
+  let reads = 0;
+  const counted = Object.defineProperty({}, "lang", { get: () => (reads++, "sv"), enumerable: true });
+  assert.match(read(counted), /"lang":"sv"/);
+  assert.equal(reads, 1);
+});
+
 test("a rule set changes the rules and names itself in the report", () => {
   const e = new Engine({ id: "fi.example", version: "2.0.0", rules: { "partners.required": { min: 2, severity: "error" } } });
   assert.deepEqual(e.ruleset, { id: "fi.example", version: "2.0.0" });

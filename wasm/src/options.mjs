@@ -1,0 +1,38 @@
+// The usual options object as one number (lib.rs's `usual_options` takes it apart): bits 0-1
+// the language (0 left out, 1 fi, 2 sv, 3 en), bits 2-3 `explain` (0 left out, 1 false,
+// 2 true), the rest `asOf` as YYYYMMDD. Anything else is -1: lib.rs reads it key by key.
+
+const LANGS = ["fi", "sv", "en"];
+
+/** The options as one number, or -1 for lib.rs to read them. */
+export function optionsCode(o) {
+  if (o === undefined || o === null) return 0;
+  if (typeof o !== "object") return -1;
+  const proto = Object.getPrototypeOf(o);
+  if (proto !== Object.prototype && proto !== null) return -1;
+  try {
+    let lang = 0;
+    let explain = 0;
+    let date = 0;
+    for (const key in o) {
+      // An enumerable key on Object.prototype would be walked here and not by Object.keys.
+      if (!Object.hasOwn(o, key)) return -1;
+      const v = o[key];
+      if (v === undefined) continue;
+      if (key === "lang") {
+        lang = LANGS.indexOf(v) + 1;
+        if (lang === 0) return -1;
+      } else if (key === "explain") {
+        if (typeof v !== "boolean") return -1;
+        explain = v ? 2 : 1;
+      } else if (key === "asOf") {
+        if (typeof v !== "string" || !/^\d{4}-\d\d-\d\d$/.test(v)) return -1;
+        date = Number(v.slice(0, 4)) * 10000 + Number(v.slice(5, 7)) * 100 + Number(v.slice(8, 10));
+      } else return -1;
+    }
+    return date * 16 + explain * 4 + lang;
+  } catch {
+    // A getter that throws: lib.rs reads it again and says so.
+    return -1;
+  }
+}
