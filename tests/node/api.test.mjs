@@ -169,6 +169,14 @@ test("the usual options, read in one call, mean what they mean read key by key",
   } finally {
     delete Object.prototype.lang;
   }
+  // A Proxy whose getPrototypeOf trap throws is refused as the key-by-key reading refuses it
+  // (it cannot be shown to be an object), not with the trap's Error.
+  const proxy = new Proxy({ lang: "sv" }, {
+    getPrototypeOf() {
+      throw new Error("no prototype here");
+    },
+  });
+  assert.match(read(proxy), /^bad options: expected an object/);
   // A getter is read once when the usual reading takes the object.
   let reads = 0;
   const counted = Object.defineProperty({}, "lang", { get: () => (reads++, "sv"), enumerable: true });

@@ -8,9 +8,10 @@ const LANGS = ["fi", "sv", "en"];
 export function optionsCode(o) {
   if (o === undefined || o === null) return 0;
   if (typeof o !== "object") return -1;
-  const proto = Object.getPrototypeOf(o);
-  if (proto !== Object.prototype && proto !== null) return -1;
   try {
+    // Inside the try: a Proxy's trap may throw, and the key-by-key reading is left to word it.
+    const proto = Object.getPrototypeOf(o);
+    if (proto !== Object.prototype && proto !== null) return -1;
     let lang = 0;
     let explain = 0;
     let date = 0;
@@ -32,7 +33,7 @@ export function optionsCode(o) {
     }
     return date * 16 + explain * 4 + lang;
   } catch {
-    // A getter that throws: lib.rs reads it again and says so.
+    // A getter or a trap that throws: lib.rs reads the object again and says so.
     return -1;
   }
 }
