@@ -55,7 +55,9 @@ export function sizeTables(r) {
     r.package.map((f) => [f.label, String(f.bytes), String(f.gzip)]),
   );
   const get = (label) => r.package.find((f) => f.label.startsWith(label));
-  const browser = ["index.js", "web/measure_rules.js", "web/snippets/*/src/tape", "web/snippets/*/src/size", "web/snippets/*/src/options", "web/measure_rules_bg.wasm"].map(get).filter(Boolean);
+  // What a browser loads: the entry, the glue and every snippet the package lists, the wasm last.
+  const snippets = r.package.filter((f) => f.label.startsWith("web/snippets/"));
+  const browser = [get("index.js"), get("web/measure_rules.js"), ...snippets, get("web/measure_rules_bg.wasm")].filter(Boolean);
   const sum = (list, k) => list.reduce((n, f) => n + f[k], 0);
   const bundleRow = (name, label) => {
     const files = r.bundles[name];
