@@ -13,12 +13,12 @@
 //   node bench/form.mjs [--quick]                          every variant, prints the table
 import { deepStrictEqual } from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AS_OF, LANG, formInputs } from "./inputs.mjs";
-import { PROFILE_MEASURES, fmt, newestSource, profileMeasures, readJson, root, stats, summarise, table, timeAsync, timeSync } from "./lib.mjs";
+import { PROFILE_MEASURES, binaryAge, builtWords, fmt, profileMeasures, readJson, root, stats, summarise, table, timeAsync, timeSync } from "./lib.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const OPTS = { lang: LANG, asOf: AS_OF };
@@ -283,9 +283,8 @@ export async function formJob({ quick = false, log = () => {} } = {}) {
   }
   const inputNames = formInputs().map((i) => i.name);
   const results = Object.fromEntries(names.map((name) => [name, { label: VARIANTS[name].label, ...summarise(rounds[name], inputNames) }]));
-  const built = nativeFile ? statSync(PROFILE_MEASURES).mtimeMs : 0;
   const native = nativeFile
-    ? { available: true, perCallUs: stats(nativeNs).median / 1000, perRoundUs: nativeNs.map((x) => x / 1000), calls: nativeRounds * inputNames.length, built: new Date(built).toISOString(), olderThanSources: built < newestSource() }
+    ? { available: true, perCallUs: stats(nativeNs).median / 1000, perRoundUs: nativeNs.map((x) => x / 1000), calls: nativeRounds * inputNames.length, ...binaryAge(PROFILE_MEASURES) }
     : { available: false };
   log("form job: profile");
   const prof = profile(quick ? 2000 : 20000);
@@ -382,7 +381,7 @@ function floor(r) {
       ["measure-rules checkMeasure(object), the whole call", fmt.us(f.check)],
     ],
   );
-  const note = `native per round (µs): ${r.native.perRoundUs.map(fmt.us).join(" / ")}; binary built ${r.native.built}${r.native.olderThanSources ? ", OLDER than the newest core/ source: it may not be the engine measured in wasm" : ""}. Not in the sum: the wasm's reading of the tape into a serde_json Value and its writing of the report's tape, the options, the crossings, and the wasm engine's cost over the native one.`;
+  const note = `native per round (µs): ${r.native.perRoundUs.map(fmt.us).join(" / ")}; ${builtWords(r.native)}. Not in the sum: the wasm's reading of the tape into a serde_json Value and its writing of the report's tape, the options, the crossings, and the wasm engine's cost over the native one.`;
   return `${t}\n\n${note}`;
 }
 

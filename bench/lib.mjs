@@ -18,7 +18,7 @@ export function profileMeasures(args) {
 }
 
 /** Newest modification time of the engine's sources (core/), to say whether a native build is older. */
-export function newestSource(dir = join(root, "core")) {
+function newestSource(dir = join(root, "core")) {
   let newest = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
@@ -27,6 +27,15 @@ export function newestSource(dir = join(root, "core")) {
   }
   return newest;
 }
+
+/** When a native binary was built, and whether core/ changed since: it may then not be the engine the wasm holds. */
+export function binaryAge(path) {
+  const built = statSync(path).mtimeMs;
+  return { built: new Date(built).toISOString(), olderThanSources: built < newestSource() };
+}
+
+/** `binaryAge`'s figures in a report's words. */
+export const builtWords = (age) => `binary built ${age.built}${age.olderThanSources ? ", OLDER than the newest core/ source: it may not be the engine measured in wasm" : ""}`;
 
 export const readJson = (rel) => JSON.parse(readFileSync(join(root, rel), "utf8"));
 

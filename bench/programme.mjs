@@ -12,11 +12,11 @@
 //
 //   node bench/programme.mjs [--quick]
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AS_OF, LANG } from "./inputs.mjs";
-import { PROFILE_MEASURES, fmt, newestSource, profileMeasures, root, stats, summarise, table, timeSync } from "./lib.mjs";
+import { PROFILE_MEASURES, binaryAge, builtWords, fmt, profileMeasures, root, stats, summarise, table, timeSync } from "./lib.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const OPTS = { lang: LANG, asOf: AS_OF };
@@ -57,15 +57,13 @@ function native(n, reps) {
   };
   const one = run(1);
   const many = run(n);
-  const built = statSync(NATIVE).mtimeMs;
   return {
     available: true,
     n,
     reps,
     perCallMs: (many - one) / (n - 1),
     processOneMs: one,
-    built: new Date(built).toISOString(),
-    olderThanSources: built < newestSource(),
+    ...binaryAge(NATIVE),
   };
 }
 
@@ -99,7 +97,7 @@ export async function programmeJob({ quick = false, log = () => {} } = {}) {
   log("programme job: native");
   const nat = native(quick ? 50 : 300, quick ? 3 : 5);
   const nativeDirectResult = direct
-    ? { available: true, rounds: directCalls, reps: roundCount, textMs: stats(direct.text).median, valueMs: stats(direct.value).median, textPerRound: direct.text, built: new Date(statSync(PROFILE_MEASURES).mtimeMs).toISOString() }
+    ? { available: true, rounds: directCalls, reps: roundCount, textMs: stats(direct.text).median, valueMs: stats(direct.value).median, textPerRound: direct.text, ...binaryAge(PROFILE_MEASURES) }
     : { available: false };
   return { n, warmup, rounds: roundCount, results, native: nat, nativeDirect: nativeDirectResult };
 }
@@ -123,7 +121,7 @@ export function programmeTable(r) {
   }
   if (nat.available) {
     notes.push(
-      `native: slope between a process checking the programme once (${nat.processOneMs.toFixed(1)} ms wall, start-up included) and ${nat.n} times, median of ${nat.reps} runs each; binary built ${nat.built}${nat.olderThanSources ? ", OLDER than the newest core/ source: it may not be the engine measured in wasm" : ""}.`,
+      `native: slope between a process checking the programme once (${nat.processOneMs.toFixed(1)} ms wall, start-up included) and ${nat.n} times, median of ${nat.reps} runs each; ${builtWords(nat)}.`,
     );
   }
   if (d?.available) {
