@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::context::{item, Cx};
 use crate::date::Day;
+use crate::doc::Doc;
 use crate::finding::{EngineInfo, Finding, Report, RulesetInfo, Severity, Summary};
 use crate::lang::Lang;
 use crate::limits::{self, Size};
@@ -192,33 +193,72 @@ impl Engine {
 
     /// Checks one measure given as a JSON value.
     pub fn check_measure(&self, measure: &Value, opts: &CheckOptions) -> Report {
-        let mut cx = self.cx(opts);
-        rules::structure::check_measure_shape(&mut cx, measure);
-        if let Value::Object(m) = measure {
-            cx.measure = canonical_of(measure);
-            rules::check_measure(&mut cx, m, "");
+        let mut cx = self.measure_cx(measure, opts);
+        if measure.is_object() {
             crate::custom::check(&mut cx, measure, "");
         }
         explain_values(&mut cx.findings, measure);
         self.finish(cx, 1)
     }
 
+    /// [`Engine::check_measure`] on any [`Doc`], such as a [`crate::Borrowed`] read without
+    /// making a `Value`: the same report. Custom rules and explanations compute over owned
+    /// values, so with either the document is copied into a `Value` first.
+    pub fn check_measure_doc<D: Doc>(&self, measure: &D, opts: &CheckOptions) -> Report {
+        if opts.explain || !self.config.custom.is_empty() {
+            return self.check_measure(&measure.to_value(), opts);
+        }
+        let cx = self.measure_cx(measure, opts);
+        self.finish(cx, 1)
+    }
+
+    /// The built-in rules' findings on one measure.
+    fn measure_cx<D: Doc>(&self, measure: &D, opts: &CheckOptions) -> Cx<'_> {
+        let mut cx = self.cx(opts);
+        rules::structure::check_measure_shape(&mut cx, measure);
+        if measure.is_object() {
+            cx.measure = canonical_of(measure);
+            rules::check_measure(&mut cx, measure, "");
+        }
+        cx
+    }
+
     /// Checks a programme: every measure, then the programme-wide rules.
     pub fn check_programme(&self, programme: &Value, opts: &CheckOptions) -> Report {
+        let (mut cx, measures) = self.programme_cx(programme, opts, crate::custom::check);
+        explain_values(&mut cx.findings, programme);
+        self.finish(cx, u32::try_from(measures.len()).unwrap_or(u32::MAX))
+    }
+
+    /// [`Engine::check_programme`] on any [`Doc`]; see [`Engine::check_measure_doc`].
+    pub fn check_programme_doc<D: Doc>(&self, programme: &D, opts: &CheckOptions) -> Report {
+        if opts.explain || !self.config.custom.is_empty() {
+            return self.check_programme(&programme.to_value(), opts);
+        }
+        let (cx, measures) = self.programme_cx(programme, opts, |_, _, _| {});
+        self.finish(cx, u32::try_from(measures.len()).unwrap_or(u32::MAX))
+    }
+
+    /// The built-in rules' findings on a programme, with `custom` run on each measure after
+    /// them (as the engine always has, for the order in which a flood meets the cap), and its
+    /// measures as far as they are checked.
+    fn programme_cx<'d, D: Doc>(
+        &self,
+        programme: &'d D,
+        opts: &CheckOptions,
+        mut custom: impl FnMut(&mut Cx<'_>, &D, &str),
+    ) -> (Cx<'_>, &'d [D]) {
         let mut cx = self.cx(opts);
-        let measures = programme
-            .get("measures")
-            .and_then(Value::as_array)
-            .map_or(&[][..], Vec::as_slice);
+        let measures = programme.get("measures").and_then(Doc::as_array).unwrap_or(&[]);
         let measures = measures.get(..limits::MAX_MEASURES).unwrap_or(measures);
         rules::structure::check_programme_shape(&mut cx, programme, measures);
         let ids: Vec<Option<String>> = measures.iter().map(canonical_of).collect();
         for ((i, m), id) in measures.iter().enumerate().zip(&ids) {
-            if let Value::Object(obj) = m {
+            if m.is_object() {
                 cx.measure = id.clone();
                 let base = item("/measures", i);
-                rules::check_measure(&mut cx, obj, &base);
-                crate::custom::check(&mut cx, m, &base);
+                rules::check_measure(&mut cx, m, &base);
+                custom(&mut cx, m, &base);
             }
         }
         cx.measure = None;
@@ -230,11 +270,10 @@ impl Engine {
                 }
             }
         }
-        if let Value::Object(p) = programme {
-            rules::programme::check(&mut cx, p, measures, &ids);
+        if programme.is_object() {
+            rules::programme::check(&mut cx, programme, measures, &ids);
         }
-        explain_values(&mut cx.findings, programme);
-        self.finish(cx, u32::try_from(measures.len()).unwrap_or(u32::MAX))
+        (cx, measures)
     }
 
     /// Checks JSON text holding one measure, with line and column on every finding.

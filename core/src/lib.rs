@@ -22,6 +22,7 @@ pub mod catalogue;
 mod context;
 pub mod custom;
 pub mod date;
+pub mod doc;
 pub mod docs;
 mod engine;
 mod finding;
@@ -42,6 +43,7 @@ mod text;
 
 pub use catalogue::{rule, RuleMeta, RULES};
 pub use date::{Day, PartialDate};
+pub use doc::{Borrowed, Doc, View};
 pub use engine::{CheckOptions, Engine, NAME, VERSION};
 pub use finding::{EngineInfo, Finding, Fix, Report, RulesetInfo, Severity, Summary};
 pub use lang::Lang;

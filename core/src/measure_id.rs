@@ -44,10 +44,10 @@ impl MeasureId {
 
 /// The canonical id of a measure document (its `id` field read as a measure number), which
 /// every finding about that measure carries.
-pub(crate) fn canonical_of(measure: &serde_json::Value) -> Option<String> {
+pub(crate) fn canonical_of<D: crate::doc::Doc>(measure: &D) -> Option<String> {
     measure
         .get("id")
-        .and_then(serde_json::Value::as_str)
+        .and_then(crate::doc::Doc::as_str)
         .and_then(MeasureId::parse)
         .map(|id| id.canonical())
 }

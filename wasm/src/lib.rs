@@ -58,7 +58,7 @@ extern "C" {
 /// A plain object walked in JS into a tape (`walk.mjs`), or `None` for the JSON text path,
 /// which also takes a value whose JSON text might be over `limit` bytes, to be measured.
 #[cfg(feature = "object-walk")]
-fn plain(doc: &JsValue, limit: usize) -> Result<Option<serde_json::Value>, JsError> {
+fn plain(doc: &JsValue, limit: usize) -> Result<Option<Walked>, JsError> {
     let Ok(ops) = usize::try_from(read_document(doc, u32::try_from(limit).unwrap_or(u32::MAX)).map_err(unreadable)?)
     else {
         return Ok(None);
@@ -68,7 +68,28 @@ fn plain(doc: &JsValue, limit: usize) -> Result<Option<serde_json::Value>, JsErr
     let mut op_buf = vec![0; ops];
     let mut numbers = vec![0.0; usize::try_from(document_numbers()).unwrap_or(0)];
     let text = take_document(&mut op_buf, &mut numbers);
-    Ok(walk::read(&op_buf, &numbers, &text))
+    Ok(Some(Walked {
+        ops: op_buf,
+        numbers,
+        text,
+    }))
+}
+
+/// The tape of a walked document, read where it is checked: the document read from it borrows
+/// its strings from `text`.
+#[cfg(feature = "object-walk")]
+struct Walked {
+    ops: Vec<u32>,
+    numbers: Vec<f64>,
+    text: String,
+}
+
+#[cfg(feature = "object-walk")]
+impl Walked {
+    /// `None` when the tape is not one `walk.mjs` writes: the JSON text path reads the value.
+    fn read(&self) -> Option<measure_rules::Borrowed<'_>> {
+        walk::read(&self.ops, &self.numbers, &self.text)
+    }
 }
 
 /// Plain objects, not `Map`s, so reports read like the JSON they are: built in JS from one
@@ -98,6 +119,8 @@ fn built(tape: Result<tape::Tape, tape::Error>) -> Result<JsValue, JsError> {
 enum Input {
     Text(String),
     Value(serde_json::Value),
+    #[cfg(feature = "object-walk")]
+    Walked(Walked),
     TooLarge(Size),
 }
 
@@ -109,9 +132,26 @@ fn input(doc: &JsValue, limit: usize) -> Result<Input, JsError> {
         return Ok(Input::Value(serde_json::Value::Null));
     }
     #[cfg(feature = "object-walk")]
-    if let Some(value) = plain(doc, limit)? {
-        return Ok(Input::Value(value));
+    if let Some(walked) = plain(doc, limit)? {
+        return Ok(Input::Walked(walked));
     }
+    json_input(doc, limit)
+}
+
+/// `input` for what is kept (rule sets): a walked document as a `Value`.
+fn owned_input(doc: &JsValue, limit: usize) -> Result<Input, JsError> {
+    match input(doc, limit)? {
+        #[cfg(feature = "object-walk")]
+        Input::Walked(w) => match w.read() {
+            Some(d) => Ok(Input::Value(measure_rules::Doc::to_value(&d))),
+            None => json_input(doc, limit),
+        },
+        other => Ok(other),
+    }
+}
+
+/// A value that is neither text nor walked, read as its JSON text.
+fn json_input(doc: &JsValue, limit: usize) -> Result<Input, JsError> {
     let least = least_json(doc, u32::try_from(limit).unwrap_or(u32::MAX)).map_err(unreadable)?;
     if least > 0 {
         return Ok(Input::TooLarge(Size::AtLeast(
@@ -307,18 +347,22 @@ impl Engine {
                     .map_err(refused)?;
                 let mut sets = Vec::new();
                 for item in array.iter() {
-                    sets.push(match input(&item, measure_rules::MAX_RULESET_BYTES)? {
+                    sets.push(match owned_input(&item, measure_rules::MAX_RULESET_BYTES)? {
                         Input::Text(t) => measure_rules::read_ruleset_json(&t).map_err(refused)?,
                         Input::Value(v) => v,
                         Input::TooLarge(size) => return Err(too_large_ruleset(size)),
+                        #[cfg(feature = "object-walk")]
+                        Input::Walked(_) => return Err(JsError::new(WALKED).into()),
                     });
                 }
                 measure_rules::Engine::with_rulesets(&sets)
             }
-            Some(v) => match input(&v, measure_rules::MAX_RULESET_BYTES)? {
+            Some(v) => match owned_input(&v, measure_rules::MAX_RULESET_BYTES)? {
                 Input::Text(t) => measure_rules::Engine::with_ruleset_json(&t),
                 Input::Value(v) => measure_rules::Engine::with_ruleset(&v),
                 Input::TooLarge(size) => return Err(too_large_ruleset(size)),
+                #[cfg(feature = "object-walk")]
+                Input::Walked(_) => return Err(JsError::new(WALKED).into()),
             },
         }
         .map_err(refused)?;
@@ -354,12 +398,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "Measure | string")] measure: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
-        self.check(
-            &measure,
-            options,
-            measure_rules::Engine::check_measure_json,
-            measure_rules::Engine::check_measure,
-        )
+        self.check(&measure, options, &MEASURE)
     }
 
     /// Checks a programme (its measures and the programme-wide rules), as an object or text.
@@ -369,12 +408,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "Programme | string")] programme: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
-        self.check(
-            &programme,
-            options,
-            measure_rules::Engine::check_programme_json,
-            measure_rules::Engine::check_programme,
-        )
+        self.check(&programme, options, &PROGRAMME)
     }
 
     /// Checks JSON text holding a measure or a programme (one with a `measures` list), as a
@@ -437,8 +471,31 @@ impl Engine {
     }
 }
 
-type CheckText = fn(&measure_rules::Engine, &str, &CheckOptions) -> Report;
-type CheckValue = fn(&measure_rules::Engine, &serde_json::Value, &CheckOptions) -> Report;
+/// How a kind of document is checked, as text, as a value and as a walked object.
+struct Checks {
+    text: fn(&measure_rules::Engine, &str, &CheckOptions) -> Report,
+    value: fn(&measure_rules::Engine, &serde_json::Value, &CheckOptions) -> Report,
+    #[cfg(feature = "object-walk")]
+    walked: for<'d> fn(&measure_rules::Engine, &measure_rules::Borrowed<'d>, &CheckOptions) -> Report,
+}
+
+const MEASURE: Checks = Checks {
+    text: measure_rules::Engine::check_measure_json,
+    value: measure_rules::Engine::check_measure,
+    #[cfg(feature = "object-walk")]
+    walked: |engine, doc, opts| engine.check_measure_doc(doc, opts),
+};
+
+const PROGRAMME: Checks = Checks {
+    text: measure_rules::Engine::check_programme_json,
+    value: measure_rules::Engine::check_programme,
+    #[cfg(feature = "object-walk")]
+    walked: |engine, doc, opts| engine.check_programme_doc(doc, opts),
+};
+
+/// What `owned_input` and `json_input` never give, answered without a panic.
+#[cfg(feature = "object-walk")]
+const WALKED: &str = "measure-rules: a walked document was not read";
 
 /// The report of `checkDocumentJson`.
 #[cfg(feature = "json-text")]
@@ -498,17 +555,27 @@ impl Engine {
     }
 
     /// Text is checked as text (with places), anything else as the JSON value it stands for.
-    fn check(
-        &self,
-        doc: &JsValue,
-        options: Option<JsValue>,
-        text: CheckText,
-        value: CheckValue,
-    ) -> Result<JsValue, JsError> {
+    fn check(&self, doc: &JsValue, options: Option<JsValue>, checks: &Checks) -> Result<JsValue, JsError> {
         let opts = self::options(options)?;
-        let report = match input(doc, measure_rules::limits::MAX_DOCUMENT_BYTES)? {
-            Input::Text(t) => text(&self.inner, &t, &opts),
-            Input::Value(v) => value(&self.inner, &v, &opts),
+        let limit = measure_rules::limits::MAX_DOCUMENT_BYTES;
+        #[cfg_attr(
+            not(feature = "object-walk"),
+            expect(unused_mut, reason = "only a walked document is read again")
+        )]
+        let mut input = input(doc, limit)?;
+        #[cfg(feature = "object-walk")]
+        if let Input::Walked(w) = &input {
+            if let Some(d) = w.read() {
+                return to_js(&(checks.walked)(&self.inner, &d, &opts));
+            }
+            // Not a tape walk.mjs writes: its JSON text is read instead.
+            input = json_input(doc, limit)?;
+        }
+        let report = match input {
+            Input::Text(t) => (checks.text)(&self.inner, &t, &opts),
+            Input::Value(v) => (checks.value)(&self.inner, &v, &opts),
+            #[cfg(feature = "object-walk")]
+            Input::Walked(_) => return Err(JsError::new(WALKED)),
             Input::TooLarge(size) => self
                 .inner
                 .check_size(size, &opts)

@@ -1,19 +1,22 @@
 //! Documents given as objects, read without JSON text: `walk.mjs` walks a plain JS value into
 //! a tape of the kind reports cross on (`tape.rs`'s op codes, each string's length in UTF-16
-//! units, every string in one text), and `read` makes of it the `Value` serde_json would read
-//! from `JSON.stringify`'s text of the same value.
+//! units, every string in one text), and `read` makes of it a `Borrowed` document, its strings
+//! borrowed from that text, that reads as the `Value` serde_json would read from
+//! `JSON.stringify`'s text of the same value.
 //!
 //! Only the Node build has it (feature `object-walk`): in Node 20's V8 the walk is about 7 %
 //! faster than `JSON.stringify` and serde_json's parse, but in Chromium 156, whose
 //! `JSON.stringify` is newer, about 8 % slower (docs/decisions/0002-values-cross-as-tapes.md).
 
+use measure_rules::Borrowed;
+
 use crate::tape::{op, units_in, units_of};
 
-/// A document walked by `walk.mjs` (`readDocument`), as the `Value` serde_json reads from
-/// JSON.stringify's text of it. Its keys are all `ONCE_KEY`s, its numbers safe integers, and
+/// A document walked by `walk.mjs` (`readDocument`), read as serde_json reads JSON.stringify's
+/// text of it. Its keys are all `ONCE_KEY`s, its numbers safe integers, and
 /// each string's length is in UTF-16 units, which are counted off the UTF-8 text here. `None`
 /// when the tape is not one `walk.mjs` writes; the caller then reads the JSON text instead.
-pub(crate) fn read(ops: &[u32], numbers: &[f64], text: &str) -> Option<serde_json::Value> {
+pub(crate) fn read<'a>(ops: &[u32], numbers: &[f64], text: &'a str) -> Option<Borrowed<'a>> {
     let mut reader = Reader {
         ops: ops.iter(),
         numbers: numbers.iter(),
@@ -25,14 +28,14 @@ pub(crate) fn read(ops: &[u32], numbers: &[f64], text: &str) -> Option<serde_jso
     (reader.ops.next().is_none() && reader.at == text.len()).then_some(value)
 }
 
-struct Reader<'a> {
-    ops: std::slice::Iter<'a, u32>,
-    numbers: std::slice::Iter<'a, f64>,
+struct Reader<'o, 'a> {
+    ops: std::slice::Iter<'o, u32>,
+    numbers: std::slice::Iter<'o, f64>,
     text: &'a str,
     at: usize,
 }
 
-impl<'a> Reader<'a> {
+impl<'a> Reader<'_, 'a> {
     fn op(&mut self) -> Option<u32> {
         self.ops.next().copied()
     }
@@ -77,12 +80,11 @@ impl<'a> Reader<'a> {
         self.text.get(start..at)
     }
 
-    fn value(&mut self, op: u32) -> Option<serde_json::Value> {
-        use serde_json::Value;
+    fn value(&mut self, op: u32) -> Option<Borrowed<'a>> {
         Some(match op {
-            op::NULL => Value::Null,
-            op::TRUE => Value::Bool(true),
-            op::FALSE => Value::Bool(false),
+            op::NULL => Borrowed::Null,
+            op::TRUE => Borrowed::Bool(true),
+            op::FALSE => Borrowed::Bool(false),
             op::NUMBER => {
                 let n = *self.numbers.next()?;
                 // Safe integers, as `walk.mjs` checked: exact in an i64.
@@ -96,27 +98,27 @@ impl<'a> Reader<'a> {
                 if !exact {
                     return None;
                 }
-                Value::from(i)
+                Borrowed::Number(i.into())
             }
-            op::STRING => Value::String(self.slice()?.to_owned()),
+            op::STRING => Borrowed::String(self.slice()?),
             op::ARRAY => {
                 let mut array = Vec::new();
                 loop {
                     match self.op()? {
-                        op::END => break Value::Array(array),
+                        op::END => break Borrowed::Array(array),
                         next => array.push(self.value(next)?),
                     }
                 }
             }
             op::OBJECT => {
-                let mut object = serde_json::Map::new();
+                let mut members = Vec::new();
                 loop {
                     match self.op()? {
-                        op::END => break Value::Object(object),
+                        op::END => break Borrowed::object(members),
                         op::ONCE_KEY => {
-                            let key = self.slice()?.to_owned();
+                            let key = self.slice()?;
                             let next = self.op()?;
-                            object.insert(key, self.value(next)?);
+                            members.push((key, self.value(next)?));
                         }
                         _ => return None,
                     }
@@ -130,7 +132,12 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::{op, read};
+    use measure_rules::Doc;
     use serde_json::json;
+
+    fn value(ops: &[u32], numbers: &[f64], text: &str) -> Option<serde_json::Value> {
+        read(ops, numbers, text).map(|d| d.to_value())
+    }
 
     #[test]
     fn a_walked_document_is_read_with_utf16_lengths() {
@@ -140,21 +147,21 @@ mod tests {
         let ops = [o, k, 3, a, st, 13, n, op::NULL, op::TRUE, e, k, 1, o, e, e];
         let text = "ä😀x😀yyyyyyyyyyk";
         let want = json!({ "ä😀": ["x😀yyyyyyyyyy", 5, null, true], "k": {} });
-        assert_eq!(read(&ops, &[5.0], text), Some(want));
+        assert_eq!(value(&ops, &[5.0], text), Some(want));
         // Tapes walk.mjs does not write are refused, for the JSON text path to read instead.
-        assert_eq!(read(&ops, &[5.5], text), None, "not an integer");
-        assert_eq!(read(&ops, &[], text), None, "a number missing");
-        assert_eq!(read(&ops, &[5.0], &format!("{text}z")), None, "text left over");
-        assert_eq!(read(&ops, &[5.0], "ä😀x"), None, "text missing");
-        assert_eq!(read(&[o, k, 1, op::TRUE], &[], "k"), None, "no end");
+        assert_eq!(value(&ops, &[5.5], text), None, "not an integer");
+        assert_eq!(value(&ops, &[], text), None, "a number missing");
+        assert_eq!(value(&ops, &[5.0], &format!("{text}z")), None, "text left over");
+        assert_eq!(value(&ops, &[5.0], "ä😀x"), None, "text missing");
+        assert_eq!(value(&[o, k, 1, op::TRUE], &[], "k"), None, "no end");
         assert_eq!(
-            read(&[o, op::NEW_KEY, 1, op::TRUE, e], &[], "k"),
+            value(&[o, op::NEW_KEY, 1, op::TRUE, e], &[], "k"),
             None,
             "keys are not kept"
         );
-        assert_eq!(read(&[st, 1, st, 1], &[], "ab"), None, "ops left over");
+        assert_eq!(value(&[st, 1, st, 1], &[], "ab"), None, "ops left over");
         // A length that ends inside a character.
-        assert_eq!(read(&[st, 1], &[], "😀"), None);
+        assert_eq!(value(&[st, 1], &[], "😀"), None);
     }
 
     #[test]
@@ -213,7 +220,7 @@ mod tests {
             ops.extend([op::STRING, u32::try_from(s.encode_utf16().count()).unwrap()]);
         }
         ops.push(op::END);
-        let got = read(&ops, &[], &strings.concat());
+        let got = value(&ops, &[], &strings.concat());
         assert_eq!(got, Some(json!(strings)));
     }
 }

@@ -1,6 +1,8 @@
 //! The measure number and its theme.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::doc::{Doc, View};
 
 use crate::catalogue::{RuleMeta, Scope};
 use crate::context::{child, Cx};
@@ -40,19 +42,19 @@ pub static THEME: RuleMeta = RuleMeta {
     params: &[],
 };
 
-pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
+pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str) {
     // Pointers are built only for a finding: most measures have none here.
     let id_path = || child(base, "id");
-    let written = match m.get("id") {
-        None | Some(Value::Null) => {
+    let written = match m.get("id").map(Doc::view) {
+        None | Some(View::Null) => {
             cx.report(&FORMAT, id_path()).variant("missing").emit();
             return;
         }
-        Some(Value::String(s)) if s.trim().is_empty() => {
+        Some(View::String(s)) if s.trim().is_empty() => {
             cx.report(&FORMAT, id_path()).variant("missing").emit();
             return;
         }
-        Some(Value::String(s)) => s.as_str(),
+        Some(View::String(s)) => s,
         // Wrong type: schema.type has said so.
         Some(_) => return,
     };
@@ -79,8 +81,8 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
             .emit();
     }
     let theme_path = || child(base, "theme");
-    match m.get("theme") {
-        None | Some(Value::Null) => cx
+    match m.get("theme").map(Doc::view) {
+        None | Some(View::Null) => cx
             .report(&THEME, theme_path())
             .variant("missing")
             .param("id", canonical.as_str())
@@ -94,7 +96,7 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
         // schema, and is written as one (which also keeps float printing out of the wasm). A
         // whole number a double does not hold exactly (1e23) is only schema.value's: as an
         // `i64` it would be named as a number other than the one written.
-        Some(Value::Number(n)) => {
+        Some(View::Number(n)) => {
             let Some(theme) = n.as_i64().or_else(|| {
                 n.as_f64()
                     .filter(|f| f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0)

@@ -1,9 +1,8 @@
 //! The rules, one file per family. Each file holds its rules' catalogue entries (id,
 //! severity, documentation) beside the code that checks them.
 
-use serde_json::{Map, Value};
-
 use crate::context::{child, item, Cx};
+use crate::doc::Doc;
 
 pub mod id;
 pub mod input;
@@ -22,16 +21,17 @@ pub(crate) enum Level {
     Step,
 }
 
-pub(crate) fn check_measure(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
+/// `m` is an object.
+pub(crate) fn check_measure<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str) {
     id::check(cx, m, base);
     title::check(cx, m, base);
     organisations::check(cx, m, base, Level::Measure);
     schedule::check(cx, m, base, Level::Measure);
     status::check(cx, m, base, Level::Measure);
-    if let Some(steps) = m.get("steps").and_then(Value::as_array) {
+    if let Some(steps) = m.get("steps").and_then(Doc::as_array) {
         let steps_path = child(base, "steps");
-        for (i, step) in steps.iter().enumerate() {
-            if let Value::Object(s) = step {
+        for (i, s) in steps.iter().enumerate() {
+            if s.is_object() {
                 let b = item(&steps_path, i);
                 organisations::check(cx, s, &b, Level::Step);
                 schedule::check(cx, s, &b, Level::Step);

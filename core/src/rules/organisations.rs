@@ -2,7 +2,9 @@
 
 use std::borrow::Cow;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::doc::{Doc, View};
 
 use crate::catalogue::{ParamKind, ParamSpec, RuleMeta, Scope};
 use crate::context::{child, item, Cx};
@@ -100,22 +102,22 @@ pub static ALIAS: RuleMeta = RuleMeta {
     params: &[],
 };
 
-pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: Level) {
+pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     // Pointers are built only for findings, and registry codes are borrowed, not copied:
     // a clean measure's organisations then cost no allocation here.
     let lead_path = || child(base, "leadBody");
     // Each lead as written, with its index when the lead body is a list.
     let mut leads: Vec<(Option<usize>, &str)> = Vec::new();
-    match m.get("leadBody") {
-        Some(Value::String(s)) if !s.trim().is_empty() => leads.push((None, s)),
-        Some(Value::Array(list)) => {
+    match m.get("leadBody").map(Doc::view) {
+        Some(View::String(s)) if !s.trim().is_empty() => leads.push((None, s)),
+        Some(View::Array(list)) => {
             for (i, v) in list.iter().enumerate() {
                 if let Some(s) = v.as_str() {
                     leads.push((Some(i), s));
                 }
             }
         }
-        None | Some(Value::Null | Value::String(_)) => {
+        None | Some(View::Null | View::String(_)) => {
             if level == Level::Measure {
                 cx.report(&LEAD_REQUIRED, lead_path()).emit();
             }
@@ -141,14 +143,14 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
     }
 
     let partners_path = || child(base, "partners");
-    let partners = match m.get("partners") {
-        Some(Value::Array(list)) => Some(list),
-        None | Some(Value::Null) => None,
+    let partners = match m.get("partners").map(Doc::view) {
+        Some(View::Array(list)) => Some(list),
+        None | Some(View::Null) => None,
         Some(_) => return,
     };
     if level == Level::Measure {
         let min = cx.engine.config.min_partners;
-        let count = partners.map_or(0, Vec::len);
+        let count = partners.map_or(0, <[D]>::len);
         if (count as u64) < min {
             cx.report(&PARTNERS_REQUIRED, partners_path())
                 .param("count", count.to_string())

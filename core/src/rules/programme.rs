@@ -1,6 +1,6 @@
 //! Rules over a whole programme: unique measure numbers, and references that resolve.
 
-use serde_json::{Map, Value};
+use crate::doc::{Doc, View};
 
 use crate::catalogue::{RuleMeta, Scope};
 use crate::context::{child, item, Cx};
@@ -33,7 +33,7 @@ pub static REFERENCE: RuleMeta = RuleMeta {
 
 /// `measures` are the programme's measures as far as they are checked, `ids` their canonical
 /// ids (computed once by the engine).
-pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>, measures: &[Value], ids: &[Option<String>]) {
+pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, p: &D, measures: &[D], ids: &[Option<String>]) {
     let keys: Vec<Option<&str>> = measures
         .iter()
         .zip(ids)
@@ -63,10 +63,13 @@ pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>, measures: &[Value],
     // The themes' numbers as bits: a reference names a theme by one or two digits, and a
     // programme of a million themes (within the size limit) must not be searched from the
     // start for each of a million references.
-    let themes: u128 = match p.get("themes").and_then(Value::as_array) {
+    let themes: u128 = match p.get("themes").and_then(Doc::as_array) {
         Some(list) if !list.is_empty() => list
             .iter()
-            .filter_map(|t| t.get("number").and_then(Value::as_u64))
+            .filter_map(|t| match t.get("number").map(Doc::view) {
+                Some(View::Number(n)) => n.as_u64(),
+                _ => None,
+            })
             .filter_map(|n| 1u128.checked_shl(u32::try_from(n).ok()?))
             .fold(0, |bits, bit| bits | bit),
         _ => 0b1_1111_1110,
@@ -78,9 +81,11 @@ pub(crate) fn check(cx: &mut Cx<'_>, p: &Map<String, Value>, measures: &[Value],
             .is_some_and(|bit| themes & bit != 0)
     };
     for ((i, m), id) in measures.iter().enumerate().zip(ids) {
-        let Some(obj) = m.as_object() else { continue };
+        if !m.is_object() {
+            continue;
+        }
         cx.measure = id.clone();
-        each_text(obj, &mut |at, text| {
+        each_text(m, &mut |at, text| {
             for r in references(text) {
                 match r {
                     Reference::Measure(id) if !known(&id.to_string()) => {
@@ -130,18 +135,18 @@ impl TextAt<'_> {
 }
 
 /// Language texts of the title, the steps and the progress notes, with where each lies.
-fn each_text<'a>(m: &'a Map<String, Value>, f: &mut impl FnMut(TextAt<'a>, &'a str)) {
-    fn lang_texts<'a>(v: Option<&'a Value>, at: TextAt<'a>, f: &mut impl FnMut(TextAt<'a>, &'a str)) {
-        if let Some(Value::Object(t)) = v {
-            for (lang, text) in t {
+fn each_text<'a, D: Doc>(m: &'a D, f: &mut impl FnMut(TextAt<'a>, &'a str)) {
+    fn lang_texts<'a, D: Doc>(v: Option<&'a D>, at: TextAt<'a>, f: &mut impl FnMut(TextAt<'a>, &'a str)) {
+        if let Some(t) = v {
+            for (lang, text) in t.members() {
                 if let Some(s) = text.as_str() {
                     f(TextAt { lang, ..at }, s);
                 }
             }
         }
     }
-    fn notes<'a>(v: Option<&'a Value>, step: Option<usize>, f: &mut impl FnMut(TextAt<'a>, &'a str)) {
-        for (i, n) in v.and_then(Value::as_array).into_iter().flatten().enumerate() {
+    fn notes<'a, D: Doc>(v: Option<&'a D>, step: Option<usize>, f: &mut impl FnMut(TextAt<'a>, &'a str)) {
+        for (i, n) in v.and_then(Doc::as_array).into_iter().flatten().enumerate() {
             let at = TextAt {
                 step,
                 note: Some(i),
@@ -157,13 +162,7 @@ fn each_text<'a>(m: &'a Map<String, Value>, f: &mut impl FnMut(TextAt<'a>, &'a s
     };
     lang_texts(m.get("title"), top, f);
     notes(m.get("progress"), None, f);
-    for (i, s) in m
-        .get("steps")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, s) in m.get("steps").and_then(Doc::as_array).into_iter().flatten().enumerate() {
         lang_texts(s.get("text"), TextAt { step: Some(i), ..top }, f);
         notes(s.get("progress"), Some(i), f);
     }
@@ -271,6 +270,7 @@ fn starts_with_folded(word: &str, prefix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     fn mid(s: &str) -> Reference {
         MeasureId::parse(s).map_or(Reference::Theme(0), Reference::Measure)
@@ -408,9 +408,7 @@ mod tests {
             .into_iter()
             .flatten()
         {
-            if let Some(obj) = m.as_object() {
-                each_text(obj, &mut |_, t| texts.push(t.to_string()));
-            }
+            each_text(m, &mut |_, t| texts.push(t.to_string()));
         }
         let tricky = [
             "toimenpiteen\u{a0}3.1 ja\u{2003}teema 2",

@@ -1,6 +1,8 @@
 //! When the work happens: dates, continuity, and schedule text read by the parser.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::doc::{Doc, View};
 
 use crate::catalogue::{RuleMeta, Scope};
 use crate::context::{child, Cx};
@@ -74,22 +76,22 @@ pub(crate) struct Effective {
     pub continuous: bool,
 }
 
-fn explicit_date(s: Option<&Value>) -> Option<Result<PartialDate, DateError>> {
-    s.and_then(Value::as_str).map(PartialDate::parse_iso)
+fn explicit_date<D: Doc>(s: Option<&D>) -> Option<Result<PartialDate, DateError>> {
+    s.and_then(Doc::as_str).map(PartialDate::parse_iso)
 }
 
 /// Reads the effective schedule without reporting anything.
-pub(crate) fn effective(cx: &mut Cx<'_>, m: &Map<String, Value>) -> Effective {
-    let Some(Value::Object(s)) = m.get("schedule") else {
+pub(crate) fn effective<D: Doc>(cx: &mut Cx<'_>, m: &D) -> Effective {
+    let Some(s) = m.get("schedule").filter(|s| s.is_object()) else {
         return Effective::default();
     };
     let start = explicit_date(s.get("start")).and_then(Result::ok);
     let end = explicit_date(s.get("end")).and_then(Result::ok);
-    let continuous = s.get("continuous").and_then(Value::as_bool).unwrap_or(false);
+    let continuous = s.get("continuous").and_then(Doc::as_bool).unwrap_or(false);
     if start.is_some() || end.is_some() || continuous {
         return Effective { start, end, continuous };
     }
-    match s.get("text").and_then(Value::as_str).map(|t| cx.schedule(t)) {
+    match s.get("text").and_then(Doc::as_str).map(|t| cx.schedule(t)) {
         Some(Ok(p)) => Effective {
             start: p.start,
             end: p.end,
@@ -99,28 +101,26 @@ pub(crate) fn effective(cx: &mut Cx<'_>, m: &Map<String, Value>) -> Effective {
     }
 }
 
-fn has_schedule(m: &Map<String, Value>) -> bool {
-    let Some(Value::Object(s)) = m.get("schedule") else {
+fn has_schedule<D: Doc>(m: &D) -> bool {
+    let Some(s) = m.get("schedule").filter(|s| s.is_object()) else {
         return false;
     };
     s.get("start")
-        .and_then(Value::as_str)
+        .and_then(Doc::as_str)
         .is_some_and(|t| !t.trim().is_empty())
-        || s.get("end")
-            .and_then(Value::as_str)
-            .is_some_and(|t| !t.trim().is_empty())
-        || s.get("continuous").and_then(Value::as_bool).unwrap_or(false)
+        || s.get("end").and_then(Doc::as_str).is_some_and(|t| !t.trim().is_empty())
+        || s.get("continuous").and_then(Doc::as_bool).unwrap_or(false)
         || s.get("text")
-            .and_then(Value::as_str)
+            .and_then(Doc::as_str)
             .is_some_and(|t| !t.trim().is_empty())
 }
 
-pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: Level) {
+pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     // Built only for a finding: most schedules have none.
     let path = || child(base, "schedule");
-    let s = match m.get("schedule") {
-        Some(Value::Object(s)) => Some(s),
-        None | Some(Value::Null) => None,
+    let s = match m.get("schedule").map(Doc::view) {
+        Some(View::Object(s)) => Some(s),
+        None | Some(View::Null) => None,
         Some(_) => return,
     };
     if !has_schedule(m) {
@@ -160,10 +160,10 @@ pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: 
                 .emit();
         }
     }
-    let continuous = s.get("continuous").and_then(Value::as_bool).unwrap_or(false);
+    let continuous = s.get("continuous").and_then(Doc::as_bool).unwrap_or(false);
     let explicit = s.get("start").is_some() || s.get("end").is_some() || continuous;
 
-    let Some(text) = s.get("text").and_then(Value::as_str).filter(|t| !t.trim().is_empty()) else {
+    let Some(text) = s.get("text").and_then(Doc::as_str).filter(|t| !t.trim().is_empty()) else {
         return;
     };
     let text_path = || child(&path(), "text");
@@ -218,9 +218,9 @@ fn suggest_dates(cx: &mut Cx<'_>, path: &str, text: &str, parsed: &ParsedSchedul
         .emit();
 }
 
-fn steps_all_scheduled(m: &Map<String, Value>) -> bool {
-    match m.get("steps").and_then(Value::as_array) {
-        Some(steps) if !steps.is_empty() => steps.iter().all(|s| s.as_object().is_some_and(has_schedule)),
+fn steps_all_scheduled<D: Doc>(m: &D) -> bool {
+    match m.get("steps").and_then(Doc::as_array) {
+        Some(steps) if !steps.is_empty() => steps.iter().all(|s| s.is_object() && has_schedule(s)),
         _ => false,
     }
 }

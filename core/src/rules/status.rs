@@ -1,6 +1,8 @@
 //! Where the work stands, and whether that agrees with the schedule.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::doc::{Doc, View};
 
 use crate::catalogue::{ParamKind, ParamSpec, RuleMeta, Scope};
 use crate::context::{child, Cx};
@@ -96,23 +98,23 @@ pub static SCHEDULE: RuleMeta = RuleMeta {
     params: &[],
 };
 
-pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str, level: Level) {
+pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     // Built only for a finding: most statuses have none.
     let path = || child(base, "status");
-    let status = match m.get("status") {
-        None | Some(Value::Null) => {
+    let status = match m.get("status").map(Doc::view) {
+        None | Some(View::Null) => {
             if level == Level::Measure {
                 cx.report(&REQUIRED, path()).emit();
             }
             return;
         }
-        Some(Value::String(s)) if s.trim().is_empty() => {
+        Some(View::String(s)) if s.trim().is_empty() => {
             if level == Level::Measure {
                 cx.report(&REQUIRED, path()).emit();
             }
             return;
         }
-        Some(Value::String(s)) => s.as_str(),
+        Some(View::String(s)) => s,
         Some(_) => return,
     };
     let allowed = &cx.engine.config.allowed_statuses;

@@ -7,7 +7,7 @@
 //! their size in WebAssembly (BENCHMARKS.md). `tests/shape_oracle.rs` holds every finding
 //! here to the jsonschema crate's own verdicts on the same documents.
 
-use serde_json::Value;
+use crate::doc::{Doc, View};
 
 use crate::catalogue::{RuleMeta, Scope};
 use crate::context::{child, Cx};
@@ -134,14 +134,14 @@ const KNOWN_FIELDS: &[&str] = &[
     "$schema",
 ];
 
-pub(crate) fn check_measure_shape(cx: &mut Cx<'_>, v: &Value) {
+pub(crate) fn check_measure_shape<D: Doc>(cx: &mut Cx<'_>, v: &D) {
     // Room for a deep pointer, so that the walk does not grow it as it goes down.
     check(cx, tables::MEASURE, v, &mut String::with_capacity(64));
 }
 
 /// The programme's own members, then each measure (the measures beyond the schema's
 /// `maxItems`, which is reported, are not read).
-pub(crate) fn check_programme_shape(cx: &mut Cx<'_>, v: &Value, measures: &[Value]) {
+pub(crate) fn check_programme_shape<D: Doc>(cx: &mut Cx<'_>, v: &D, measures: &[D]) {
     let mut path = String::with_capacity(64);
     check(cx, tables::PROGRAMME, v, &mut path);
     for (i, m) in measures.iter().enumerate() {
@@ -158,15 +158,15 @@ fn push_index(path: &mut String, base: &str, i: usize) {
 }
 
 /// The type bit of a value; a number with no fraction is an integer, as in JSON Schema.
-fn type_bit(v: &Value) -> u8 {
+fn type_bit<D: Doc>(v: &View<'_, D>) -> u8 {
     match v {
-        Value::Null => 1,
-        Value::Bool(_) => 2,
-        Value::Number(n) if n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0) => 4,
-        Value::Number(_) => 8,
-        Value::String(_) => 16,
-        Value::Array(_) => 32,
-        Value::Object(_) => 64,
+        View::Null => 1,
+        View::Bool(_) => 2,
+        View::Number(n) if n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0) => 4,
+        View::Number(_) => 8,
+        View::String(_) => 16,
+        View::Array(_) => 32,
+        View::Object(_) => 64,
     }
 }
 
@@ -177,12 +177,13 @@ fn type_bit(v: &Value) -> u8 {
 ///
 /// `at` is the value's JSON Pointer, built in one buffer as the walk goes down and cut back
 /// on the way up, so that no pointer is allocated unless something is reported.
-fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
+fn check<D: Doc>(cx: &mut Cx<'_>, n: usize, v: &D, at: &mut String) {
     let Some(node) = tables::NODES.get(n) else { return };
     for r in node.refs {
         check(cx, *r, v, at);
     }
-    let bit = type_bit(v);
+    let view = v.view();
+    let bit = type_bit(&view);
     // An integer is also a number.
     let ok = node.types == 0 || node.types & bit != 0 || (bit == 4 && node.types & 8 != 0);
     if !ok {
@@ -195,8 +196,8 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
         let expected = names.join(&cx.phrase("joiner/or"));
         cx.report(&TYPE, at.clone()).param("expected", expected).emit();
     }
-    match v {
-        Value::Number(num) => {
+    match view {
+        View::Number(num) => {
             let x = num.as_f64().unwrap_or(0.0);
             // The limits are whole numbers, which f64 holds exactly.
             if let Some(min) = node.minimum.filter(|m| x < *m as f64) {
@@ -212,7 +213,7 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
                     .emit();
             }
         }
-        Value::String(s) if node.max_length.is_some() || node.min_length.is_some() => {
+        View::String(s) if node.max_length.is_some() || node.min_length.is_some() => {
             // Counting characters decodes the text; a text of at most `max_length` bytes
             // and at least `min_length` characters' worth of bytes needs no count, and
             // titles and notes run to hundreds of bytes.
@@ -230,7 +231,7 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
                 );
             }
         }
-        Value::Array(list) => {
+        View::Array(list) => {
             let len = list.len() as u64;
             bounds(
                 cx,
@@ -249,14 +250,14 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
                 at.truncate(len);
             }
         }
-        Value::Object(members) => {
+        View::Object(members) => {
             for name in node.required {
-                if !members.contains_key(*name) {
+                if members.get(name).is_none() {
                     cx.report(&REQUIRED, child(at, name)).param("field", *name).emit();
                 }
             }
-            for (name, x) in members {
-                match node.properties.iter().find(|(p, _)| p == name) {
+            for (name, x) in members.members() {
+                match node.properties.iter().find(|(p, _)| *p == name) {
                     Some((_, sub)) => {
                         let len = at.len();
                         at.push('/');
@@ -265,7 +266,7 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
                         at.truncate(len);
                     }
                     None if node.closed => {
-                        let pending = cx.report(&UNKNOWN_FIELD, child(at, name)).param("field", name.as_str());
+                        let pending = cx.report(&UNKNOWN_FIELD, child(at, name)).param("field", name);
                         let suggestion = if pending.listed() {
                             closest(name, KNOWN_FIELDS.iter().copied())
                         } else {
@@ -280,7 +281,7 @@ fn check(cx: &mut Cx<'_>, n: usize, v: &Value, at: &mut String) {
                 }
             }
         }
-        Value::Null | Value::Bool(_) | Value::String(_) => {}
+        View::Null | View::Bool(_) | View::String(_) => {}
     }
 }
 

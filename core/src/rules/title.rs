@@ -1,6 +1,6 @@
 //! The measure's title in the languages the rule set requires.
 
-use serde_json::{Map, Value};
+use crate::doc::{Doc, View};
 
 use crate::catalogue::{ParamKind, ParamSpec, RuleMeta, Scope};
 use crate::context::{child, Cx};
@@ -23,20 +23,20 @@ pub static REQUIRED: RuleMeta = RuleMeta {
     }],
 };
 
-pub(crate) fn check(cx: &mut Cx<'_>, m: &Map<String, Value>, base: &str) {
+pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str) {
     if !cx.on(&REQUIRED) {
         return;
     }
-    let title = match m.get("title") {
-        None | Some(Value::Null) => None,
-        Some(Value::Object(t)) => Some(t),
+    let title = match m.get("title").map(Doc::view) {
+        None | Some(View::Null) => None,
+        Some(View::Object(t)) => Some(t),
         Some(_) => return,
     };
     // A language given as something other than text is there: `schema.type` reports it.
     let present = |lang: &Lang| {
-        title.and_then(|t| t.get(lang.code())).is_some_and(|v| match v {
-            Value::String(s) => !s.trim().is_empty(),
-            Value::Null => false,
+        title.and_then(|t| t.get(lang.code())).is_some_and(|v| match v.view() {
+            View::String(s) => !s.trim().is_empty(),
+            View::Null => false,
             _ => true,
         })
     };

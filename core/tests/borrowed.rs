@@ -1,0 +1,146 @@
+//! `Engine::check_measure_doc` and `check_programme_doc` on a `Borrowed` document give the
+//! reports `check_measure` and `check_programme` give on the `Value`: over the shared cases in
+//! every language, the real programme and each of its measures, and the structured fuzz
+//! corpus's mutations of them. The borrowed copies are made as a reader of a walked object
+//! makes them, members in another order than the keys' and a repeated key before the one
+//! kept, so that `Borrowed::object` must sort and keep the last.
+
+#![expect(clippy::unwrap_used, reason = "test harness: a panic is a failed test")]
+
+use std::path::PathBuf;
+
+use measure_rules::{Borrowed, CheckOptions, Day, Engine, Lang};
+use serde_json::{Map, Value};
+
+#[path = "../../fuzz/common/mutate.rs"]
+mod mutate;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn read(path: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(root().join(path)).unwrap()).unwrap()
+}
+
+/// `v` as a `Borrowed`, each object's members given in reverse order and preceded by a
+/// decoy of its first key, which the real member written after it must replace.
+fn scrambled(v: &Value) -> Borrowed<'_> {
+    match v {
+        Value::Array(a) => Borrowed::Array(a.iter().map(scrambled).collect()),
+        Value::Object(m) => {
+            let mut members: Vec<(&str, Borrowed<'_>)> = Vec::new();
+            if let Some((k, _)) = m.iter().next() {
+                members.push((k, Borrowed::String("decoy")));
+            }
+            members.extend(m.iter().rev().map(|(k, v)| (k.as_str(), scrambled(v))));
+            Borrowed::object(members)
+        }
+        other => Borrowed::from(other),
+    }
+}
+
+fn same_programme(engine: &Engine, programme: &Value, opts: &CheckOptions, what: &str) {
+    let want = serde_json::to_value(engine.check_programme(programme, opts)).unwrap();
+    let plain = serde_json::to_value(engine.check_programme_doc(&Borrowed::from(programme), opts)).unwrap();
+    assert_eq!(plain, want, "{what}: Borrowed::from");
+    let walked = serde_json::to_value(engine.check_programme_doc(&scrambled(programme), opts)).unwrap();
+    assert_eq!(walked, want, "{what}: members out of order");
+}
+
+fn same(engine: &Engine, measure: &Value, opts: &CheckOptions, what: &str) {
+    let want = serde_json::to_value(engine.check_measure(measure, opts)).unwrap();
+    let plain = serde_json::to_value(engine.check_measure_doc(&Borrowed::from(measure), opts)).unwrap();
+    assert_eq!(plain, want, "{what}: Borrowed::from");
+    let walked = serde_json::to_value(engine.check_measure_doc(&scrambled(measure), opts)).unwrap();
+    assert_eq!(walked, want, "{what}: members out of order");
+}
+
+/// JSON Merge Patch (RFC 7386), as `cases.rs` applies the cases' patches.
+fn merge(target: &mut Value, patch: &Value) {
+    if let Value::Object(p) = patch {
+        if !target.is_object() {
+            *target = Value::Object(Map::new());
+        }
+        let t = target.as_object_mut().unwrap();
+        for (k, v) in p {
+            if v.is_null() {
+                t.remove(k);
+            } else {
+                merge(t.entry(k.clone()).or_insert(Value::Null), v);
+            }
+        }
+    } else {
+        *target = patch.clone();
+    }
+}
+
+#[test]
+fn every_case_reads_the_same_borrowed() {
+    let doc = read("tests/fixtures/cases.json");
+    let mut checked = 0;
+    for case in doc["measures"].as_array().unwrap() {
+        let mut measure = doc["base"].clone();
+        merge(&mut measure, &case["patch"]);
+        let engine = match case.get("ruleset") {
+            Some(rs) => Engine::with_ruleset(rs).unwrap(),
+            None => Engine::new().unwrap(),
+        };
+        let as_of = case
+            .get("asOf")
+            .or_else(|| doc.get("asOf"))
+            .and_then(Value::as_str)
+            .unwrap();
+        for lang in Lang::ALL {
+            for explain in [false, true] {
+                let opts = CheckOptions {
+                    lang,
+                    as_of: Some(Day::parse_iso(as_of).unwrap()),
+                    explain,
+                };
+                same(&engine, &measure, &opts, case["name"].as_str().unwrap());
+                checked += 1;
+            }
+        }
+    }
+    // The cases given as text, where they are JSON: repeated keys, numbers, escapes.
+    let engine = Engine::new().unwrap();
+    for case in doc["texts"].as_array().unwrap() {
+        if let Ok(measure) = serde_json::from_str::<Value>(case["text"].as_str().unwrap()) {
+            same(
+                &engine,
+                &measure,
+                &CheckOptions::default(),
+                case["name"].as_str().unwrap(),
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "{checked} checks");
+}
+
+#[test]
+fn the_programme_and_its_mutations_read_the_same_borrowed() {
+    let programme = read("data/programme-2017.json");
+    let engine = Engine::new().unwrap();
+    let opts = CheckOptions {
+        lang: Lang::Fi,
+        as_of: Some(Day::parse_iso("2018-06-01").unwrap()),
+        explain: false,
+    };
+    let measures = programme["measures"].as_array().unwrap();
+    assert_eq!(measures.len(), 42);
+    for (i, m) in measures.iter().enumerate() {
+        same(&engine, m, &opts, &format!("measure {i}"));
+    }
+    same_programme(&engine, &programme, &opts, "the programme");
+    let dir = root().join("fuzz/corpus/structured");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    assert!(paths.len() > 50, "{} inputs under {}", paths.len(), dir.display());
+    for p in paths {
+        let (measure, whole) = mutate::mutate(&programme, &std::fs::read(&p).unwrap());
+        same(&engine, &measure, &opts, &p.display().to_string());
+        same_programme(&engine, &whole, &opts, &p.display().to_string());
+    }
+}
