@@ -158,6 +158,7 @@ fn push_index(path: &mut String, base: &str, i: usize) {
 }
 
 /// The type bit of a value; a number with no fraction is an integer, as in JSON Schema.
+#[inline(always)]
 fn type_bit<D: Doc>(v: &View<'_, D>) -> u8 {
     match v {
         View::Null => 1,
@@ -257,7 +258,13 @@ fn check<D: Doc>(cx: &mut Cx<'_>, n: usize, v: &D, at: &mut String) {
                 }
             }
             for (name, x) in members.members() {
-                match node.properties.iter().find(|(p, _)| *p == name) {
+                // The lengths first, in line: the browser's build (at opt-level "z") calls out
+                // for each comparison of two `&str`s, and most names differ in length.
+                match node
+                    .properties
+                    .iter()
+                    .find(|(p, _)| p.len() == name.len() && *p == name)
+                {
                     Some((_, sub)) => {
                         let len = at.len();
                         at.push('/');
