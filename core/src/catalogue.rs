@@ -99,3 +99,32 @@ pub fn rule(id: &str) -> Option<&'static RuleMeta> {
 pub(crate) fn index_of(id: &str) -> Option<usize> {
     RULES.iter().position(|r| r.id == id)
 }
+
+/// The catalogue's index of `rule`: found by address, since the rules are statics and asking
+/// for each rule's state compared ids on every finding and every check of whether a rule is
+/// on; by id for a `RuleMeta` made elsewhere.
+pub(crate) fn index_of_rule(rule: &RuleMeta) -> Option<usize> {
+    RULES
+        .iter()
+        .position(|r| std::ptr::eq(*r, rule))
+        .or_else(|| index_of(rule.id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{index_of, index_of_rule, RULES};
+
+    #[test]
+    fn a_rule_is_found_by_address_or_by_id() {
+        for (i, rule) in RULES.iter().enumerate() {
+            assert_eq!(index_of_rule(rule), Some(i), "{}", rule.id);
+            assert_eq!(index_of(rule.id), Some(i), "{}", rule.id);
+            // A copy lives elsewhere: found by its id.
+            let copy = **rule;
+            assert_eq!(index_of_rule(&copy), Some(i), "{}", rule.id);
+        }
+        let mut unknown = *RULES[0];
+        unknown.id = "no.such-rule";
+        assert_eq!(index_of_rule(&unknown), None);
+    }
+}

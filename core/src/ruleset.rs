@@ -86,7 +86,7 @@ impl Default for Config {
 
 impl Config {
     pub fn state(&self, rule: &RuleMeta) -> Option<Severity> {
-        catalogue::index_of(rule.id).and_then(|i| self.states.get(i).copied().flatten())
+        catalogue::index_of_rule(rule).and_then(|i| self.states.get(i).copied().flatten())
     }
 }
 
