@@ -381,7 +381,7 @@ function floor(r) {
       ["measure-rules checkMeasure(object), the whole call", fmt.us(f.check)],
     ],
   );
-  const note = `native per round (µs): ${r.native.perRoundUs.map(fmt.us).join(" / ")}; ${builtWords(r.native)}. Not in the sum: the wasm's reading of the tape into a serde_json Value and its writing of the report's tape, the options, the crossings, and the wasm engine's cost over the native one.`;
+  const note = `native per round (µs): ${r.native.perRoundUs.map(fmt.us).join(" / ")}; ${builtWords(r.native)}. Not in the sum: the wasm's reading of the tape into the document the rules read and its writing of the report's tape, the options, the crossings, and the wasm engine's cost over the native one.`;
   return `${t}\n\n${note}`;
 }
 

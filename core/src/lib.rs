@@ -1,7 +1,8 @@
 //! measure-rules: checks the measures of Finland's internal-security action programme.
 //!
 //! Build an [`Engine`] once (from a rule set, or the default), then check measures and
-//! programmes given as JSON text or [`serde_json::Value`]s. Every check returns a
+//! programmes given as JSON text, [`serde_json::Value`]s, or any other [`Doc`] (such as a
+//! [`Borrowed`] document, whose strings borrow from what it was read from). Every check returns a
 //! [`Report`] of [`Finding`]s: a rule id, a severity, a JSON Pointer, a message in Finnish,
 //! Swedish or English, and where it helps a fix.
 //!
