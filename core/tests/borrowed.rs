@@ -9,8 +9,11 @@
 
 use std::path::PathBuf;
 
-use measure_rules::{Borrowed, CheckOptions, Day, Engine, Lang};
-use serde_json::{Map, Value};
+use measure_rules::{Borrowed, CheckOptions, Day, Engine, Lang, Report};
+use serde_json::Value;
+
+mod common;
+use common::merge;
 
 #[path = "../../fuzz/common/mutate.rs"]
 mod mutate;
@@ -40,39 +43,25 @@ fn scrambled(v: &Value) -> Borrowed<'_> {
     }
 }
 
-fn same_programme(engine: &Engine, programme: &Value, opts: &CheckOptions, what: &str) {
-    let want = serde_json::to_value(engine.check_programme(programme, opts)).unwrap();
-    let plain = serde_json::to_value(engine.check_programme_doc(&Borrowed::from(programme), opts)).unwrap();
-    assert_eq!(plain, want, "{what}: Borrowed::from");
-    let walked = serde_json::to_value(engine.check_programme_doc(&scrambled(programme), opts)).unwrap();
-    assert_eq!(walked, want, "{what}: members out of order");
+/// `check` gives the report `want` on both borrowed copies of `value`.
+fn same_as(value: &Value, want: &Report, check: impl Fn(&Borrowed<'_>) -> Report, what: &str) {
+    let want = serde_json::to_value(want).unwrap();
+    for (how, doc) in [
+        ("Borrowed::from", Borrowed::from(value)),
+        ("members out of order", scrambled(value)),
+    ] {
+        assert_eq!(serde_json::to_value(check(&doc)).unwrap(), want, "{what}: {how}");
+    }
 }
 
 fn same(engine: &Engine, measure: &Value, opts: &CheckOptions, what: &str) {
-    let want = serde_json::to_value(engine.check_measure(measure, opts)).unwrap();
-    let plain = serde_json::to_value(engine.check_measure_doc(&Borrowed::from(measure), opts)).unwrap();
-    assert_eq!(plain, want, "{what}: Borrowed::from");
-    let walked = serde_json::to_value(engine.check_measure_doc(&scrambled(measure), opts)).unwrap();
-    assert_eq!(walked, want, "{what}: members out of order");
+    let want = engine.check_measure(measure, opts);
+    same_as(measure, &want, |d| engine.check_measure_doc(d, opts), what);
 }
 
-/// JSON Merge Patch (RFC 7386), as `cases.rs` applies the cases' patches.
-fn merge(target: &mut Value, patch: &Value) {
-    if let Value::Object(p) = patch {
-        if !target.is_object() {
-            *target = Value::Object(Map::new());
-        }
-        let t = target.as_object_mut().unwrap();
-        for (k, v) in p {
-            if v.is_null() {
-                t.remove(k);
-            } else {
-                merge(t.entry(k.clone()).or_insert(Value::Null), v);
-            }
-        }
-    } else {
-        *target = patch.clone();
-    }
+fn same_programme(engine: &Engine, programme: &Value, opts: &CheckOptions, what: &str) {
+    let want = engine.check_programme(programme, opts);
+    same_as(programme, &want, |d| engine.check_programme_doc(d, opts), what);
 }
 
 #[test]

@@ -14,6 +14,9 @@ use std::path::PathBuf;
 use measure_rules::{CheckOptions, Day, Engine, Lang, Report, RULES};
 use serde_json::{json, Map, Value};
 
+mod common;
+use common::merge;
+
 #[jsonschema::validator(path = "../schemas/report.schema.json", draft = Draft202012)]
 struct ReportSchema;
 
@@ -24,25 +27,6 @@ fn root() -> PathBuf {
 fn cases() -> Value {
     let text = std::fs::read_to_string(root().join("tests/fixtures/cases.json")).unwrap();
     serde_json::from_str(&text).unwrap()
-}
-
-/// JSON Merge Patch (RFC 7386).
-fn merge(target: &mut Value, patch: &Value) {
-    if let Value::Object(p) = patch {
-        if !target.is_object() {
-            *target = Value::Object(Map::new());
-        }
-        let t = target.as_object_mut().unwrap();
-        for (k, v) in p {
-            if v.is_null() {
-                t.remove(k);
-            } else {
-                merge(t.entry(k.clone()).or_insert(Value::Null), v);
-            }
-        }
-    } else {
-        *target = patch.clone();
-    }
 }
 
 fn engine_for(case: &Value) -> Engine {
