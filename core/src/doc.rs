@@ -157,8 +157,9 @@ impl<'a> From<&'a Value> for Borrowed<'a> {
             Value::Number(n) => Borrowed::Number(n.clone()),
             Value::String(s) => Borrowed::String(s),
             Value::Array(a) => Borrowed::Array(a.iter().map(Borrowed::from).collect()),
-            // A `Map` is sorted, each key once, already.
-            Value::Object(m) => Borrowed::Object(Members(m.iter().map(|(k, v)| (k.as_str(), v.into())).collect())),
+            // Each key once, and sorted unless serde_json's `preserve_order` is on somewhere in
+            // the build, which `object` then sorts.
+            Value::Object(m) => Borrowed::object(m.iter().map(|(k, v)| (k.as_str(), v.into())).collect()),
         }
     }
 }
