@@ -92,5 +92,6 @@ fn structured_corpus() {
         let (measure, whole) = mutate::mutate(&programme, data);
         let _ = engine.check_measure(&measure, &opts);
         let _ = engine.check_programme(&whole, &opts);
+        targets::borrowed_reads_the_same(&engine, &measure, &whole);
     });
 }

@@ -1,9 +1,10 @@
 //! The bodies of the fuzz targets, shared by `fuzz_targets/*.rs` and the corpus replay test
 //! (`core/tests/fuzz_corpus.rs` includes this file by path), so that a corpus file is
 //! replayed through exactly the calls that found it. Each body returns nothing: an input
-//! passes when no call panics. (`structured` is a mutation program read by `mutate.rs`.)
+//! passes when no call panics (and, for `borrowed_reads_the_same`, no assertion fails). (`structured` is a mutation program read by `mutate.rs`.)
 
-use measure_rules::{locate, parse_schedule, CheckOptions, Engine, Lang};
+use measure_rules::{locate, parse_schedule, Borrowed, CheckOptions, Day, Engine, Lang};
+use serde_json::Value;
 
 /// One of the three languages, from any number, so every message table is exercised.
 pub fn lang_of(n: usize) -> Lang {
@@ -79,4 +80,43 @@ pub fn schedule(data: &[u8]) {
         return;
     };
     let _ = parse_schedule(&String::from_utf8_lossy(rest), lang_of(usize::from(first)));
+}
+
+/// `v` as a `Borrowed`, as the Node package's reader of a walked object might make it: each
+/// object's members in reverse order, preceded by a decoy of its first key, which the real
+/// member written after it must replace (`Borrowed::object` sorts and keeps the last).
+pub fn scrambled(v: &Value) -> Borrowed<'_> {
+    match v {
+        Value::Array(a) => Borrowed::Array(a.iter().map(scrambled).collect()),
+        Value::Object(m) => {
+            let mut members: Vec<(&str, Borrowed<'_>)> = Vec::new();
+            if let Some((k, _)) = m.iter().next() {
+                members.push((k, Borrowed::String("decoy")));
+            }
+            members.extend(m.iter().rev().map(|(k, v)| (k.as_str(), scrambled(v))));
+            Borrowed::object(members)
+        }
+        other => Borrowed::from(other),
+    }
+}
+
+/// The `structured` target's measure and programme through the `Doc` entry points on a
+/// scrambled borrowed copy: the reports the `Value` gives. Explanations are off, since with
+/// them the `Doc` entry points check a copy as a `Value`.
+pub fn borrowed_reads_the_same(engine: &Engine, measure: &Value, programme: &Value) {
+    let opts = CheckOptions {
+        lang: Lang::Fi,
+        as_of: Day::parse_iso("2018-06-01").ok(),
+        explain: false,
+    };
+    assert_eq!(
+        engine.check_measure_doc(&scrambled(measure), &opts),
+        engine.check_measure(measure, &opts),
+        "a measure read as a Borrowed document"
+    );
+    assert_eq!(
+        engine.check_programme_doc(&scrambled(programme), &opts),
+        engine.check_programme(programme, &opts),
+        "a programme read as a Borrowed document"
+    );
 }

@@ -1,5 +1,6 @@
 //! Real measures from the 2017 programme, mutated by a byte-driven program of edits
-//! (`common/mutate.rs`), checked as a measure value and inside the programme.
+//! (`common/mutate.rs`), checked as a measure value and inside the programme, then both
+//! again as `Borrowed` documents, which must give the same reports.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -10,6 +11,9 @@ use serde_json::Value;
 
 #[path = "../common/mutate.rs"]
 mod mutate;
+#[path = "../common/targets.rs"]
+#[expect(dead_code, reason = "each target calls one of the shared bodies")]
+mod targets;
 
 static PROGRAMME: LazyLock<Value> =
     LazyLock::new(|| serde_json::from_str(include_str!("../../data/programme-2017.json")).unwrap_or(Value::Null));
@@ -27,4 +31,5 @@ fuzz_target!(|data: &[u8]| {
     };
     let _ = engine.check_measure(&measure, &opts);
     let _ = engine.check_programme(&programme, &opts);
+    targets::borrowed_reads_the_same(engine, &measure, &programme);
 });
