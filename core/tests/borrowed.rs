@@ -6,37 +6,24 @@
 //! order than the keys' and a repeated key before the one kept, so that `Borrowed::object` must
 //! sort and keep the last (`scrambled`, in `fuzz/common/targets.rs`).
 
-#![expect(clippy::unwrap_used, reason = "test harness: a panic is a failed test")]
-
-use std::path::PathBuf;
-
 use measure_rules::{Borrowed, CheckOptions, Day, Engine, Lang, Report};
 use serde_json::Value;
 
 mod common;
-use common::merge;
+use common::{cases, engine_for, measure_of, options, root};
 
 #[path = "../../fuzz/common/targets.rs"]
 #[expect(dead_code, reason = "the scrambled copies only")]
 mod targets;
 use targets::scrambled;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn read(path: &str) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(root().join(path)).unwrap()).unwrap()
-}
-
 /// `check` gives the report `want` on both borrowed copies of `value`.
 fn same_as(value: &Value, want: &Report, check: impl Fn(&Borrowed<'_>) -> Report, what: &str) {
-    let want = serde_json::to_value(want).unwrap();
     for (how, doc) in [
         ("Borrowed::from", Borrowed::from(value)),
         ("members out of order", scrambled(value)),
     ] {
-        assert_eq!(serde_json::to_value(check(&doc)).unwrap(), want, "{what}: {how}");
+        assert_eq!(&check(&doc), want, "{what}: {how}");
     }
 }
 
@@ -52,26 +39,16 @@ fn same_programme(engine: &Engine, programme: &Value, opts: &CheckOptions, what:
 
 #[test]
 fn every_case_reads_the_same_borrowed() {
-    let doc = read("tests/fixtures/cases.json");
+    let doc = cases();
     let mut checked = 0;
     for case in doc["measures"].as_array().unwrap() {
-        let mut measure = doc["base"].clone();
-        merge(&mut measure, &case["patch"]);
-        let engine = match case.get("ruleset") {
-            Some(rs) => Engine::with_ruleset(rs).unwrap(),
-            None => Engine::new().unwrap(),
-        };
-        let as_of = case
-            .get("asOf")
-            .or_else(|| doc.get("asOf"))
-            .and_then(Value::as_str)
-            .unwrap();
+        let measure = measure_of(&doc, case);
+        let engine = engine_for(case);
         for lang in Lang::ALL {
             for explain in [false, true] {
                 let opts = CheckOptions {
-                    lang,
-                    as_of: Some(Day::parse_iso(as_of).unwrap()),
                     explain,
+                    ..options(&doc, case, lang)
                 };
                 same(&engine, &measure, &opts, case["name"].as_str().unwrap());
                 checked += 1;
@@ -96,7 +73,8 @@ fn every_case_reads_the_same_borrowed() {
 
 #[test]
 fn the_programme_and_its_measures_read_the_same_borrowed() {
-    let programme = read("data/programme-2017.json");
+    let text = std::fs::read_to_string(root().join("data/programme-2017.json")).unwrap();
+    let programme: Value = serde_json::from_str(&text).unwrap();
     let engine = Engine::new().unwrap();
     let opts = CheckOptions {
         lang: Lang::Fi,

@@ -3,51 +3,20 @@
 
 #![expect(
     clippy::unwrap_used,
-    clippy::panic,
     clippy::indexing_slicing,
     reason = "test harness: a panic is a failed test"
 )]
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
-use measure_rules::{CheckOptions, Day, Engine, Lang, Report, RULES};
+use measure_rules::{CheckOptions, Engine, Lang, Report, RULES};
 use serde_json::{json, Map, Value};
 
 mod common;
-use common::merge;
+use common::{cases, engine_for, measure_of, options, root};
 
 #[jsonschema::validator(path = "../schemas/report.schema.json", draft = Draft202012)]
 struct ReportSchema;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn cases() -> Value {
-    let text = std::fs::read_to_string(root().join("tests/fixtures/cases.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
-fn engine_for(case: &Value) -> Engine {
-    match case.get("ruleset") {
-        Some(rs) => Engine::with_ruleset(rs).unwrap_or_else(|e| panic!("{}: {e}", case["name"])),
-        None => Engine::new().unwrap(),
-    }
-}
-
-fn options(doc: &Value, case: &Value, lang: Lang) -> CheckOptions {
-    let as_of = case
-        .get("asOf")
-        .or_else(|| doc.get("asOf"))
-        .and_then(Value::as_str)
-        .unwrap();
-    CheckOptions {
-        lang,
-        as_of: Some(Day::parse_iso(as_of).unwrap()),
-        ..CheckOptions::default()
-    }
-}
 
 fn found(report: &Report, with_place: bool) -> Vec<Value> {
     let mut v: Vec<Value> = report
@@ -77,8 +46,7 @@ fn run_all() -> (Vec<String>, Map<String, Value>) {
     let mut failures = Vec::new();
     let mut golden = Map::new();
     for case in doc["measures"].as_array().unwrap() {
-        let mut measure = doc["base"].clone();
-        merge(&mut measure, &case["patch"]);
+        let measure = measure_of(&doc, case);
         let engine = engine_for(case);
         for lang in Lang::ALL {
             let report = engine.check_measure(&measure, &options(&doc, case, lang));
@@ -230,8 +198,7 @@ fn messages_are_localised_and_filled() {
         .iter()
         .find(|c| c["name"] == "partner-typo")
         .unwrap();
-    let mut measure = doc["base"].clone();
-    merge(&mut measure, &case["patch"]);
+    let measure = measure_of(&doc, case);
     let engine = Engine::new().unwrap();
     let mut seen = BTreeSet::new();
     for lang in Lang::ALL {
