@@ -202,14 +202,20 @@ impl Engine {
     }
 
     /// [`Engine::check_measure`] on any [`Doc`], such as a [`crate::Borrowed`] read without
-    /// making a `Value`: the same report. Custom rules and explanations compute over owned
-    /// values, so with either the document is copied into a `Value` first.
+    /// making a `Value`: the same report. With custom rules or explanations, which compute over
+    /// owned values, the document is copied into a `Value` first.
     pub fn check_measure_doc<D: Doc>(&self, measure: &D, opts: &CheckOptions) -> Report {
-        if opts.explain || !self.config.custom.is_empty() {
+        if self.needs_value(opts) {
             return self.check_measure(&measure.to_value(), opts);
         }
         let cx = self.measure_cx(measure, opts);
         self.finish(cx, 1)
+    }
+
+    /// Whether a check reads owned values: custom rules' conditions and explanations compute
+    /// over a `Value`, so the `Doc` entry points then check a copy as one.
+    fn needs_value(&self, opts: &CheckOptions) -> bool {
+        opts.explain || !self.config.custom.is_empty()
     }
 
     /// The built-in rules' findings on one measure.
@@ -232,7 +238,7 @@ impl Engine {
 
     /// [`Engine::check_programme`] on any [`Doc`]; see [`Engine::check_measure_doc`].
     pub fn check_programme_doc<D: Doc>(&self, programme: &D, opts: &CheckOptions) -> Report {
-        if opts.explain || !self.config.custom.is_empty() {
+        if self.needs_value(opts) {
             return self.check_programme(&programme.to_value(), opts);
         }
         let (cx, measures) = self.programme_cx(programme, opts, |_, _, _| {});

@@ -1,7 +1,8 @@
 //! The bodies of the fuzz targets, shared by `fuzz_targets/*.rs` and the corpus replay test
 //! (`core/tests/fuzz_corpus.rs` includes this file by path), so that a corpus file is
 //! replayed through exactly the calls that found it. Each body returns nothing: an input
-//! passes when no call panics (and, for `borrowed_reads_the_same`, no assertion fails). (`structured` is a mutation program read by `mutate.rs`.)
+//! passes when no call panics (and, for `borrowed_reads_the_same`, no assertion fails).
+//! (`structured` is a mutation program read by `mutate.rs`.)
 
 use measure_rules::{locate, parse_schedule, Borrowed, CheckOptions, Day, Engine, Lang};
 use serde_json::Value;

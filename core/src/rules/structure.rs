@@ -194,8 +194,8 @@ fn type_bit<D: Doc>(v: &View<'_, D>) -> u8 {
 /// (`-0.5` for an integer with `minimum: 1` breaks both). The depth is bounded by the
 /// document's (the parser refuses deeper input).
 ///
-/// `at` is the value's JSON Pointer, built in one buffer as the walk goes down and cut back
-/// on the way up, so that no pointer is allocated unless something is reported.
+/// `at` is where the value is, its keys and indices pushed as the walk goes down and popped on
+/// the way up; its JSON Pointer is written only when something is reported.
 fn check<'d, D: Doc>(cx: &mut Cx<'_>, n: usize, v: &'d D, at: &mut At<'d>) {
     let Some(node) = tables::NODES.get(n) else { return };
     for r in node.refs {
