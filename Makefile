@@ -7,7 +7,7 @@ main: package demo
 	npx --no-install measure-rules check data/programme-2017.json --as-of 2018-06-01 --lang $${LANG_CODE:-en}; test $$? -le 1
 	PORT=$${PORT:-8765} node web-demo/serve.mjs
 
-# Every test: formatting, lints, the Rust tests, then the package and its Node tests
+# Every test: formatting, lints, the API docs' links, the Rust tests, then the package and its Node tests
 # (API, shared cases, native/wasm differential, CLI, types, memory) and its browser tests
 # (plain ES module and a Vite bundle, in Debian's Chromium driven by playwright-core).
 test: native-test package node-test
@@ -24,6 +24,7 @@ demo: package
 native-test:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace
 	cargo test --workspace
 
 node-test:

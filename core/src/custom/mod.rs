@@ -17,7 +17,7 @@
 //! }
 //! ```
 //!
-//! The vocabulary of `when` and `require` is in [`condition`]; `docs/rule-language.md`
+//! The vocabulary of `when` and `require` is in the `condition` module; `docs/rule-language.md`
 //! describes it for rule authors.
 
 pub(crate) mod condition;

@@ -2,7 +2,7 @@
 //! missing required members, unknown fields and out-of-range values. Whether a field is
 //! required and which values are allowed is the other rules' business.
 //!
-//! `build.rs` compiles the schemas into a table of nodes that [`check`] walks, the way the
+//! `build.rs` compiles the schemas into a table of nodes that `check` walks, the way the
 //! jsonschema crate's compile-time validators compile them into code; a table is a tenth of
 //! their size in WebAssembly (BENCHMARKS.md). `tests/shape_oracle.rs` holds every finding
 //! here to the jsonschema crate's own verdicts on the same documents.
