@@ -154,7 +154,7 @@ fn number(b: &mut Bytes<'_>) -> Value {
 fn value(b: &mut Bytes<'_>, depth: u32) -> Value {
     match b.byte() % 10 {
         0 => Value::Null,
-        1 => Value::Bool(b.byte().is_multiple_of(2)),
+        1 => Value::Bool(b.byte() % 2 == 0),
         2 => number(b),
         3 | 4 => Value::String(b.pick(STRINGS).unwrap_or_default().to_string()),
         5 => Value::String(b.text()),
@@ -177,7 +177,7 @@ fn value(b: &mut Bytes<'_>, depth: u32) -> Value {
 }
 
 fn key(b: &mut Bytes<'_>) -> String {
-    if b.byte().is_multiple_of(8) {
+    if b.byte() % 8 == 0 {
         b.text()
     } else {
         b.pick(KEYS).unwrap_or_default().to_string()
