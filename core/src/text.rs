@@ -18,7 +18,14 @@ pub(crate) fn fold(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        // Names with an umlaut are mostly ASCII still: the case tables only for the rest.
+        for c in word.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
     }
     out
 }
