@@ -221,9 +221,11 @@ impl Engine {
     /// The built-in rules' findings on one measure.
     fn measure_cx<D: Doc>(&self, measure: &D, opts: &CheckOptions) -> Cx<'_> {
         let mut cx = self.cx(opts);
+        // Before the shape check, so that its findings name the measure too, as they do in a
+        // programme.
+        cx.measure = canonical_of(measure);
         rules::structure::check_measure_shape(&mut cx, measure);
         if measure.is_object() {
-            cx.measure = canonical_of(measure);
             rules::check_measure(&mut cx, measure, "");
         }
         cx
@@ -568,5 +570,26 @@ mod tests {
     fn measure_index_reads_the_position() {
         assert_eq!(measure_index("/measures/12/partners/0"), Some(12));
         assert_eq!(measure_index("/title"), None);
+    }
+
+    #[test]
+    fn every_finding_names_its_measure_alone_or_in_a_programme() -> Result<(), String> {
+        let engine = Engine::new().map_err(|e| e.to_string())?;
+        let opts = CheckOptions::default();
+        // The shape check's findings (a wrong type, an unknown field) come first.
+        let measure = serde_json::json!({ "id": "2.6. a)", "theme": "2", "leadbody": "SM" });
+        let alone = engine.check_measure(&measure, &opts);
+        let whole = engine.check_programme(&serde_json::json!({ "measures": [measure] }), &opts);
+        for report in [&alone, &whole] {
+            assert!(report.findings.iter().any(|f| f.rule == "schema.type"));
+            assert!(report.findings.iter().any(|f| f.rule == "schema.unknown-field"));
+            for f in &report.findings {
+                assert_eq!(f.measure.as_deref(), Some("2.6a"), "{}", f.rule);
+            }
+        }
+        // Without a readable id, no finding names one.
+        let unnamed = engine.check_measure(&serde_json::json!({ "theme": "2" }), &opts);
+        assert!(unnamed.findings.iter().all(|f| f.measure.is_none()));
+        Ok(())
     }
 }
