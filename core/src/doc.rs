@@ -9,6 +9,11 @@
 //! serde_json's `Map` keeps them, so that every rule finds the same findings in the same order
 //! through either.
 
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
+use std::fmt;
+
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Number, Value};
 
 /// A JSON value, as the rules see it.
@@ -37,6 +42,11 @@ pub trait Doc: Sized {
 
     /// An owned copy, for what keeps or computes over values (custom rules, explanations).
     fn to_value(&self) -> Value;
+
+    /// The document as a `Value`: itself where it is one, else a copy.
+    fn as_value(&self) -> Cow<'_, Value> {
+        Cow::Owned(self.to_value())
+    }
 
     #[inline(always)]
     fn as_str(&self) -> Option<&str> {
@@ -94,6 +104,10 @@ impl Doc for Value {
     fn to_value(&self) -> Value {
         self.clone()
     }
+
+    fn as_value(&self) -> Cow<'_, Value> {
+        Cow::Borrowed(self)
+    }
 }
 
 /// A `Value`'s members: an iterator of its own rather than adaptors over an `Option`, which
@@ -111,7 +125,8 @@ impl<'a> Iterator for ValueMembers<'a> {
     }
 }
 
-/// A document whose strings and keys borrow from the text it was read from.
+/// A document whose strings and keys borrow from the text it was read from (and those JSON
+/// text wrote with escapes, from [`Unescaped`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Borrowed<'a> {
     Null,
@@ -132,21 +147,245 @@ impl<'a> Borrowed<'a> {
     /// An object of `members` in the order they were written: sorted by key, and of repeated
     /// keys the last kept, as serde_json's `Map` keeps it.
     pub fn object(mut members: Vec<(&'a str, Borrowed<'a>)>) -> Borrowed<'a> {
-        // A written object is most often sorted already, or nearly.
-        if !members.is_sorted_by(|a, b| a.0 < b.0) {
-            // Stable, so that of equal keys the last written is last.
-            members.sort_by(|a, b| a.0.cmp(b.0));
-            let mut kept: Vec<(&'a str, Borrowed<'a>)> = Vec::with_capacity(members.len());
-            for m in members {
-                match kept.last_mut() {
-                    Some(last) if last.0 == m.0 => *last = m,
-                    _ => kept.push(m),
+        if members.is_sorted_by(|a, b| a.0 < b.0) {
+            return Borrowed::Object(Members(members));
+        }
+        // Stable sorts, so that repeated keys stay in the order written. A measure's dozen
+        // members are sorted in place; a flood of them, by halves.
+        if members.len() <= 32 {
+            for i in 1..members.len() {
+                let mut j = i;
+                while j > 0 && members.get(j).map(|m| m.0) < members.get(j - 1).map(|m| m.0) {
+                    members.swap(j - 1, j);
+                    j -= 1;
                 }
             }
-            members = kept;
+        } else {
+            let order = sorted_order(&members);
+            let mut slots: Vec<Option<(&'a str, Borrowed<'a>)>> = members.into_iter().map(Some).collect();
+            members = order
+                .into_iter()
+                .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+                .collect();
         }
+        // Of repeated keys, now side by side, the last written is kept where the first was.
+        members.dedup_by(|later, kept| {
+            let repeated = later.0 == kept.0;
+            if repeated {
+                std::mem::swap(later, kept);
+            }
+            repeated
+        });
         Borrowed::Object(Members(members))
     }
+
+    /// JSON text read as `serde_json::from_str` reads it into a `Value`, with the same
+    /// errors, numbers, depth limit and last-wins repeated keys, but borrowing every string
+    /// and key: from the text, or, where the text wrote it with escapes, from `unescaped`.
+    pub fn from_json(text: &'a str, unescaped: &'a Unescaped) -> Result<Borrowed<'a>, serde_json::Error> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let doc = Reader(unescaped).deserialize(&mut de)?;
+        de.end()?;
+        Ok(doc)
+    }
+}
+
+/// JSON text read into a `Value` through [`Borrowed::from_json`]: the `Value` and the errors
+/// of `serde_json::from_str`, so that the wasm holds one JSON reader, the document's, and not
+/// serde_json's `Value` reader beside it (rule sets, the locator's keys).
+pub fn value_from_json(text: &str) -> Result<Value, serde_json::Error> {
+    Borrowed::from_json(text, &Unescaped::new()).map(|d| d.to_value())
+}
+
+/// Room for the strings and keys that JSON text wrote with escapes, which
+/// [`Borrowed::from_json`] cannot borrow from the text: it lives as long as the document. It
+/// takes no memory until a string needs it.
+///
+/// Each string is kept in a slot set once (`OnceCell`), in chunks that double in size, so that
+/// no string moves when more are added and a reference to one lives as long as the room,
+/// without `unsafe`. (An arena crate did the same for 600 more bytes of the browser's wasm.)
+#[derive(Debug)]
+pub struct Unescaped {
+    used: Cell<usize>,
+    chunks: [OnceCell<Box<[OnceCell<String>]>>; CHUNKS],
+}
+
+/// Chunk `k` holds `FIRST_CHUNK << k` strings: together, about as many as a `usize` counts.
+const CHUNKS: usize = usize::BITS as usize - 2;
+const FIRST_CHUNK: usize = 8;
+
+impl Default for Unescaped {
+    fn default() -> Unescaped {
+        Unescaped {
+            used: Cell::new(0),
+            chunks: std::array::from_fn(|_| OnceCell::new()),
+        }
+    }
+}
+
+impl Unescaped {
+    pub fn new() -> Unescaped {
+        Unescaped::default()
+    }
+
+    /// `s`, kept for as long as the room.
+    fn keep(&self, s: &str) -> &str {
+        let n = self.used.get();
+        self.used.set(n.saturating_add(1));
+        self.slot(n)
+            .and_then(|slot| slot.set(s.to_owned()).ok().and(slot.get()))
+            .map_or_else(
+                // Not reached: the slots outnumber what `used` can count. Were it reached,
+                // keeping the string for good would still read the document right.
+                || &*Box::leak(s.into()),
+                String::as_str,
+            )
+    }
+
+    /// The `n`th slot; chunk `k` starts at slot `FIRST_CHUNK * (2^k - 1)`.
+    fn slot(&self, n: usize) -> Option<&OnceCell<String>> {
+        let k = (n / FIRST_CHUNK).checked_add(1)?.ilog2();
+        let chunk = self.chunks.get(usize::try_from(k).ok()?)?;
+        let first = FIRST_CHUNK.checked_mul((1_usize << k) - 1)?;
+        let size = FIRST_CHUNK.checked_mul(1 << k)?;
+        chunk
+            .get_or_init(|| (0..size).map(|_| OnceCell::new()).collect())
+            .get(n.checked_sub(first)?)
+    }
+}
+
+/// serde_json's own `Value` visitor, item for item, with borrowed strings and keys. The text's
+/// own strings are borrowed from it (`visit_borrowed_str`); those with escapes come unescaped
+/// in a buffer of the reader's (`visit_str`) and are kept in `Unescaped`, so that a string is
+/// one `&str` either way (a `Cow` made the Node build's check of a walked form 2 % slower).
+#[derive(Clone, Copy)]
+struct Reader<'a>(&'a Unescaped);
+
+impl<'de> DeserializeSeed<'de> for Reader<'de> {
+    type Value = Borrowed<'de>;
+
+    fn deserialize<De: Deserializer<'de>>(self, deserializer: De) -> Result<Self::Value, De::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Reader<'de> {
+    type Value = Borrowed<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Self::Value, E> {
+        Ok(Borrowed::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Self::Value, E> {
+        Ok(Borrowed::Number(n.into()))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Self::Value, E> {
+        Ok(Borrowed::Number(n.into()))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Self::Value, E> {
+        Ok(Number::from_f64(n).map_or(Borrowed::Null, Borrowed::Number))
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
+        Ok(Borrowed::String(s))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+        Ok(Borrowed::String(self.0.keep(s)))
+    }
+
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(Borrowed::Null)
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Borrowed::Null)
+    }
+
+    fn visit_some<De: Deserializer<'de>>(self, deserializer: De) -> Result<Self::Value, De::Error> {
+        self.deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(self)? {
+            items.push(item);
+        }
+        Ok(Borrowed::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut members = Vec::new();
+        while let Some(key) = map.next_key_seed(Key(self.0))? {
+            members.push((key, map.next_value_seed(self)?));
+        }
+        Ok(Borrowed::object(members))
+    }
+}
+
+/// An object's key, as `Reader` reads a string.
+struct Key<'a>(&'a Unescaped);
+
+impl<'de> DeserializeSeed<'de> for Key<'de> {
+    type Value = &'de str;
+
+    fn deserialize<De: Deserializer<'de>>(self, deserializer: De) -> Result<Self::Value, De::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key<'de> {
+    type Value = &'de str;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string key")
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
+        Ok(s)
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+        Ok(self.0.keep(s))
+    }
+}
+
+/// The order that sorts `members` by key, equal keys in the order written (so that the last
+/// of them comes last): a bottom-up merge sort of indices. std's stable sort of the members
+/// themselves is about 4 KB of the browser's wasm; this is a few hundred bytes.
+fn sorted_order(members: &[(&str, Borrowed<'_>)]) -> Vec<usize> {
+    let key = |i: usize| members.get(i).map_or("", |m| m.0);
+    let n = members.len();
+    let mut from: Vec<usize> = (0..n).collect();
+    let mut to: Vec<usize> = Vec::with_capacity(n);
+    let mut width = 1;
+    while width < n {
+        to.clear();
+        for run in from.chunks(2 * width) {
+            let (left, right) = run.split_at(width.min(run.len()));
+            let (mut l, mut r) = (left.iter().copied().peekable(), right.iter().copied().peekable());
+            loop {
+                let right_first = match (l.peek(), r.peek()) {
+                    (Some(&a), Some(&b)) => key(b) < key(a),
+                    (None, Some(_)) => true,
+                    (_, None) => false,
+                };
+                let Some(i) = (if right_first { r.next() } else { l.next() }) else {
+                    break;
+                };
+                to.push(i);
+            }
+        }
+        std::mem::swap(&mut from, &mut to);
+        width = width.saturating_mul(2);
+    }
+    from
 }
 
 impl<'a> From<&'a Value> for Borrowed<'a> {
@@ -210,7 +449,13 @@ impl Doc for Borrowed<'_> {
             Borrowed::String(s) => Value::String((*s).to_owned()),
             Borrowed::Array(a) => Value::Array(a.iter().map(Doc::to_value).collect()),
             Borrowed::Object(Members(m)) => {
-                Value::Object(m.iter().map(|(k, v)| ((*k).to_owned(), v.to_value())).collect())
+                // Inserted one by one, the members being sorted already: collecting into a map
+                // sorts first, which brings a sort of `(String, Value)` into the wasm.
+                let mut object = serde_json::Map::new();
+                for (k, v) in m {
+                    object.insert((*k).to_owned(), v.to_value());
+                }
+                Value::Object(object)
             }
         }
     }
@@ -218,7 +463,7 @@ impl Doc for Borrowed<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Borrowed, Doc, View};
+    use super::{Borrowed, Doc, Members, Unescaped, View};
     use serde_json::json;
 
     #[test]
@@ -239,6 +484,78 @@ mod tests {
         assert_eq!(b.to_value(), v);
         assert!(b.get("d").is_none() && Borrowed::Null.get("a").is_none());
         assert_eq!(Borrowed::Null.members().count(), 0);
+    }
+
+    #[test]
+    fn json_text_reads_as_serde_json_reads_it() {
+        let texts = [
+            r#"{"b": "x", "a": "\u00e4\n", "a\"q": [1, -1, 2.0, -0, 1e3, 18446744073709551615, -9223372036854775808]}"#,
+            r#"{"a": "first", "b": {"c": 1, "c": {"d": []}}, "a": "last\ud83d\ude00"}"#,
+            r#"[null, true, false, "", {}, [], 1.5e-7, 123456789012345678901234567890]"#,
+            "  \"ä\"  ",
+            "1e400",
+            r#"{"a": 1,}"#,
+            r#"{"a" 1}"#,
+            r#"["\ud800"]"#,
+            "[1] [2]",
+            "",
+        ];
+        for text in texts {
+            let want = serde_json::from_str::<serde_json::Value>(text).map_err(|e| e.to_string());
+            let room = Unescaped::new();
+            let got = Borrowed::from_json(text, &room)
+                .map(|d| d.to_value())
+                .map_err(|e| e.to_string());
+            assert_eq!(got, want, "{text}");
+        }
+        // Objects of every size to 70 members, keys out of order and repeated, as text.
+        let mut seed = 7_u32;
+        for n in 0..70 {
+            let members: Vec<String> = (0..n)
+                .map(|i| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    format!(r#""k{}": {i}"#, (seed >> 16) % (n / 2 + 1))
+                })
+                .collect();
+            let text = format!("{{{}}}", members.join(", "));
+            let read = Borrowed::from_json(&text, &Unescaped::new()).map(|d| d.to_value());
+            assert_eq!(read.ok(), serde_json::from_str(&text).ok(), "{text}");
+        }
+        // Enough strings with escapes to fill the room's first chunks, keys and values.
+        let many: Vec<String> = (0..200).map(|i| format!(r#""k\u00e4{i}": ["v\n{i}"]"#)).collect();
+        let many = format!("{{{}}}", many.join(", "));
+        let room = Unescaped::new();
+        let read = Borrowed::from_json(&many, &room)
+            .map(|d| d.to_value())
+            .map_err(|e| e.to_string());
+        assert_eq!(read, serde_json::from_str(&many).map_err(|e| e.to_string()));
+        assert_eq!(room.used.get(), 400);
+        let deep = format!("{}{}", "[".repeat(128), "]".repeat(128));
+        assert_eq!(
+            Borrowed::from_json(&deep, &Unescaped::new())
+                .map_err(|e| e.to_string())
+                .err(),
+            serde_json::from_str::<serde_json::Value>(&deep)
+                .map_err(|e| e.to_string())
+                .err()
+        );
+        // Strings and keys without escapes are borrowed from the text; with them, from the
+        // room made for them.
+        let text = r#"{"plain": "text", "esc\u0061ped": "a\tb"}"#;
+        let room = Unescaped::new();
+        let Ok(Borrowed::Object(Members(m))) = Borrowed::from_json(text, &room) else {
+            panic!("an object")
+        };
+        let within = |s: &str| text.as_bytes().as_ptr_range().contains(&s.as_ptr());
+        let kinds: Vec<(bool, bool)> = m
+            .iter()
+            .map(|(k, v)| {
+                let Borrowed::String(v) = v else { panic!("a string") };
+                (within(k), within(v))
+            })
+            .collect();
+        assert_eq!(kinds, [(false, false), (true, true)]);
+        assert_eq!(m.first().map(|(k, _)| *k), Some("escaped"));
     }
 
     #[test]

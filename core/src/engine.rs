@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::context::{item, Cx};
 use crate::date::Day;
-use crate::doc::Doc;
+use crate::doc::{Doc, Unescaped};
 use crate::finding::{EngineInfo, Finding, Report, RulesetInfo, Severity, Summary};
 use crate::lang::Lang;
 use crate::limits::{self, Size};
@@ -193,29 +193,23 @@ impl Engine {
 
     /// Checks one measure given as a JSON value.
     pub fn check_measure(&self, measure: &Value, opts: &CheckOptions) -> Report {
+        self.check_measure_doc(measure, opts)
+    }
+
+    /// [`Engine::check_measure`] on any [`Doc`], such as a [`crate::Borrowed`] read without
+    /// making a `Value`: the same report. Custom rules' conditions compute over owned values,
+    /// so when there are any, they read a `Value` copy of the measure.
+    pub fn check_measure_doc<D: Doc>(&self, measure: &D, opts: &CheckOptions) -> Report {
         let mut cx = self.measure_cx(measure, opts);
-        if measure.is_object() {
-            crate::custom::check(&mut cx, measure, "");
+        if measure.is_object() && self.has_custom() {
+            crate::custom::check(&mut cx, &measure.as_value(), "");
         }
         explain_values(&mut cx.findings, measure);
         self.finish(cx, 1)
     }
 
-    /// [`Engine::check_measure`] on any [`Doc`], such as a [`crate::Borrowed`] read without
-    /// making a `Value`: the same report. With custom rules or explanations, which compute over
-    /// owned values, the document is copied into a `Value` first.
-    pub fn check_measure_doc<D: Doc>(&self, measure: &D, opts: &CheckOptions) -> Report {
-        if self.needs_value(opts) {
-            return self.check_measure(&measure.to_value(), opts);
-        }
-        let cx = self.measure_cx(measure, opts);
-        self.finish(cx, 1)
-    }
-
-    /// Whether a check reads owned values: custom rules' conditions and explanations compute
-    /// over a `Value`, so the `Doc` entry points then check a copy as one.
-    fn needs_value(&self, opts: &CheckOptions) -> bool {
-        opts.explain || !self.config.custom.is_empty()
+    fn has_custom(&self) -> bool {
+        !self.config.custom.is_empty()
     }
 
     /// The built-in rules' findings on one measure.
@@ -233,17 +227,18 @@ impl Engine {
 
     /// Checks a programme: every measure, then the programme-wide rules.
     pub fn check_programme(&self, programme: &Value, opts: &CheckOptions) -> Report {
-        let (mut cx, measures) = self.programme_cx(programme, opts, crate::custom::check);
-        explain_values(&mut cx.findings, programme);
-        self.finish(cx, u32::try_from(measures.len()).unwrap_or(u32::MAX))
+        self.check_programme_doc(programme, opts)
     }
 
     /// [`Engine::check_programme`] on any [`Doc`]; see [`Engine::check_measure_doc`].
     pub fn check_programme_doc<D: Doc>(&self, programme: &D, opts: &CheckOptions) -> Report {
-        if self.needs_value(opts) {
-            return self.check_programme(&programme.to_value(), opts);
-        }
-        let (cx, measures) = self.programme_cx(programme, opts, |_, _, _| {});
+        let custom = self.has_custom();
+        let (mut cx, measures) = self.programme_cx(programme, opts, |cx, m, base| {
+            if custom {
+                crate::custom::check(cx, &m.as_value(), base);
+            }
+        });
+        explain_values(&mut cx.findings, programme);
         self.finish(cx, u32::try_from(measures.len()).unwrap_or(u32::MAX))
     }
 
@@ -328,19 +323,20 @@ impl Engine {
 
     fn check_text(&self, text: &str, opts: &CheckOptions, kind: Kind) -> Report {
         let mut cx = self.cx(opts);
-        let value = match rules::input::parse(&mut cx, text) {
-            Some(v) => v,
+        let unescaped = Unescaped::new();
+        let doc = match rules::input::parse(&mut cx, text, &unescaped) {
+            Some(d) => d,
             None => return self.finish(cx, 0),
         };
         let is_programme = match kind {
             Kind::Measure => false,
             Kind::Programme => true,
-            Kind::Either => value.get("measures").is_some(),
+            Kind::Either => doc.get("measures").is_some(),
         };
         let mut report = if is_programme {
-            self.check_programme(&value, opts)
+            self.check_programme_doc(&doc, opts)
         } else {
-            self.check_measure(&value, opts)
+            self.check_measure_doc(&doc, opts)
         };
         let pointers: Vec<&str> = report.findings.iter().map(|f| f.path.as_str()).collect();
         let places = locate(text, &pointers);
@@ -404,7 +400,7 @@ impl Engine {
 
 /// A built-in rule's explanation names the value at the finding's place; the rules read
 /// the document, the context does not hold it, so the engine adds it here.
-fn explain_values(findings: &mut [Finding], root: &Value) {
+fn explain_values<D: Doc>(findings: &mut [Finding], root: &D) {
     for f in findings {
         if let Some(e) = f
             .explain
@@ -413,7 +409,7 @@ fn explain_values(findings: &mut [Finding], root: &Value) {
         {
             e.values.insert(
                 f.path.clone(),
-                crate::text::pointer(root, &f.path).cloned().unwrap_or(Value::Null),
+                crate::text::pointer(root, &f.path).map_or(Value::Null, Doc::to_value),
             );
         }
     }

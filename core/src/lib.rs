@@ -44,7 +44,7 @@ mod text;
 
 pub use catalogue::{rule, RuleMeta, RULES};
 pub use date::{Day, PartialDate};
-pub use doc::{Borrowed, Doc, View};
+pub use doc::{value_from_json, Borrowed, Doc, Unescaped, View};
 pub use engine::{CheckOptions, Engine, NAME, VERSION};
 pub use finding::{EngineInfo, Finding, Fix, Report, RulesetInfo, Severity, Summary};
 pub use lang::Lang;

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use crate::doc::{Borrowed, Unescaped};
+
 /// 1-based line and column (in characters) of each wanted pointer, in the order given. A
 /// member of an object is placed at its key, an array item at its value; a pointer that does
 /// not exist in the text (a missing field) is placed at its nearest existing ancestor. A key
@@ -394,10 +396,11 @@ fn decode_key(raw: &[u8]) -> String {
         quoted.push(b'"');
         quoted.extend_from_slice(raw);
         quoted.push(b'"');
-        // Read as a `Value`, whose decoder the engine has anyway: decoding into `String`
+        // Read by the document's reader, which the engine has anyway: decoding into `String`
         // would add serde's type-error paths, and with them float printing, to the wasm.
-        if let Ok(serde_json::Value::String(s)) = serde_json::from_str(&String::from_utf8_lossy(&quoted)) {
-            return s;
+        let quoted = String::from_utf8_lossy(&quoted);
+        if let Ok(Borrowed::String(s)) = Borrowed::from_json(&quoted, &Unescaped::new()) {
+            return s.to_owned();
         }
     }
     String::from_utf8_lossy(raw).into_owned()

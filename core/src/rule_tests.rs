@@ -8,6 +8,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::doc::Borrowed;
 use crate::engine::{CheckOptions, Engine};
 use crate::finding::{Finding, RulesetInfo, Severity};
 use crate::lang::Lang;
@@ -112,9 +113,10 @@ fn run_one(engine: &Engine, test: &Value, ruleset: String, index: usize) -> Test
             day: 1,
         }));
     let report = match (test.get("measure"), test.get("programme")) {
-        (Some(m), _) => engine.check_measure(m, &opts),
-        (None, Some(p)) => engine.check_programme(p, &opts),
-        (None, None) => engine.check_measure(&Value::Null, &opts),
+        // As the bindings check documents: only the rules' `Borrowed` form is in their wasm.
+        (Some(m), _) => engine.check_measure_doc(&Borrowed::from(m), &opts),
+        (None, Some(p)) => engine.check_programme_doc(&Borrowed::from(p), &opts),
+        (None, None) => engine.check_measure_doc(&Borrowed::Null, &opts),
     };
     let expect: Vec<TestFinding> = test
         .get("expect")

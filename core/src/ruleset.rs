@@ -304,7 +304,7 @@ pub fn check_ruleset_size(size: Size) -> Result<(), RulesetError> {
 fn value_of(text: &str) -> Result<Value, RulesetError> {
     check_ruleset_size(Size::Exactly(text.len()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| {
+    crate::doc::value_from_json(text).map_err(|e| {
         RulesetError::single(
             "",
             format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column()),

@@ -1,5 +1,7 @@
 //! Small text helpers shared by the registry, the rule-set loader and the rules.
 
+use crate::doc::{Doc, View};
+
 /// Folds case and white space so that "Sisäministeriö", " sisäministeriö " and
 /// "SISÄMINISTERIÖ" compare equal; Unicode-aware because codes like "HÄKE" carry umlauts.
 pub(crate) fn fold(s: &str) -> String {
@@ -213,11 +215,10 @@ fn max_distance(folded: &str) -> usize {
     (folded.chars().count() / 3).clamp(1, 4)
 }
 
-/// The value at a JSON Pointer (RFC 6901), as `Value::pointer` finds it, without allocating:
-/// serde_json's version copies every token to unescape it, which custom rules paid on every
-/// test of every check.
-pub(crate) fn pointer<'v>(root: &'v serde_json::Value, path: &str) -> Option<&'v serde_json::Value> {
-    use serde_json::Value;
+/// The value at a JSON Pointer (RFC 6901) in any [`Doc`], as `Value::pointer` finds it,
+/// without allocating: serde_json's version copies every token to unescape it, which custom
+/// rules paid on every test of every check.
+pub(crate) fn pointer<'v, D: Doc>(root: &'v D, path: &str) -> Option<&'v D> {
     if path.is_empty() {
         return Some(root);
     }
@@ -229,9 +230,9 @@ pub(crate) fn pointer<'v>(root: &'v serde_json::Value, path: &str) -> Option<&'v
         } else {
             std::borrow::Cow::Borrowed(raw)
         };
-        target = match target {
-            Value::Object(map) => map.get(token.as_ref())?,
-            Value::Array(list) => {
+        target = match target.view() {
+            View::Object(object) => object.get(token.as_ref())?,
+            View::Array(list) => {
                 // RFC 6901: decimal digits without leading zeros (serde_json's rule too).
                 if token.starts_with('+') || (token.len() > 1 && token.starts_with('0')) {
                     return None;

@@ -4,7 +4,7 @@
 //! passes when no call panics (and, for `borrowed_reads_the_same`, no assertion fails).
 //! (`structured` is a mutation program read by `mutate.rs`.)
 
-use measure_rules::{locate, parse_schedule, Borrowed, CheckOptions, Day, Engine, Lang};
+use measure_rules::{locate, parse_schedule, Borrowed, CheckOptions, Day, Engine, Lang, Unescaped};
 use serde_json::Value;
 
 /// One of the three languages, from any number, so every message table is exercised.
@@ -18,11 +18,12 @@ pub fn lang_of(n: usize) -> Lang {
 
 /// Bytes as a JSON document: every text entry point, with explanations on (the language
 /// follows the input's length), then the locator with the pointers the engine reported and
-/// a few the text does not hold.
+/// a few the text does not hold; and the text read as a `Borrowed` reads as the `Value`.
 pub fn check_document(engine: &Engine, data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    json_reads_the_same(text);
     let opts = CheckOptions {
         lang: lang_of(text.len()),
         as_of: None,
@@ -101,23 +102,36 @@ pub fn scrambled(v: &Value) -> Borrowed<'_> {
     }
 }
 
+/// JSON text read into a `Borrowed` (the bindings' and the text entry points' reader) gives
+/// the `Value` serde_json reads from it, or the same error.
+pub fn json_reads_the_same(text: &str) {
+    assert_eq!(
+        Borrowed::from_json(text, &Unescaped::new())
+            .map(|d| measure_rules::Doc::to_value(&d))
+            .map_err(|e| e.to_string()),
+        serde_json::from_str::<Value>(text).map_err(|e| e.to_string()),
+        "JSON text read as a Borrowed document"
+    );
+}
+
 /// The `structured` target's measure and programme through the `Doc` entry points on a
-/// scrambled borrowed copy: the reports the `Value` gives. Explanations are off, since with
-/// them the `Doc` entry points check a copy as a `Value`.
+/// scrambled borrowed copy, explained and not: the reports the `Value` gives.
 pub fn borrowed_reads_the_same(engine: &Engine, measure: &Value, programme: &Value) {
-    let opts = CheckOptions {
-        lang: Lang::Fi,
-        as_of: Day::parse_iso("2018-06-01").ok(),
-        explain: false,
-    };
-    assert_eq!(
-        engine.check_measure_doc(&scrambled(measure), &opts),
-        engine.check_measure(measure, &opts),
-        "a measure read as a Borrowed document"
-    );
-    assert_eq!(
-        engine.check_programme_doc(&scrambled(programme), &opts),
-        engine.check_programme(programme, &opts),
-        "a programme read as a Borrowed document"
-    );
+    for explain in [false, true] {
+        let opts = CheckOptions {
+            lang: Lang::Fi,
+            as_of: Day::parse_iso("2018-06-01").ok(),
+            explain,
+        };
+        assert_eq!(
+            engine.check_measure_doc(&scrambled(measure), &opts),
+            engine.check_measure(measure, &opts),
+            "a measure read as a Borrowed document"
+        );
+        assert_eq!(
+            engine.check_programme_doc(&scrambled(programme), &opts),
+            engine.check_programme(programme, &opts),
+            "a programme read as a Borrowed document"
+        );
+    }
 }

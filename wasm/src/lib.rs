@@ -2,7 +2,7 @@
 //! rule logic lives here; every type that crosses the boundary is the core's own, and its
 //! TypeScript declaration is generated from it (tsify).
 
-use measure_rules::{CheckOptions, Day, Lang, PartialDate, Report, Size};
+use measure_rules::{Borrowed, CheckOptions, Day, Lang, PartialDate, Report, Size};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -118,7 +118,8 @@ fn built(tape: Result<tape::Tape, tape::Error>) -> Result<JsValue, JsError> {
 /// written out by JSON.stringify.
 enum Input {
     Text(String),
-    Value(serde_json::Value),
+    /// A value's JSON text, to be read as the value (no line and column on its findings).
+    Json(String),
     #[cfg(feature = "object-walk")]
     Walked(Walked),
     TooLarge(Size),
@@ -129,7 +130,7 @@ fn input(doc: &JsValue, limit: usize) -> Result<Input, JsError> {
         return Ok(text_of(text, limit));
     }
     if doc.is_undefined() {
-        return Ok(Input::Value(serde_json::Value::Null));
+        return Ok(Input::Json(String::from("null")));
     }
     #[cfg(feature = "object-walk")]
     if let Some(walked) = plain(doc, limit)? {
@@ -138,16 +139,34 @@ fn input(doc: &JsValue, limit: usize) -> Result<Input, JsError> {
     json_input(doc, limit)
 }
 
-/// `input` for what is kept (rule sets): a walked document as a `Value`.
-fn owned_input(doc: &JsValue, limit: usize) -> Result<Input, JsError> {
+/// What the engine keeps (a rule set), from JS: its text, or the `Value` it stands for.
+enum Kept {
+    Text(String),
+    Value(serde_json::Value),
+    TooLarge(Size),
+}
+
+/// `input` for what is kept.
+fn owned_input(doc: &JsValue, limit: usize) -> Result<Kept, JsError> {
     match input(doc, limit)? {
         #[cfg(feature = "object-walk")]
         Input::Walked(w) => match w.read() {
-            Some(d) => Ok(Input::Value(measure_rules::Doc::to_value(&d))),
-            None => json_input(doc, limit),
+            Some(d) => Ok(Kept::Value(measure_rules::Doc::to_value(&d))),
+            None => kept(json_input(doc, limit)?),
         },
-        other => Ok(other),
+        other => kept(other),
     }
+}
+
+fn kept(input: Input) -> Result<Kept, JsError> {
+    Ok(match input {
+        Input::Text(text) => Kept::Text(text),
+        // See `check_json`.
+        Input::Json(text) => measure_rules::value_from_json(&text).map_or(Kept::Text(text), Kept::Value),
+        Input::TooLarge(size) => Kept::TooLarge(size),
+        #[cfg(feature = "object-walk")]
+        Input::Walked(_) => return Err(JsError::new(WALKED)),
+    })
 }
 
 /// A value that is neither text nor walked, read as its JSON text.
@@ -173,10 +192,7 @@ fn json_input(doc: &JsValue, limit: usize) -> Result<Input, JsError> {
     if text.len() > limit {
         return Ok(Input::Text(text));
     }
-    // JSON.stringify writes what serde_json cannot read only for nesting past the depth limit
-    // and for lone surrogates (as `\ud800`): check that text as text, so they are findings
-    // (`input.syntax`) as in text, not an exception.
-    Ok(serde_json::from_str(&text).map_or(Input::Text(text), Input::Value))
+    Ok(Input::Json(text))
 }
 
 /// A string as text, unless its length alone puts it over `limit` bytes: each UTF-16 unit is
@@ -348,21 +364,17 @@ impl Engine {
                 let mut sets = Vec::new();
                 for item in array.iter() {
                     sets.push(match owned_input(&item, measure_rules::MAX_RULESET_BYTES)? {
-                        Input::Text(t) => measure_rules::read_ruleset_json(&t).map_err(refused)?,
-                        Input::Value(v) => v,
-                        Input::TooLarge(size) => return Err(too_large_ruleset(size)),
-                        #[cfg(feature = "object-walk")]
-                        Input::Walked(_) => return Err(JsError::new(WALKED).into()),
+                        Kept::Text(t) => measure_rules::read_ruleset_json(&t).map_err(refused)?,
+                        Kept::Value(v) => v,
+                        Kept::TooLarge(size) => return Err(too_large_ruleset(size)),
                     });
                 }
                 measure_rules::Engine::with_rulesets(&sets)
             }
             Some(v) => match owned_input(&v, measure_rules::MAX_RULESET_BYTES)? {
-                Input::Text(t) => measure_rules::Engine::with_ruleset_json(&t),
-                Input::Value(v) => measure_rules::Engine::with_ruleset(&v),
-                Input::TooLarge(size) => return Err(too_large_ruleset(size)),
-                #[cfg(feature = "object-walk")]
-                Input::Walked(_) => return Err(JsError::new(WALKED).into()),
+                Kept::Text(t) => measure_rules::Engine::with_ruleset_json(&t),
+                Kept::Value(v) => measure_rules::Engine::with_ruleset(&v),
+                Kept::TooLarge(size) => return Err(too_large_ruleset(size)),
             },
         }
         .map_err(refused)?;
@@ -471,26 +483,22 @@ impl Engine {
     }
 }
 
-/// How a kind of document is checked, as text, as a value and as a walked object.
+/// How a kind of document is checked: as text, and as a value (read from its JSON text or
+/// walked). Values are read as `Borrowed` documents only, so that the wasm holds the rules
+/// once, for that document, and no `Value` is made of them.
 struct Checks {
     text: fn(&measure_rules::Engine, &str, &CheckOptions) -> Report,
-    value: fn(&measure_rules::Engine, &serde_json::Value, &CheckOptions) -> Report,
-    #[cfg(feature = "object-walk")]
-    walked: for<'d> fn(&measure_rules::Engine, &measure_rules::Borrowed<'d>, &CheckOptions) -> Report,
+    doc: for<'d> fn(&measure_rules::Engine, &Borrowed<'d>, &CheckOptions) -> Report,
 }
 
 const MEASURE: Checks = Checks {
     text: measure_rules::Engine::check_measure_json,
-    value: measure_rules::Engine::check_measure,
-    #[cfg(feature = "object-walk")]
-    walked: |engine, doc, opts| engine.check_measure_doc(doc, opts),
+    doc: |engine, doc, opts| engine.check_measure_doc(doc, opts),
 };
 
 const PROGRAMME: Checks = Checks {
     text: measure_rules::Engine::check_programme_json,
-    value: measure_rules::Engine::check_programme,
-    #[cfg(feature = "object-walk")]
-    walked: |engine, doc, opts| engine.check_programme_doc(doc, opts),
+    doc: |engine, doc, opts| engine.check_programme_doc(doc, opts),
 };
 
 /// What `owned_input` and `json_input` never give, answered without a panic.
@@ -566,14 +574,14 @@ impl Engine {
         #[cfg(feature = "object-walk")]
         if let Input::Walked(w) = &input {
             if let Some(d) = w.read() {
-                return to_js(&(checks.walked)(&self.inner, &d, &opts));
+                return to_js(&(checks.doc)(&self.inner, &d, &opts));
             }
             // Not a tape walk.mjs writes: its JSON text is read instead.
             input = json_input(doc, limit)?;
         }
         let report = match input {
             Input::Text(t) => (checks.text)(&self.inner, &t, &opts),
-            Input::Value(v) => (checks.value)(&self.inner, &v, &opts),
+            Input::Json(t) => check_json(&self.inner, &t, &opts, checks),
             #[cfg(feature = "object-walk")]
             Input::Walked(_) => return Err(JsError::new(WALKED)),
             Input::TooLarge(size) => self
@@ -582,6 +590,16 @@ impl Engine {
                 .ok_or_else(|| JsError::new("measure-rules: a document judged too large was within the limit"))?,
         };
         to_js(&report)
+    }
+}
+
+/// JSON.stringify writes what serde_json cannot read only for nesting past the depth limit
+/// and for lone surrogates (as `\ud800`): such text is checked as text, so that they are
+/// findings (`input.syntax`) as in text, not an exception.
+fn check_json(engine: &measure_rules::Engine, text: &str, opts: &CheckOptions, checks: &Checks) -> Report {
+    match Borrowed::from_json(text, &measure_rules::Unescaped::new()) {
+        Ok(d) => (checks.doc)(engine, &d, opts),
+        Err(_) => (checks.text)(engine, text, opts),
     }
 }
 

@@ -1,9 +1,8 @@
 //! The JSON text itself: readable, and within the size limit.
 
-use serde_json::Value;
-
 use crate::catalogue::{RuleMeta, Scope};
 use crate::context::{Cx, Pending};
+use crate::doc::{Borrowed, Unescaped};
 use crate::finding::Severity;
 use crate::limits::{Size, MAX_DEPTH, MAX_DOCUMENT_BYTES};
 
@@ -63,14 +62,14 @@ pub(crate) fn within_size(cx: &mut Cx<'_>, size: Size) -> bool {
 }
 
 /// Parses JSON text, reporting why it cannot be read. `None` means nothing else can be checked.
-pub(crate) fn parse(cx: &mut Cx<'_>, text: &str) -> Option<Value> {
+pub(crate) fn parse<'t>(cx: &mut Cx<'_>, text: &'t str, unescaped: &'t Unescaped) -> Option<Borrowed<'t>> {
     if !within_size(cx, Size::Exactly(text.len())) {
         return None;
     }
     // A byte-order mark is not part of the document, nor a column of its first line (as
     // editors show it, and as `locate` places findings).
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match serde_json::from_str::<Value>(body) {
+    match Borrowed::from_json(body, unescaped) {
         Ok(v) => Some(v),
         Err(e) => {
             // serde_json's own words, without the place, which the message gives already.
@@ -365,7 +364,7 @@ mod tests {
     fn every_description_has_a_sample_and_every_variant_a_message() {
         for (said, variant) in PROBLEMS {
             let sample = SAMPLES.iter().find(|(text, _, _)| {
-                serde_json::from_str::<Value>(text)
+                serde_json::from_str::<serde_json::Value>(text)
                     .err()
                     .is_some_and(|e| e.to_string().starts_with(&format!("{said} at line ")))
             });
@@ -456,7 +455,7 @@ mod tests {
             lang: Lang::En,
             ..CheckOptions::default()
         };
-        let value: Value = serde_json::from_str(&text)?;
+        let value: serde_json::Value = serde_json::from_str(&text)?;
         for report in [engine.check_measure_json(&text, &en), engine.check_measure(&value, &en)] {
             let count = |rule: &str| report.findings.iter().filter(|f| f.rule == rule).count();
             assert_eq!(count("schema.unknown-field"), usize::try_from(MAX)?);
