@@ -22,7 +22,7 @@ import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, serve } from "../tests/browser/serve.mjs";
 import { OUT, buildBundles } from "./bundles.mjs";
 import { AS_OF, LANG, formInputs } from "./inputs.mjs";
-import { fmt, root, stats, table } from "./lib.mjs";
+import { WARMUP_MS, fmt, root, stats, table } from "./lib.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const ALLOWED = ["wasm/npm/", "bench/", "data/", "schemas/"];
@@ -186,8 +186,8 @@ export async function browserJob({ quick = false, log = () => {} } = {}) {
       watch(page, problems);
       await isolate(page);
       await page.goto(`${base}/bench/browser/calls.html`);
-      const args = { inputs: formInputs(), n: quick ? 2000 : 20000, warmup: quick ? 500 : 5000, asOf: AS_OF, lang: LANG };
-      result.calls = await page.evaluate(async (a) => (await import("/bench/browser/calls.mjs")).run(a), args);
+      const args = { inputs: formInputs(), n: quick ? 2000 : 20000, warmup: quick ? 500 : 5000, warmupMs: quick ? 50 : WARMUP_MS, asOf: AS_OF, lang: LANG };
+      result.calls = { ...(await page.evaluate(async (a) => (await import("/bench/browser/calls.mjs")).run(a), args)), n: args.n, warmup: args.warmup, warmupMs: args.warmupMs };
       await context.close();
     }
 
@@ -290,7 +290,7 @@ export function browserTables(r) {
         { title: "calls", align: "r" },
       ],
       Object.entries(c.results).map(([k, s]) => [label[k] ?? k, q(s.median), q(s.p99), fmt.us(s.mean), fmt.ratio(s.mean / mr.mean), String(s.n)]),
-    ) + `\n\nTimer: performance.now() steps of ${c.resolutionUs.toFixed(1)} µs in the page (cross-origin isolated: ${c.crossOriginIsolated}); medians and p99s are whole steps, the mean of many quantised calls is finer. Findings per pass over the inputs: ${c.findings}.`,
+    ) + `\n\nTimer: performance.now() steps of ${c.resolutionUs.toFixed(1)} µs in the page (cross-origin isolated: ${c.crossOriginIsolated}); medians and p99s are whole steps, the mean of many quantised calls is finer. Findings per pass over the inputs: ${c.findings}.${c.warmup ? ` Each variant: ${c.warmup} warm-up calls${c.warmupMs ? ` and at least ${c.warmupMs} ms of them` : ""}, then its calls timed, one block after the other in the order of the table.` : ""}`,
   );
   const rows = [];
   for (const k of Object.values(r.keystrokes)) {

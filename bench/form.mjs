@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AS_OF, LANG, formInputs } from "./inputs.mjs";
-import { PROFILE_MEASURES, binaryAge, builtWords, fmt, profileMeasures, readJson, root, stats, summarise, table, timeAsync, timeSync } from "./lib.mjs";
+import { PROFILE_MEASURES, WARMUP_MS, binaryAge, builtWords, fmt, profileMeasures, readJson, root, stats, summarise, table, timeAsync, timeSync } from "./lib.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const OPTS = { lang: LANG, asOf: AS_OF };
@@ -148,16 +148,16 @@ function reportTape(report, ids) {
   return [Uint32Array.from(ops), Float64Array.from(numbers), parts.join("")];
 }
 
-async function worker(name, n, warmup) {
+async function worker(name, n, warmup, warmupMs) {
   const v = VARIANTS[name];
   const { fn, args } = await v.setup(formInputs());
-  const samples = v.async ? await timeAsync(fn, args, n, warmup) : timeSync(fn, args, n, warmup);
+  const samples = v.async ? await timeAsync(fn, args, n, warmup, warmupMs) : timeSync(fn, args, n, warmup, warmupMs);
   process.stdout.write(JSON.stringify({ inputs: args.length, samples: Array.from(samples, (x) => Math.round(x * 1000) / 1000) }));
 }
 
 /** Runs one variant in a fresh Node process: its durations in µs, call i on input i % inputs. */
-function runVariant(name, n, warmup, nodeArgs = []) {
-  const out = execFileSync(process.execPath, [...nodeArgs, SELF, "--worker", name, String(n), String(warmup)], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
+function runVariant(name, n, warmup, warmupMs, nodeArgs = []) {
+  const out = execFileSync(process.execPath, [...nodeArgs, SELF, "--worker", name, String(n), String(warmup), String(warmupMs)], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
   return JSON.parse(out);
 }
 
@@ -169,7 +169,7 @@ function runVariant(name, n, warmup, nodeArgs = []) {
 function profile(n) {
   const dir = mkdtempSync(join(tmpdir(), "measure-rules-prof-"));
   try {
-    execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, "--cpu-prof-interval", "50", SELF, "--worker", "measure-rules", String(n), "2000"], { cwd: root, stdio: "pipe" });
+    execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, "--cpu-prof-interval", "50", SELF, "--worker", "measure-rules", String(n), "2000", "0"], { cwd: root, stdio: "pipe" });
     const p = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]), "utf8"));
     const byId = new Map(p.nodes.map((x) => [x.id, x]));
     // Only samples inside the timing loop (the module's loading and compiling are left out).
@@ -260,6 +260,7 @@ async function crossCheck() {
 export async function formJob({ quick = false, log = () => {} } = {}) {
   const n = quick ? 2000 : 20000;
   const warmup = quick ? 500 : 5000;
+  const warmupMs = quick ? 50 : WARMUP_MS;
   const roundCount = quick ? 2 : 5;
   const names = Object.keys(VARIANTS);
   const rounds = Object.fromEntries(names.map((name) => [name, []]));
@@ -274,7 +275,7 @@ export async function formJob({ quick = false, log = () => {} } = {}) {
       log(`form job: round ${round + 1} of ${roundCount}`);
       for (const name of round % 2 ? [...names].reverse() : names) {
         const cheap = VARIANTS[name].part || VARIANTS[name].cheap;
-        rounds[name].push(runVariant(name, Math.ceil((cheap ? n * 5 : n) / roundCount), warmup));
+        rounds[name].push(runVariant(name, Math.ceil((cheap ? n * 5 : n) / roundCount), warmup, warmupMs));
       }
       if (nativeFile) nativeNs.push(profileMeasures(["file", String(nativeRounds), nativeFile]));
     }
@@ -290,7 +291,7 @@ export async function formJob({ quick = false, log = () => {} } = {}) {
   const prof = profile(quick ? 2000 : 20000);
   log("form job: cross-check");
   const check = await crossCheck();
-  return { n, warmup, rounds: roundCount, results, native, profile: prof, check };
+  return { n, warmup, warmupMs, rounds: roundCount, results, native, profile: prof, check };
 }
 
 export function formTables(r) {
@@ -340,7 +341,7 @@ export function formTables(r) {
   );
   const c = r.check;
   const notes = [
-    `inputs: ${c.inputs} measures (${c.programmeMeasures} from data/programme-2017.json, ${c.caseMeasures} from tests/fixtures/cases.json), asOf ${AS_OF}, lang ${LANG}; ${r.rounds ? `the calls in ${r.rounds} rounds, each running every peer's process in turn, each process ${r.warmup} warm-up calls, then its share of the calls counted` : `${r.warmup} warm-up calls, then the calls counted`}.`,
+    `inputs: ${c.inputs} measures (${c.programmeMeasures} from data/programme-2017.json, ${c.caseMeasures} from tests/fixtures/cases.json), asOf ${AS_OF}, lang ${LANG}; ${r.rounds ? `the calls in ${r.rounds} rounds, each running every peer's process in turn, each process ${r.warmup} warm-up calls${r.warmupMs ? ` and at least ${r.warmupMs} ms of them` : ""}, then its share of the calls counted` : `${r.warmup} warm-up calls, then the calls counted`}.`,
     ...(r.rounds
       ? [`median per round (µs), in the order run: ${Object.entries(r.results).filter(([name]) => !VARIANTS[name]?.part).map(([name, s]) => `${name} ${s.roundMedians.map(fmt.us).join(" / ")}`).join("; ")}.`]
       : []),
@@ -386,7 +387,7 @@ function floor(r) {
 }
 
 if (process.argv[2] === "--worker") {
-  await worker(process.argv[3], Number(process.argv[4]), Number(process.argv[5]));
+  await worker(process.argv[3], Number(process.argv[4]), Number(process.argv[5]), Number(process.argv[6] ?? 0));
 } else if (process.argv[1] === SELF) {
   const r = await formJob({ quick: process.argv.includes("--quick"), log: (m) => process.stderr.write(`${m}\n`) });
   console.log(formTables(r));

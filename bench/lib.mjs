@@ -39,7 +39,7 @@ export const builtWords = (age) => `binary built ${age.built}${age.olderThanSour
 
 export const readJson = (rel) => JSON.parse(readFileSync(join(root, rel), "utf8"));
 
-export { stats, timeAsync, timeSync } from "./timing.mjs";
+export { WARMUP_MS, stats, timeAsync, timeSync } from "./timing.mjs";
 
 export const fmt = {
   us: (x) => (x === undefined || x === null ? "-" : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)),

@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AS_OF, LANG } from "./inputs.mjs";
-import { PROFILE_MEASURES, binaryAge, builtWords, fmt, profileMeasures, root, stats, summarise, table, timeSync } from "./lib.mjs";
+import { PROFILE_MEASURES, WARMUP_MS, binaryAge, builtWords, fmt, profileMeasures, root, stats, summarise, table, timeSync } from "./lib.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const OPTS = { lang: LANG, asOf: AS_OF };
@@ -30,12 +30,12 @@ const VARIANTS = {
   "checkDocumentJson(bytes) (the CLI's call, --format json)": (engine, text) => ({ fn: (b) => engine.checkDocumentJson(b, OPTS, 3), arg: Buffer.from(text) }),
 };
 
-async function worker(name, n, warmup) {
+async function worker(name, n, warmup, warmupMs) {
   const { Engine } = await import("../wasm/npm/node.mjs");
   const { fn, arg } = VARIANTS[name](new Engine(), readFileSync(FILE, "utf8"));
   const first = fn(arg);
   const report = first.json ? JSON.parse(new TextDecoder().decode(first.json)) : first;
-  const samples = timeSync(fn, [arg], n, warmup);
+  const samples = timeSync(fn, [arg], n, warmup, warmupMs);
   process.stdout.write(JSON.stringify({ inputs: 1, samples: Array.from(samples, (x) => Math.round(x * 10) / 10), measures: report.measures, findings: report.findings.length }));
 }
 
@@ -77,6 +77,7 @@ const nativeDirect = (calls, mode) => profileMeasures([mode, String(calls)]) / 1
 export async function programmeJob({ quick = false, log = () => {} } = {}) {
   const n = quick ? 100 : 1000;
   const warmup = quick ? 20 : 200;
+  const warmupMs = quick ? 50 : WARMUP_MS;
   const roundCount = quick ? 2 : 5;
   const directCalls = quick ? 50 : 500;
   const names = Object.keys(VARIANTS);
@@ -85,7 +86,7 @@ export async function programmeJob({ quick = false, log = () => {} } = {}) {
   for (let round = 0; round < roundCount; round++) {
     log(`programme job: round ${round + 1} of ${roundCount}`);
     for (const name of round % 2 ? [...names].reverse() : names) {
-      const out = execFileSync(process.execPath, [SELF, "--worker", name, String(Math.ceil(n / roundCount)), String(warmup)], { cwd: root, encoding: "utf8" });
+      const out = execFileSync(process.execPath, [SELF, "--worker", name, String(Math.ceil(n / roundCount)), String(warmup), String(warmupMs)], { cwd: root, encoding: "utf8" });
       rounds[name].push(JSON.parse(out));
     }
     if (direct) {
@@ -99,7 +100,7 @@ export async function programmeJob({ quick = false, log = () => {} } = {}) {
   const nativeDirectResult = direct
     ? { available: true, rounds: directCalls, reps: roundCount, textMs: stats(direct.text).median, valueMs: stats(direct.value).median, textPerRound: direct.text, ...binaryAge(PROFILE_MEASURES) }
     : { available: false };
-  return { n, warmup, rounds: roundCount, results, native: nat, nativeDirect: nativeDirectResult };
+  return { n, warmup, warmupMs, rounds: roundCount, results, native: nat, nativeDirect: nativeDirectResult };
 }
 
 export function programmeTable(r) {
@@ -117,7 +118,7 @@ export function programmeTable(r) {
   if (r.rounds) {
     const perRound = Object.entries(r.results).map(([name, s]) => `${name} ${s.roundMedians.map((x) => fmt.ms(x / 1000)).join(" / ")}`);
     if (d?.textPerRound) perRound.push(`native check_programme_json(text) ${d.textPerRound.map(fmt.ms).join(" / ")}`);
-    notes.push(`the calls in ${r.rounds} rounds, each running every variant's process in turn (${r.warmup} warm-up calls each, then its share of the ${r.n} calls counted) and then the native engine's own calls; median per round (ms), in the order run: ${perRound.join("; ")}.`);
+    notes.push(`the calls in ${r.rounds} rounds, each running every variant's process in turn (${r.warmup} warm-up calls each${r.warmupMs ? ` and at least ${r.warmupMs} ms of them` : ""}, then its share of the ${r.n} calls counted) and then the native engine's own calls; median per round (ms), in the order run: ${perRound.join("; ")}.`);
   }
   if (nat.available) {
     notes.push(
@@ -136,7 +137,7 @@ export function programmeTable(r) {
 }
 
 if (process.argv[2] === "--worker") {
-  await worker(process.argv[3], Number(process.argv[4]), Number(process.argv[5]));
+  await worker(process.argv[3], Number(process.argv[4]), Number(process.argv[5]), Number(process.argv[6] ?? 0));
 } else if (process.argv[1] === SELF) {
   const r = await programmeJob({ quick: process.argv.includes("--quick"), log: (m) => process.stderr.write(`${m}\n`) });
   console.log(programmeTable(r));

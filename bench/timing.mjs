@@ -11,12 +11,23 @@ export function stats(samples) {
 }
 
 /**
- * Times `fn(inputs[i % inputs.length])` one call at a time: `warmup` calls first (not kept),
- * then `n` timed calls. Returns the durations in microseconds.
+ * How long each timed loop warms up, at the least, besides its count of warm-up calls. V8
+ * tiers code up on background threads while a loop runs: in Chromium, after 5,000 calls
+ * (about 70 ms) the slowest 1 % of the next 20,000 still gathered at their start, and the p99
+ * was 35 to 90 µs against 30 to 40 after 500 ms or more (BENCHMARKS.md, item 34). Criterion,
+ * for comparison, warms up for 3 s.
  */
-export function timeSync(fn, inputs, n, warmup) {
+export const WARMUP_MS = 500;
+
+/**
+ * Times `fn(inputs[i % inputs.length])` one call at a time: at least `warmup` calls and at
+ * least `warmupMs` milliseconds of calls first (not kept), then `n` timed calls. Returns the
+ * durations in microseconds.
+ */
+export function timeSync(fn, inputs, n, warmup, warmupMs = 0) {
   const k = inputs.length;
-  for (let i = 0; i < warmup; i++) fn(inputs[i % k]);
+  const until = performance.now() + warmupMs;
+  for (let i = 0; i < warmup || performance.now() < until; i++) fn(inputs[i % k]);
   const out = new Float64Array(n);
   let sink = 0;
   for (let i = 0; i < n; i++) {
@@ -31,9 +42,10 @@ export function timeSync(fn, inputs, n, warmup) {
 }
 
 /** The same for a function that returns a promise (json-rules-engine). */
-export async function timeAsync(fn, inputs, n, warmup) {
+export async function timeAsync(fn, inputs, n, warmup, warmupMs = 0) {
   const k = inputs.length;
-  for (let i = 0; i < warmup; i++) await fn(inputs[i % k]);
+  const until = performance.now() + warmupMs;
+  for (let i = 0; i < warmup || performance.now() < until; i++) await fn(inputs[i % k]);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const x = inputs[i % k];

@@ -16,7 +16,7 @@ function resolution() {
   return best * 1000;
 }
 
-export async function run({ inputs, n, warmup, asOf, lang }) {
+export async function run({ inputs, n, warmup, warmupMs, asOf, lang }) {
   const opts = { lang, asOf };
   const measures = inputs.map((i) => i.measure);
   const texts = measures.map((m) => JSON.stringify(m));
@@ -27,11 +27,11 @@ export async function run({ inputs, n, warmup, asOf, lang }) {
   const ajv = ajvCheck();
   const jre = jreCheck(asOf);
   const out = { crossOriginIsolated: self.crossOriginIsolated, resolutionUs: resolution(), results: {} };
-  out.results["measure-rules"] = stats(timeSync((m) => engine.checkMeasure(m, opts), measures, n, warmup));
-  out.results["measure-rules-text"] = stats(timeSync((t) => engine.checkMeasure(t, opts), texts, n, warmup));
-  out.results.stringify = stats(timeSync((m) => JSON.stringify(m), measures, n, warmup));
-  out.results["ajv-standalone"] = stats(timeSync((m) => ajv(m), measures, n * 5, warmup));
-  out.results["json-rules-engine"] = stats(await timeAsync((m) => jre(m), measures, n, warmup));
+  out.results["measure-rules"] = stats(timeSync((m) => engine.checkMeasure(m, opts), measures, n, warmup, warmupMs));
+  out.results["measure-rules-text"] = stats(timeSync((t) => engine.checkMeasure(t, opts), texts, n, warmup, warmupMs));
+  out.results.stringify = stats(timeSync((m) => JSON.stringify(m), measures, n, warmup, warmupMs));
+  out.results["ajv-standalone"] = stats(timeSync((m) => ajv(m), measures, n * 5, warmup, warmupMs));
+  out.results["json-rules-engine"] = stats(await timeAsync((m) => jre(m), measures, n, warmup, warmupMs));
   let findings = 0;
   for (const m of measures) findings += engine.checkMeasure(m, opts).findings.length;
   out.findings = findings;
