@@ -55,9 +55,10 @@ export function findDemo({ log = () => {} } = {}) {
   return { dir: null, how: `${failed}web-demo/ has neither build.mjs nor dist/index.html` };
 }
 
-// A request still in flight when its page closes (a late favicon) is abandoned, not an
+// The page cross-origin isolated (COOP/COEP added to the responses), for the 5 µs timer. A
+// request still in flight when its page closes (a late favicon) is abandoned, not an
 // unhandled rejection that ends the whole run.
-const isolate = async (page) =>
+export const isolate = async (page) =>
   page.route("**/*", async (route) => {
     try {
       const response = await route.fetch();

@@ -66,15 +66,13 @@ async function measure({ url, timingUrl, inputs, opts, calls }) {
 async function inChromium() {
   const { chromium } = await import("playwright-core");
   const { CHROMIUM, CHROMIUM_ARGS, serve } = await import("../tests/browser/serve.mjs");
+  const { isolate } = await import("./browser.mjs");
   const server = await serve(root, { allowed: ["wasm/npm/", "bench/"] });
   const b = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await b.newPage();
     // Cross-origin isolated, for the 5 µs timer (100 µs otherwise), as in the browser job.
-    await page.route("**/*", async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" } });
-    });
+    await isolate(page);
     await page.goto(`http://127.0.0.1:${server.address().port}/bench/browser/calls.html`);
     return await page.evaluate(measure, { url: "/wasm/npm/index.js", timingUrl: "/bench/timing.mjs", inputs, opts, calls });
   } finally {

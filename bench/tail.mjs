@@ -74,6 +74,7 @@ async function measure({ inputs, opts, calls, warmup, warmupMs, heapEach }) {
 
 const { chromium } = await import("playwright-core");
 const { CHROMIUM, CHROMIUM_ARGS, serve } = await import("../tests/browser/serve.mjs");
+const { isolate } = await import("./browser.mjs");
 const server = await serve(root, { allowed: ["wasm/npm/", "bench/"] });
 const rows = [];
 try {
@@ -81,10 +82,7 @@ try {
     const b = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, "--enable-precise-memory-info"] });
     try {
       const page = await b.newPage();
-      await page.route("**/*", async (route) => {
-        const response = await route.fetch();
-        await route.fulfill({ response, headers: { ...response.headers(), "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" } });
-      });
+      await isolate(page);
       await page.goto(`http://127.0.0.1:${server.address().port}/bench/browser/calls.html`);
       const inputs = formInputs().map((x) => x.measure);
       const r = await page.evaluate(measure, { inputs, opts: { lang: LANG, asOf: AS_OF }, calls, warmup: WARMUP, warmupMs: WARMUP_FOR_MS, heapEach: p % 2 === 1 });
