@@ -9,7 +9,7 @@
 // ratios between peers swing with it (3.8x and 6.7x in two runs eight minutes apart).
 // Every figure is then over all of a peer's rounds.
 //
-//   node bench/form.mjs --worker <variant> <n> <warmup>   one variant, prints its durations
+//   node bench/form.mjs --worker <variant> <n> <warmup> [<warmup ms>]   one variant, prints its durations
 //   node bench/form.mjs [--quick]                          every variant, prints the table
 import { deepStrictEqual } from "node:assert/strict";
 import { execFileSync } from "node:child_process";
