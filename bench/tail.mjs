@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // What sets the Chromium p99 of the browser job's calls (BENCHMARKS.md, item 34): the same
-// loop as bench/browser/calls.mjs (cross-origin isolated, 5,000 checks to warm up, then N
-// timed over the form job's 52 inputs), with each call's time kept per input. For the
+// loop as bench/browser/calls.mjs (cross-origin isolated, warmed up, then N timed over the
+// form job's 52 inputs), with each call's time kept per input. For the
 // engine's authors; not part of `npm run bench`.
 //
 //   node bench/tail.mjs [--pages P] [--calls N] [--warmup N] [--warmup-ms MS]
@@ -31,11 +31,10 @@ const WARMUP_FOR_MS = Number(arg("--warmup-ms", WARMUP_MS));
 /** Runs in the page. */
 async function measure({ inputs, opts, calls, warmup, warmupMs, heapEach }) {
   const { Engine } = await import("/wasm/npm/index.js");
-  const { stats } = await import("/bench/timing.mjs");
+  const { stats, warmUp } = await import("/bench/timing.mjs");
   const engine = new Engine();
   const k = inputs.length;
-  const until = performance.now() + warmupMs;
-  for (let i = 0; i < warmup || performance.now() < until; i++) engine.checkMeasure(inputs[i % k], opts);
+  warmUp((m) => engine.checkMeasure(m, opts), inputs, warmup, warmupMs);
   const d = new Float64Array(calls);
   const collected = new Uint8Array(calls);
   let heap = performance.memory.usedJSHeapSize;

@@ -19,15 +19,20 @@ export function stats(samples) {
  */
 export const WARMUP_MS = 500;
 
-/**
- * Times `fn(inputs[i % inputs.length])` one call at a time: at least `warmup` calls and at
- * least `warmupMs` milliseconds of calls first (not kept), then `n` timed calls. Returns the
- * durations in microseconds.
- */
-export function timeSync(fn, inputs, n, warmup, warmupMs = 0) {
+/** Calls `fn(inputs[i % inputs.length])`: at least `warmup` calls, and at least `warmupMs` milliseconds of them. */
+export function warmUp(fn, inputs, warmup, warmupMs = 0) {
   const k = inputs.length;
   const until = performance.now() + warmupMs;
   for (let i = 0; i < warmup || performance.now() < until; i++) fn(inputs[i % k]);
+}
+
+/**
+ * Times `fn(inputs[i % inputs.length])` one call at a time: `warmUp` first (not kept), then
+ * `n` timed calls. Returns the durations in microseconds.
+ */
+export function timeSync(fn, inputs, n, warmup, warmupMs = 0) {
+  const k = inputs.length;
+  warmUp(fn, inputs, warmup, warmupMs);
   const out = new Float64Array(n);
   let sink = 0;
   for (let i = 0; i < n; i++) {
@@ -41,7 +46,7 @@ export function timeSync(fn, inputs, n, warmup, warmupMs = 0) {
   return out;
 }
 
-/** The same for a function that returns a promise (json-rules-engine). */
+/** The same for a function that returns a promise (json-rules-engine), awaiting each call of the warm-up too. */
 export async function timeAsync(fn, inputs, n, warmup, warmupMs = 0) {
   const k = inputs.length;
   const until = performance.now() + warmupMs;
