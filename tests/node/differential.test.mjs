@@ -1,12 +1,14 @@
 // Same logic everywhere: the native engine (core/examples/reports.rs) and the WebAssembly
 // engine give byte-identical JSON reports on every fixture, the real programme and 10,000
-// measures mutated from them.
+// measures mutated from them; and a measure given as an object (walked in JS by the Node
+// build) is read as its JSON.stringify text is, over 10,000 objects holding what JSON cannot.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { Engine } from "measure-rules";
 import { merge, readJson, readText, root } from "./helpers.mjs";
+import { placeless } from "../shared/cases.mjs";
 
 const AS_OF = "2019-06-01";
 
@@ -103,4 +105,70 @@ test("fixtures and the real programme, in three languages", () => {
 test("10,000 mutated measures", () => {
   const n = compare(corpus(), "fi");
   assert.equal(n, 10_000);
+});
+
+// What a JS object can hold and JSON text cannot, or holds differently: JSON.stringify drops,
+// nulls, rounds or calls them. The walk (wasm/src/walk.mjs) reads plain values itself and
+// leaves the rest to JSON.stringify; either way the report must be the text's.
+const JS_ONLY = () => {
+  const boxed = new String("SM");
+  const noProto = Object.assign(Object.create(null), { fi: "ilman prototyyppiä" });
+  const sparse = ["SM"];
+  sparse[3] = "Tulli";
+  return [
+    undefined, NaN, -0, Infinity, -Infinity, 2 ** 53, 2 ** 53 + 2, -(2 ** 53) + 1, 1e21, 5e-324, 0.1 + 0.2,
+    () => 1, Symbol("s"), new Date(Date.UTC(2018, 0, 1)), boxed, new Number(3), new Boolean(false),
+    { toJSON: () => "2018-05" }, sparse, noProto, [undefined, () => 1, Symbol("t")], { a: undefined, b: 1 },
+    "yksinäinen \ud800", "\udc00", "😀 ä \u2010", "\u0000\"\\\n\t", JSON.parse('{"__proto__": "SM", "fi": "x"}'),
+    { 10: "a", 2: "b", "ä😀": "c" }, new (class Thing { constructor() { this.fi = "luokka"; } })(),
+    Object.defineProperty({}, "fi", { get: () => "getteri", enumerable: true }),
+    Object.defineProperty({ fi: "näkyvä" }, "sv", { value: "dold", enumerable: false }),
+  ];
+};
+
+/** Sets a random member of a random object or array inside `value` (or the value itself). */
+function mutateDeep(value, random, pool) {
+  const containers = [];
+  (function gather(v, depth) {
+    if (v === null || typeof v !== "object" || depth > 6) return;
+    containers.push(v);
+    for (const x of Object.values(v)) gather(x, depth + 1);
+  })(value, 0);
+  const target = containers[Math.floor(random() * containers.length)];
+  const pick = () => pool[Math.floor(random() * pool.length)];
+  const keys = Array.isArray(target) ? [target.length, target.length + 1, ...target.keys()] : [...Object.keys(target), ...FIELDS, "fi", "sv", "text", "start"];
+  // Reflect.set, because a getter without a setter refuses the value (and the rest is kept).
+  Reflect.set(target, keys[Math.floor(random() * keys.length)], pick());
+}
+
+test("10,000 measures holding what JSON cannot are read as their JSON text is", () => {
+  const engine = new Engine();
+  const cases = readJson("tests/fixtures/cases.json");
+  const programme = readJson("data/programme-2017.json");
+  const seeds = [...programme.measures, ...cases.measures.map((c) => merge(cases.base, c.patch))];
+  const random = rng(20171006);
+  const opts = { lang: "fi", asOf: AS_OF };
+  let walked = 0;
+  for (let i = 0; i < 10_000; i++) {
+    const m = structuredClone(seeds[i % seeds.length]);
+    // Fresh values each time: the pool holds objects the mutation may put inside each other.
+    const pool = [...POOL.map((v) => structuredClone(v)), ...JS_ONLY()];
+    for (let n = 1 + Math.floor(random() * 4); n > 0; n--) mutateDeep(m, random, pool);
+    let text;
+    try {
+      text = JSON.stringify(m);
+    } catch {
+      // A value put inside itself: JSON.stringify refuses it, and so must the engine.
+      assert.throws(() => engine.checkMeasure(m, opts), /cannot be turned into JSON/, `measure ${i}`);
+      continue;
+    }
+    const fromObject = placeless(engine.checkMeasure(m, opts));
+    assert.deepEqual(fromObject, placeless(engine.checkMeasure(text, opts)), `measure ${i}: ${text.slice(0, 300)}`);
+    if (i % 50 === 0) {
+      const both = { measures: [m, seeds[(i + 1) % seeds.length]] };
+      assert.deepEqual(placeless(engine.checkProgramme(both, opts)), placeless(engine.checkProgramme(JSON.stringify(both), opts)), `programme ${i}`);
+    }
+    walked++;
+  }
+  assert.ok(walked > 9_000, `${walked} of 10,000 could be turned into JSON`);
 });
