@@ -105,4 +105,22 @@ test("a value is refused by its size only when its JSON text is over the limit",
   const cyclic = { id: "2.1" };
   cyclic.self = cyclic;
   assert.equal(leastJson(cyclic, 1e9), 0);
+  // One whose bound goes over the limit before the depth cut ends it throws for the cycle, as
+  // JSON.stringify does, found however far into a sparse array it is...
+  const wide = { title: "x".repeat(1000) };
+  wide.steps = [wide, wide];
+  assert.throws(() => leastJson(wide, 1e6), { name: "TypeError", message: /circular/ });
+  const far = [];
+  far.length = 1e9;
+  far[5] = { back: far };
+  assert.throws(() => leastJson({ partners: far }, 32 * 1024 * 1024), /circular/);
+  // ...while a value that shares its parts without a cycle keeps its bound, found at once,
+  // each shared part searched once (this one's text would be 2^25 copies of its leaf).
+  let shared = { leaf: "x".repeat(100) };
+  for (let i = 0; i < 25; i++) shared = { a: shared, b: shared };
+  assert.ok(leastJson(shared, 32 * 1024 * 1024) > 32 * 1024 * 1024);
+  // What a toJSON gives is not searched: JSON.stringify calls it, and its result may hold no cycle.
+  const replaced = { title: "x".repeat(1000), toJSON: () => "replaced" };
+  replaced.self = [replaced, replaced];
+  assert.ok(leastJson({ a: replaced, pad: "y".repeat(100) }, 10) > 10);
 });

@@ -9,12 +9,55 @@ const DEEPEST = 128;
 let least = 0;
 let limit = 0;
 
-/** A lower bound on the UTF-8 length of `JSON.stringify(value)` once it is over `max`, else 0. */
+/**
+ * A lower bound on the UTF-8 length of `JSON.stringify(value)` once it is over `max`, else 0.
+ * A value that holds itself throws, as JSON.stringify does: a cycle through two members of each
+ * level runs the bound over any limit before the depth cut ends it, and "at least 32 MB" would
+ * misname a mistake in the caller's code.
+ */
 export function leastJson(value, max) {
   least = 0;
   limit = max;
+  if (!over(value, 0)) return 0;
+  if (holdsItself(value)) throw new TypeError("Converting circular structure to JSON: the value holds itself");
   // Crosses as a u32; 2^32 - 1 is a lower bound still.
-  return over(value, 0) ? Math.min(least, 0xffffffff) : 0;
+  return Math.min(least, 0xffffffff);
+}
+
+// Members the cycle search may look at before it gives up (and the bound stands): a form's
+// value has hundreds, and a sparse array's length is not its members.
+const SEARCH = 1 << 20;
+
+/**
+ * Whether JSON.stringify would meet `value` inside itself, looking where `over` looks (not
+ * into what a toJSON gives, nor past DEEPEST). Each object is searched once: one that is
+ * finished holds no way back, however often it is shared.
+ */
+function holdsItself(value) {
+  const open = new Set();
+  const done = new WeakSet();
+  let budget = SEARCH;
+  const search = (v, depth) => {
+    if (typeof v !== "object" || v === null || done.has(v)) return false;
+    if (open.has(v)) return true;
+    if (depth >= DEEPEST || typeof v.toJSON === "function") return false;
+    open.add(v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        if (--budget < 0) return false;
+        if (search(v[i], depth + 1)) return true;
+      }
+    } else {
+      for (const key in v) {
+        if (--budget < 0) return false;
+        if (Object.hasOwn(v, key) && search(v[key], depth + 1)) return true;
+      }
+    }
+    open.delete(v);
+    done.add(v);
+    return false;
+  };
+  return search(value, 0);
 }
 
 /** JSON.stringify, but levels past DEEPEST written as null if it overflows (Node 20 does). */
