@@ -110,7 +110,7 @@ test("10,000 mutated measures", () => {
 // What a JS object can hold and JSON text cannot, or holds differently: JSON.stringify drops,
 // nulls, rounds or calls them. The walk (wasm/src/walk.mjs) reads plain values itself and
 // leaves the rest to JSON.stringify; either way the report must be the text's.
-const JS_ONLY = () => {
+const JS_ONLY = (random) => {
   const boxed = new String("SM");
   const noProto = Object.assign(Object.create(null), { fi: "ilman prototyyppiä" });
   const sparse = ["SM"];
@@ -123,8 +123,18 @@ const JS_ONLY = () => {
     { 10: "a", 2: "b", "ä😀": "c" }, new (class Thing { constructor() { this.fi = "luokka"; } })(),
     Object.defineProperty({}, "fi", { get: () => "getteri", enumerable: true }),
     Object.defineProperty({ fi: "näkyvä" }, "sv", { value: "dold", enumerable: false }),
+    // Around the walk's depth (100), the engine's (127 levels read, 128 refused) and size.mjs's
+    // cut (128), counted from wherever the value lands.
+    ...[96, 99, 100, 101, 124, 125, 126, 127].map((n) => nest(n, random() < 0.5)),
   ];
 };
+
+/** `n` levels of arrays (or of objects) around a string. */
+function nest(n, arrays) {
+  let v = "pohja";
+  for (let i = 0; i < n; i++) v = arrays ? [v] : { d: v };
+  return v;
+}
 
 /** Sets a random member of a random object or array inside `value` (or the value itself). */
 function mutateDeep(value, random, pool) {
@@ -152,7 +162,7 @@ test("10,000 measures holding what JSON cannot are read as their JSON text is", 
   for (let i = 0; i < 10_000; i++) {
     const m = structuredClone(seeds[i % seeds.length]);
     // Fresh values each time: the pool holds objects the mutation may put inside each other.
-    const pool = [...POOL.map((v) => structuredClone(v)), ...JS_ONLY()];
+    const pool = [...POOL.map((v) => structuredClone(v)), ...JS_ONLY(random)];
     for (let n = 1 + Math.floor(random() * 4); n > 0; n--) mutateDeep(m, random, pool);
     let text;
     try {
