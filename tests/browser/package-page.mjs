@@ -1,8 +1,11 @@
 // Loaded by package.html in Chromium: imports the package as a plain ES module (no bundler),
 // runs the shared cases, checks that an object is read as its JSON text is (the browser build
-// stringifies objects, the Node build walks them) and publishes the outcome for the test driver.
+// stringifies objects, the Node build walks them), over the fixtures and over the 10,000 odd
+// measures tests/node/differential.test.mjs checks in Node, and publishes the outcome for the
+// test driver.
 import { Engine, rules, version } from "/wasm/npm/index.js";
 import { cases, merge, placeless } from "/tests/shared/cases.mjs";
+import { objectsAgainstText } from "/tests/shared/mutate.mjs";
 
 const started = performance.now();
 const doc = await (await fetch("/tests/fixtures/cases.json")).json();
@@ -21,5 +24,8 @@ const programmes = [...doc.programmes.map((c) => c.programme), JSON.parse(progra
 for (const [i, p] of programmes.entries()) {
   if (!same(engine.checkProgramme(p, opts), engine.checkProgramme(JSON.stringify(p), opts))) failures.push(`programme ${i} is read otherwise than its JSON text`);
 }
-window.__results = { version: version(), rules: rules().length, cases: all.length, compared: objects.length + programmes.length, failures, summary: report.summary, ms: performance.now() - started };
+const seeds = [...JSON.parse(programme).measures, ...doc.measures.map((c) => merge(doc.base, c.patch))];
+const odd = objectsAgainstText(engine, seeds, { seed: 20171006, count: 10_000, opts: { lang: "fi", asOf: "2019-06-01" } });
+failures.push(...odd.failures);
+window.__results = { version: version(), rules: rules().length, cases: all.length, compared: objects.length + programmes.length, oddCompared: odd.compared, failures, summary: report.summary, ms: performance.now() - started };
 document.getElementById("status").textContent = failures.length ? "failed" : "passed";
