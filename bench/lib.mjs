@@ -87,17 +87,9 @@ export function table(columns, rows) {
   return [line(cells[0]), rule, ...cells.slice(1).map(line)].join("\n");
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so generated inputs are the same every run. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic pseudo-random numbers (mulberry32), so generated inputs are the same every run:
+// the tests' generator, which the browser loads too.
+export { rng } from "../tests/shared/mutate.mjs";
 
 /**
  * Runs a command under /usr/bin/time, its output to `stdout` (a file descriptor; default
