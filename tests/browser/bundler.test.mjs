@@ -3,14 +3,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { root } from "../node/helpers.mjs";
+import { root, tempDir } from "../node/helpers.mjs";
 import { resultsOfPage } from "./serve.mjs";
 
 test("a Vite bundle of the package runs in Chromium", { timeout: 180_000 }, async () => {
-  const out = mkdtempSync(join(tmpdir(), "measure-rules-vite-"));
+  const out = tempDir("measure-rules-vite-");
   execFileSync(join(root, "node_modules", ".bin", "vite"), ["build", "tests/browser/bundler", "--outDir", out], { cwd: root, stdio: "pipe" });
   const { problems, results } = await resultsOfPage(out, "index.html", { allowed: [""] });
   assert.deepEqual(problems, []);

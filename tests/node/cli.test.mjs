@@ -2,10 +2,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cli, readJson, root } from "./helpers.mjs";
+import { cli, readJson, root, tempDir } from "./helpers.mjs";
 
 const run = (args, cwd = root) => {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8" });
@@ -15,7 +14,7 @@ const run = (args, cwd = root) => {
 const GOOD = { id: "2.1", theme: 2, title: { fi: "x" }, leadBody: "SM", partners: ["OM"], schedule: { continuous: true }, status: "continuous" };
 
 function workspace() {
-  const dir = mkdtempSync(join(tmpdir(), "measure-rules-cli-"));
+  const dir = tempDir("measure-rules-cli-");
   mkdirSync(join(dir, "measures", "theme-2"), { recursive: true });
   writeFileSync(join(dir, "measures", "good.json"), JSON.stringify(GOOD, null, 2));
   writeFileSync(join(dir, "measures", "theme-2", "warn.json"), JSON.stringify({ ...GOOD, partners: [] }, null, 2));
@@ -148,7 +147,7 @@ test("--jobs: the files checked on several threads give the same output, in ever
 });
 
 test("findings at one place and the roll-up's ties are in code-unit order of rule ids, whatever the locale", () => {
-  const dir = mkdtempSync(join(tmpdir(), "measure-rules-cli-rule-order-"));
+  const dir = tempDir("measure-rules-cli-rule-order-");
   mkdirSync(join(dir, "m"));
   writeFileSync(join(dir, "m", "a.json"), JSON.stringify(GOOD));
   // Two custom rules at the same place, once each: "-" sorts before "_" in code units (the
@@ -164,7 +163,7 @@ test("findings at one place and the roll-up's ties are in code-unit order of rul
 });
 
 test("folders are walked in code-unit order of names, whatever the locale", () => {
-  const dir = mkdtempSync(join(tmpdir(), "measure-rules-cli-order-"));
+  const dir = tempDir("measure-rules-cli-order-");
   mkdirSync(join(dir, "m", "b-dir"), { recursive: true });
   const names = ["ä.json", "B.json", "a.json", "Z.json", "a-b.json", "ab.json", "b-dir/x.json", "10.json", "9.json"];
   for (const n of names) writeFileSync(join(dir, "m", n), JSON.stringify(GOOD));

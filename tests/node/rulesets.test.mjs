@@ -4,12 +4,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { Engine } from "measure-rules";
-import { cli, readJson, readText, root } from "./helpers.mjs";
+import { cli, readJson, readText, root, tempDir } from "./helpers.mjs";
 
 const ministry = readJson("tests/fixtures/rulesets/ministry.json");
 const agency = readJson("tests/fixtures/rulesets/agency-kuntaliitto.json");
@@ -96,7 +95,7 @@ test("runTests runs each rule set's tests, and the CLI's test command reports th
 });
 
 test("a failing rule-set test shows a diff and exits 1", () => {
-  const dir = mkdtempSync(join(tmpdir(), "measure-rules-test-"));
+  const dir = tempDir("measure-rules-test-");
   const broken = structuredClone(ministry);
   broken.tests[0].expect = [{ rule: "sm/completed-progress", path: "/status" }];
   writeFileSync(join(dir, "broken.json"), JSON.stringify(broken));
