@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { Engine } from "measure-rules";
 import { cli, readJson, readText, root, tempDir } from "./helpers.mjs";
+import { jsOnly, mutateDeep, rng } from "../shared/mutate.mjs";
 
 const ministry = readJson("tests/fixtures/rulesets/ministry.json");
 const agency = readJson("tests/fixtures/rulesets/agency-kuntaliitto.json");
@@ -55,6 +56,39 @@ test("a chain in the wrong order, an incompatible engine or a bad rule is refuse
   const bad = { id: "t", version: "1", custom: [{ id: "t/x", severity: "error", require: { path: "/theme", equal: 7 }, message: { fi: "a", sv: "b", en: "c" } }] };
   assert.throws(() => new Engine(bad), /\/custom\/0\/require\/equal: unknown test "equal" \(did you mean "equals"\?\)/);
   assert.throws(() => new Engine(bad), (e) => e instanceof Error && e.problems[0].path === "/custom/0/require/equal" && /did you mean "equals"/.test(e.problems[0].message));
+});
+
+test("a rule set given as an object is read as its JSON text, with JS values anywhere in it", () => {
+  const sets = ["ministry", "agency-kuntaliitto", "agency-strict"].map((n) => readJson(`tests/fixtures/rulesets/${n}.json`));
+  // The same outcome either way: the rule set and a report with its custom rules, or the same
+  // problems at the same places.
+  const outcome = (ruleset) => {
+    try {
+      const engine = new Engine(ruleset);
+      return JSON.stringify([engine.ruleset, engine.checkMeasure(MEASURE, { lang: "en", asOf: "2019-01-01" })]);
+    } catch (e) {
+      return `Error ${e.message} ${JSON.stringify(e.problems)}`;
+    }
+  };
+  const random = rng(20171007);
+  let compared = 0;
+  let refused = 0;
+  for (let i = 0; i < 1_500; i++) {
+    const set = structuredClone(sets[i % sets.length]);
+    const pool = [...jsOnly(random), "warning", "error", "info", "SM", "/partners", 7, "", null, true, [], {}];
+    for (let n = 1 + Math.floor(random() * 3); n > 0; n--) mutateDeep(set, random, pool);
+    let text;
+    try {
+      text = JSON.stringify(set);
+    } catch {
+      continue;
+    }
+    const fromObject = outcome(set);
+    assert.equal(fromObject, outcome(text), `rule set ${i}: ${text.slice(0, 300)}`);
+    compared++;
+    if (fromObject.startsWith("Error")) refused++;
+  }
+  assert.ok(compared > 1_400 && refused > 100 && compared - refused > 100, `${compared} compared, ${refused} refused`);
 });
 
 test("a rule set given as an object is held to the size limit of its JSON text", () => {

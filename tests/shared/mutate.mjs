@@ -1,7 +1,8 @@
-// Measures made at random from real ones, for the differential tests: `mutate` (JSON values
+// Values made at random from real ones, for the differential tests: `mutate` (JSON values
 // in a measure's fields: tests/node/differential.test.mjs, native engine against wasm) and
 // `objectsAgainstText` (JS values anywhere in a measure: the object path against the text
-// path, in Node, whose build walks objects, and in Chromium, whose build stringifies them).
+// path, in Node, whose build walks objects, and in Chromium, whose build stringifies them);
+// `jsOnly` and `mutateDeep` also make odd rule sets (tests/node/rulesets.test.mjs).
 import { placeless } from "./cases.mjs";
 
 /** A small deterministic generator (mulberry32), so a failure can be reproduced. */
@@ -41,7 +42,7 @@ export function mutate(measure, random) {
 // What a JS object can hold and JSON text cannot, or holds differently: JSON.stringify drops,
 // nulls, rounds or calls them. The walk (wasm/src/walk.mjs) reads plain values itself and
 // leaves the rest to JSON.stringify; either way the report must be the text's.
-const jsOnly = (random) => {
+export const jsOnly = (random) => {
   const boxed = new String("SM");
   const noProto = Object.assign(Object.create(null), { fi: "ilman prototyyppiä" });
   const sparse = ["SM"];
@@ -68,7 +69,7 @@ function nest(n, arrays) {
 }
 
 /** Sets a random member of a random object or array inside `value` (or the value itself). */
-function mutateDeep(value, random, pool) {
+export function mutateDeep(value, random, pool) {
   const containers = [];
   (function gather(v, depth) {
     if (v === null || typeof v !== "object" || depth > 6) return;
