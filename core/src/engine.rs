@@ -71,14 +71,26 @@ impl CheckOptions {
                     _ => return Err(format!("explain must be true or false, not \"{value}\"")),
                 };
             }
-            _ => {
-                return Err(format!(
-                    "unknown option \"{name}\": the options are lang, asOf and explain"
-                ))
-            }
+            _ => return Err(unknown_option(name)),
         }
         Ok(())
     }
+
+    /// Why option `name` cannot take a value that is neither text nor true/false, whose kind a
+    /// binding names (`"a number"`, `"null"`, `"a Date"`): what the option takes, or that no
+    /// option has that name, as `set` would say.
+    pub fn wrong_kind(name: &str, kind: &str) -> String {
+        match name {
+            "lang" => format!("lang must be a language code, \"fi\", \"sv\" or \"en\", not {kind}"),
+            "asOf" => format!("asOf must be a day written as text, YYYY-MM-DD, not {kind}"),
+            "explain" => format!("explain must be true or false, not {kind}"),
+            _ => unknown_option(name),
+        }
+    }
+}
+
+fn unknown_option(name: &str) -> String {
+    format!("unknown option \"{name}\": the options are lang, asOf and explain")
 }
 
 #[derive(Debug, Clone)]
@@ -510,6 +522,22 @@ mod tests {
         assert!(o.set("lang", "de").is_err_and(|e| e.contains("\"de\"")));
         assert!(o.set("asOf", "2019-02-30").is_err());
         Ok(())
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_is_told_what_its_option_takes() {
+        assert_eq!(
+            CheckOptions::wrong_kind("lang", "null"),
+            "lang must be a language code, \"fi\", \"sv\" or \"en\", not null"
+        );
+        assert!(CheckOptions::wrong_kind("asOf", "a Date").ends_with("YYYY-MM-DD, not a Date"));
+        assert!(CheckOptions::wrong_kind("explain", "a number").starts_with("explain must be true or false"));
+        // A name no option has is that mistake first, whatever its value.
+        let mut o = CheckOptions::default();
+        assert_eq!(
+            Err(CheckOptions::wrong_kind("language", "a number")),
+            o.set("language", "sv")
+        );
     }
 
     #[test]

@@ -62,6 +62,9 @@ test("misuse throws: bad rule set, bad options", () => {
   assert.throws(() => new Engine().checkMeasure({}, { asOf: "1.1.2019" }), /asOf must be a date/);
   assert.throws(() => new Engine().checkMeasure({}, { language: "en" }), /bad options/);
   assert.throws(() => parseSchedule("2018", "de"), /unknown language/);
+  // The checks' options object, where the language code goes, is the likely mistake.
+  assert.throws(() => parseSchedule("2018", { lang: "sv" }), { message: 'the language is a code, "fi", "sv" or "en", not an object' });
+  assert.throws(() => new Engine().parseSchedule("2018", 2), /not a number$/);
 });
 
 test("what is too long to be an option, a language, schedule text or a chain is refused before it is copied in", () => {
@@ -103,6 +106,8 @@ test("options are read entry by entry, in the object's order, whatever the objec
     },
     enumerable: true,
   });
+  const { proxy: revoked, revoke } = Proxy.revocable([], {});
+  revoke();
   const expect = [
     [undefined, "fi today"],
     [null, "fi today"],
@@ -113,10 +118,17 @@ test("options are read entry by entry, in the object's order, whatever the objec
     [inherited, "fi asOf"],
     // A getter that throws is not an option left out.
     [throwing, "lang cannot be read: no lang here"],
-    [{ lang: null }, "lang must be text or true/false"],
-    [{ asOf: new Date(0) }, "asOf must be text or true/false"],
-    [{ lang: () => "fi" }, "lang must be text or true/false"],
-    [{ b: 1, a: 2 }, "b must be text or true/false"],
+    // A value that is not text says what its option takes, and what it was instead.
+    [{ lang: null }, 'lang must be a language code, "fi", "sv" or "en", not null'],
+    [{ asOf: new Date(0) }, "asOf must be a day written as text, YYYY-MM-DD, not a Date"],
+    [{ asOf: 20180601 }, "asOf must be a day written as text, YYYY-MM-DD, not a number"],
+    [{ lang: () => "fi" }, 'lang must be a language code, "fi", "sv" or "en", not a function'],
+    [{ lang: ["sv"] }, 'lang must be a language code, "fi", "sv" or "en", not an array'],
+    [{ explain: 1 }, "explain must be true or false, not a number"],
+    [{ explain: {} }, "explain must be true or false, not an object"],
+    [{ explain: revoked }, "explain must be true or false, not an object"],
+    // A name that is no option is that mistake, whatever its value.
+    [{ b: 1, a: 2 }, 'unknown option "b": the options are lang, asOf and explain'],
     [{ lang: "x\ud800" }, 'unknown language "x\ufffd": use "fi", "sv" or "en"'],
     [{ ["k\udc00"]: "v" }, 'unknown option "k\ufffd": the options are lang, asOf and explain'],
     [["fi"], 'unknown option "0": the options are lang, asOf and explain'],

@@ -42,6 +42,9 @@ extern "C" {
 extern "C" {
     #[wasm_bindgen(js_name = optionsCode)]
     fn options_code(options: &JsValue) -> i32;
+    /// What a value that is not text is ("a number", "a Date"), for an Error that says what
+    /// was given instead.
+    fn kind(value: &JsValue) -> String;
 }
 
 #[cfg(feature = "object-walk")]
@@ -256,10 +259,12 @@ fn options(opts: Option<JsValue>) -> Result<CheckOptions, JsError> {
             }
             let text = match value.as_bool() {
                 Some(b) => b.to_string(),
-                None => value
-                    .dyn_ref::<js_sys::JsString>()
-                    .map(word)
-                    .ok_or_else(|| JsError::new(&format!("bad options: {name} must be text or true/false")))?,
+                None => value.dyn_ref::<js_sys::JsString>().map(word).ok_or_else(|| {
+                    JsError::new(&format!(
+                        "bad options: {}",
+                        CheckOptions::wrong_kind(&name, &kind(&value))
+                    ))
+                })?,
             };
             o.set(&name, &text)
                 .map_err(|e| JsError::new(&format!("bad options: {e}")))?;
@@ -607,7 +612,13 @@ fn lang_of(lang: Option<JsValue>) -> Result<Lang, JsError> {
     let Some(lang) = lang.filter(|l| !l.is_undefined() && !l.is_null()) else {
         return Ok(Lang::default());
     };
-    let code = lang.dyn_ref::<js_sys::JsString>().map(word).unwrap_or_default();
+    // `{ lang: "sv" }`, as the checks take it, is the likely mistake.
+    let Some(code) = lang.dyn_ref::<js_sys::JsString>().map(word) else {
+        return Err(JsError::new(&format!(
+            "the language is a code, \"fi\", \"sv\" or \"en\", not {}",
+            kind(&lang)
+        )));
+    };
     Lang::from_code(&code)
         .ok_or_else(|| JsError::new(&format!("unknown language \"{code}\": use \"fi\", \"sv\" or \"en\"")))
 }

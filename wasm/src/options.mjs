@@ -37,3 +37,33 @@ export function optionsCode(o) {
     return -1;
   }
 }
+
+/**
+ * What a value that is not text is, in the words of lib.rs's Errors. Never throws (a revoked
+ * Proxy throws in Array.isArray): an exception through the wasm would leave the engine borrowed.
+ */
+export function kind(v) {
+  try {
+    if (v === null) return "null";
+    if (Array.isArray(v)) return "an array";
+    if (v instanceof Date) return "a Date";
+  } catch {
+    return "an object";
+  }
+  switch (typeof v) {
+    case "boolean":
+      return "true or false";
+    case "number":
+      return "a number";
+    case "bigint":
+      return "a BigInt";
+    case "symbol":
+      return "a symbol";
+    case "function":
+      return "a function";
+    case "undefined":
+      return "undefined";
+    default:
+      return "an object";
+  }
+}
