@@ -40,7 +40,7 @@ export function optionsCode(o) {
 
 /**
  * What a value that is not text is, in the words of lib.rs's Errors. Never throws (a revoked
- * Proxy throws in Array.isArray): an exception through the wasm would leave the engine borrowed.
+ * Proxy throws in Array.isArray): it words an Error, and must not replace it with another.
  */
 export function kind(v) {
   try {
