@@ -5,7 +5,7 @@
 // test driver.
 import { Engine, rules, version } from "/wasm/npm/index.js";
 import { cases, merge, placeless } from "/tests/shared/cases.mjs";
-import { objectsAgainstText } from "/tests/shared/mutate.mjs";
+import { measureSeeds, objectsAgainstText } from "/tests/shared/mutate.mjs";
 
 const started = performance.now();
 const doc = await (await fetch("/tests/fixtures/cases.json")).json();
@@ -24,8 +24,7 @@ const programmes = [...doc.programmes.map((c) => c.programme), JSON.parse(progra
 for (const [i, p] of programmes.entries()) {
   if (!same(engine.checkProgramme(p, opts), engine.checkProgramme(JSON.stringify(p), opts))) failures.push(`programme ${i} is read otherwise than its JSON text`);
 }
-const seeds = [...JSON.parse(programme).measures, ...doc.measures.map((c) => merge(doc.base, c.patch))];
-const odd = objectsAgainstText(engine, seeds, { seed: 20171006, count: 10_000, opts: { lang: "fi", asOf: "2019-06-01" } });
+const odd = objectsAgainstText(engine, measureSeeds(JSON.parse(programme), doc), { seed: 20171006, count: 10_000, opts: { lang: "fi", asOf: "2019-06-01" } });
 failures.push(...odd.failures);
 window.__results = { version: version(), rules: rules().length, cases: all.length, compared: objects.length + programmes.length, oddCompared: odd.compared, failures, summary: report.summary, ms: performance.now() - started };
 document.getElementById("status").textContent = failures.length ? "failed" : "passed";

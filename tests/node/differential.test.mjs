@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { Engine } from "measure-rules";
 import { merge, readJson, readText, root } from "./helpers.mjs";
-import { mutate, objectsAgainstText, rng } from "../shared/mutate.mjs";
+import { measureSeeds, mutate, objectsAgainstText, rng } from "../shared/mutate.mjs";
 
 const AS_OF = "2019-06-01";
 
@@ -26,9 +26,7 @@ function wasm(lines, lang) {
 }
 
 function corpus() {
-  const cases = readJson("tests/fixtures/cases.json");
-  const programme = readJson("data/programme-2017.json");
-  const seeds = [...programme.measures, ...cases.measures.map((c) => merge(cases.base, c.patch))];
+  const seeds = measureSeeds(readJson("data/programme-2017.json"), readJson("tests/fixtures/cases.json"));
   const random = rng(20171005);
   const out = [];
   for (let i = 0; i < 10_000; i++) {
@@ -74,9 +72,7 @@ test("10,000 mutated measures", () => {
 });
 
 test("10,000 measures holding what JSON cannot are read as their JSON text is", () => {
-  const cases = readJson("tests/fixtures/cases.json");
-  const programme = readJson("data/programme-2017.json");
-  const seeds = [...programme.measures, ...cases.measures.map((c) => merge(cases.base, c.patch))];
+  const seeds = measureSeeds(readJson("data/programme-2017.json"), readJson("tests/fixtures/cases.json"));
   const out = objectsAgainstText(new Engine(), seeds, { seed: 20171006, count: 10_000, opts: { lang: "fi", asOf: AS_OF } });
   assert.deepEqual(out.failures, []);
   assert.ok(out.compared > 9_000, `${out.compared} of 10,000 could be turned into JSON`);

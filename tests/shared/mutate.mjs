@@ -3,7 +3,10 @@
 // `objectsAgainstText` (JS values anywhere in a measure: the object path against the text
 // path, in Node, whose build walks objects, and in Chromium, whose build stringifies them);
 // `jsOnly` and `mutateDeep` also make odd rule sets (tests/node/rulesets.test.mjs).
-import { placeless } from "./cases.mjs";
+import { merge, placeless } from "./cases.mjs";
+
+/** What the mutations start from: the real programme's measures, then each rule case's measure. */
+export const measureSeeds = (programme, cases) => [...programme.measures, ...cases.measures.map((c) => merge(cases.base, c.patch))];
 
 /** A small deterministic generator (mulberry32), so a failure can be reproduced. */
 export function rng(seed) {
