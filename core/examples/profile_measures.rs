@@ -6,11 +6,12 @@
 //! while a name is typed), or each measure as a file's bytes with
 //! the report written as JSON text (`documents`, the CLI's `--format json`), or each measure of
 //! a file holding a JSON array of them (`file`: bench/form.mjs gives it the form job's inputs,
-//! for the native engine's share of a form check). Prints ns per call; also the target of
-//! `perf record` and callgrind.
+//! for the native engine's share of a form check; `file-doc`: the same measures read into
+//! `Borrowed` documents first, the document the wasm builds check). Prints ns per call; also the
+//! target of `perf record` and callgrind.
 //!
 //! `profile_measures [measures|documents|programme|programme-text|locate|parse|typo] [rounds]`
-//! `profile_measures file ROUNDS FILE`
+//! `profile_measures file|file-doc ROUNDS FILE`
 
 use std::time::Instant;
 
@@ -36,8 +37,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(500);
     // Read before the clock starts.
     let listed: Vec<Value> = match (mode.as_str(), args.next()) {
-        ("file", Some(path)) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
-        ("file", None) => return Err("file needs ROUNDS and a FILE holding a JSON array of measures".into()),
+        ("file" | "file-doc", Some(path)) => serde_json::from_str(&std::fs::read_to_string(path)?)?,
+        ("file" | "file-doc", None) => {
+            return Err("file and file-doc need ROUNDS and a FILE holding a JSON array of measures".into())
+        }
         _ => Vec::new(),
     };
     let start = Instant::now();
@@ -49,6 +52,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
             }
             rounds * listed.len()
+        }
+        "file-doc" => {
+            // The same inputs read into `Borrowed` documents first, as the wasm builds read
+            // theirs: the rules' own cost without `Value`'s map lookups.
+            let texts: Vec<String> = listed.iter().map(|m| m.to_string()).collect();
+            let room = measure_rules::Unescaped::new();
+            let docs = texts
+                .iter()
+                .map(|t| measure_rules::Borrowed::from_json(t, &room))
+                .collect::<Result<Vec<_>, _>>()?;
+            let start = Instant::now();
+            for _ in 0..rounds {
+                for d in &docs {
+                    std::hint::black_box(engine.check_measure_doc(d, &opts));
+                }
+            }
+            let calls = rounds * docs.len();
+            println!(
+                "{mode}: {:.0} ns per call ({calls} calls)",
+                start.elapsed().as_nanos() as f64 / calls.max(1) as f64
+            );
+            return Ok(());
         }
         "measures" => {
             for _ in 0..rounds {
@@ -111,7 +136,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         other => {
             return Err(format!(
-                "unknown mode {other}: measures, file, documents, programme, programme-text, locate, parse or typo"
+                "unknown mode {other}: measures, file, file-doc, documents, programme, programme-text, locate, parse or typo"
             )
             .into())
         }

@@ -1,4 +1,5 @@
-//! Messages in English. Keys sorted (binary search); see `mod.rs` for the key scheme.
+//! Messages in English. Keys sorted, in the same order in every language (a test); see `mod.rs`
+//! for the key scheme and the index that finds them.
 
 pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("help/id.canonical", "Use the suggested form so that references and duplicate checks work."),

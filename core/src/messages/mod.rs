@@ -22,12 +22,63 @@ pub(crate) fn table(lang: Lang) -> &'static [(&'static str, &'static str)] {
     }
 }
 
+/// Finds a key's place in the tables by its hash, computed once when the crate is compiled:
+/// a binary search compared the keys, which share their first letters ("help/partners."),
+/// seven times a lookup, and a finding looks up two or three keys. The three tables have the
+/// same keys in the same order (a test below), so one index serves them all; a lookup still
+/// compares the key it lands on, so a table out of step misses instead of giving another
+/// key's message.
 pub(crate) fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
     let t = table(lang);
-    t.binary_search_by(|(k, _)| (*k).cmp(key))
-        .ok()
-        .and_then(|i| t.get(i))
-        .map(|(_, v)| *v)
+    let mut slot = hash(key.as_bytes());
+    loop {
+        let i = usize::from(*INDEX.get(slot & (SLOTS - 1))?);
+        let (k, v) = t.get(i.checked_sub(1)?)?;
+        if *k == key {
+            return Some(v);
+        }
+        slot = slot.wrapping_add(1);
+    }
+}
+
+/// Slots of the index: a power of two, and over twice the keys, so that the probes from a
+/// key's slot to its own (or to an empty one, for a key not there) are short.
+const SLOTS: usize = 256;
+
+/// Each slot holds a key's position in the tables plus one, or 0 for an empty slot.
+static INDEX: [u8; SLOTS] = index_of(en::MESSAGES);
+
+/// FNV-1a: a few instructions a byte, and usable at compile time.
+const fn hash(mut key: &[u8]) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    while let [b, rest @ ..] = key {
+        h = (h ^ *b as u32).wrapping_mul(0x0100_0193);
+        key = rest;
+    }
+    h as usize
+}
+
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated when the crate is compiled: an index out of range is a compile error, not a panic at run time"
+)]
+const fn index_of(table: &[(&str, &str)]) -> [u8; SLOTS] {
+    // A position must fit in a slot's byte, and empty slots must be left to end probes.
+    assert!(
+        table.len() < 255 && table.len() * 2 < SLOTS,
+        "the messages outgrew the index: raise SLOTS or widen its slots"
+    );
+    let mut slots = [0u8; SLOTS];
+    let mut i = 0;
+    while i < table.len() {
+        let mut s = hash(table[i].0.as_bytes()) & (SLOTS - 1);
+        while slots[s] != 0 {
+            s = (s + 1) & (SLOTS - 1);
+        }
+        slots[s] = (i + 1) as u8;
+        i += 1;
+    }
+    slots
 }
 
 /// Calls `f` with the key made of `parts`, joined in a stack buffer: a key is looked up for
@@ -128,6 +179,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_index_finds_every_key_and_only_those() {
+        for lang in Lang::ALL {
+            for (k, v) in table(lang) {
+                assert_eq!(lookup(lang, k), Some(*v), "{k} in {}", lang.code());
+                // A key's prefix, or the key with more after it, is another key or none.
+                for other in [
+                    k.get(..k.len() - 1).unwrap_or(""),
+                    &format!("{k}x"),
+                    &format!("{k}/none"),
+                ] {
+                    let want = table(lang).iter().find(|(kk, _)| *kk == other).map(|(_, v)| *v);
+                    assert_eq!(lookup(lang, other), want, "{other} in {}", lang.code());
+                }
+            }
+            assert_eq!(lookup(lang, ""), None);
+            assert_eq!(lookup(lang, "help/no.such-rule"), None);
+        }
+    }
+
+    #[test]
+    fn fill_keeps_what_is_not_a_parameter() {
+        let params = BTreeMap::from([("a".to_string(), "Å".to_string())]);
+        assert_eq!(fill("ä{a}ö {b} {a}{", &params), "äÅö {b} Å{");
+        assert_eq!(fill("}{a}}", &params), "}Å}");
+        assert_eq!(fill("", &params), "");
     }
 
     #[test]

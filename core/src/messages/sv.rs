@@ -1,4 +1,5 @@
-//! Messages in Swedish (svenska). Keys sorted (binary search); see `mod.rs` for the key scheme.
+//! Messages in Swedish (svenska). Keys sorted, in the same order in every language (a test);
+//! see `mod.rs` for the key scheme and the index that finds them.
 
 pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("help/id.canonical", "Använd den föreslagna formen så att hänvisningar och dubblettkontroll fungerar."),
