@@ -39,17 +39,30 @@ pub(crate) fn fold(s: &str) -> String {
 #[derive(Clone, Copy)]
 pub struct Fnv(u64);
 
+impl Fnv {
+    pub(crate) const START: u64 = 0xcbf2_9ce4_8422_2325;
+
+    /// `bytes` hashed on from `state`; a `const fn`, so that tables built when the crate is
+    /// compiled (the messages' index) hash as the lookups do.
+    #[inline]
+    pub(crate) const fn hash(mut state: u64, mut bytes: &[u8]) -> u64 {
+        while let [b, rest @ ..] = bytes {
+            state = (state ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
+            bytes = rest;
+        }
+        state
+    }
+}
+
 impl Default for Fnv {
     fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
+        Fnv(Fnv::START)
     }
 }
 
 impl std::hash::Hasher for Fnv {
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
+        self.0 = Fnv::hash(self.0, bytes);
     }
 
     fn finish(&self) -> u64 {

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use crate::lang::Lang;
+use crate::text::Fnv;
 
 mod en;
 mod fi;
@@ -48,14 +49,9 @@ const SLOTS: usize = 256;
 /// Each slot holds a key's position in the tables plus one, or 0 for an empty slot.
 static INDEX: [u8; SLOTS] = index_of(en::MESSAGES);
 
-/// FNV-1a: a few instructions a byte, and usable at compile time.
-const fn hash(mut key: &[u8]) -> usize {
-    let mut h: u32 = 0x811c_9dc5;
-    while let [b, rest @ ..] = key {
-        h = (h ^ *b as u32).wrapping_mul(0x0100_0193);
-        key = rest;
-    }
-    h as usize
+/// The registry's hash (FNV-1a), whose low bits pick the slot.
+const fn hash(key: &[u8]) -> usize {
+    Fnv::hash(Fnv::START, key) as usize
 }
 
 #[expect(
