@@ -61,13 +61,11 @@ impl<'e> Cx<'e> {
         false
     }
 
-    /// Whether a finding of `rule` made now would be listed, without counting it.
-    fn would_list(&self, rule: &RuleMeta) -> bool {
-        self.engine.config.state(rule).is_some_and(|severity| {
-            self.listed_by_severity
-                .get(severity_index(severity))
-                .is_some_and(|n| *n < MAX_FINDINGS_PER_SEVERITY)
-        })
+    /// Whether one more finding of `severity` would be listed, without counting it.
+    fn has_room(&self, severity: Severity) -> bool {
+        self.listed_by_severity
+            .get(severity_index(severity))
+            .is_some_and(|n| *n < MAX_FINDINGS_PER_SEVERITY)
     }
 
     /// [`schedule::parse`] of a text of the document being checked, read once per check.
@@ -91,11 +89,31 @@ impl<'e> Cx<'e> {
         self.engine.config.state(rule).is_some()
     }
 
-    pub fn report<'c>(&'c mut self, rule: &'static RuleMeta, path: impl Into<String>) -> Pending<'c, 'e> {
+    /// Starts a finding of `rule` at `path` (a pointer, or a closure that writes one). Whether
+    /// it will be listed is known here, so a finding that will not be (its rule off, or its
+    /// severity past `MAX_FINDINGS_PER_SEVERITY`) builds nothing: neither its pointer, nor its
+    /// parameters, nor its fix. A flood of findings past the limit costs little more than their
+    /// count.
+    pub fn report<'c>(&'c mut self, rule: &'static RuleMeta, path: impl PathArg) -> Pending<'c, 'e> {
+        let mut pending = self.pending(rule);
+        if pending.listed {
+            pending.path = path.into_path();
+        }
+        pending
+    }
+
+    /// The part of [`Cx::report`] that is not generic, once in the wasm instead of at each of
+    /// the rules' calls.
+    #[inline(never)]
+    fn pending<'c>(&'c mut self, rule: &'static RuleMeta) -> Pending<'c, 'e> {
+        let severity = self.engine.config.state(rule);
+        let listed = severity.is_some_and(|s| self.has_room(s));
         Pending {
             cx: self,
             rule,
-            path: path.into(),
+            severity,
+            listed,
+            path: String::new(),
             variant: None,
             params: BTreeMap::new(),
             fix: None,
@@ -117,14 +135,51 @@ fn severity_index(severity: Severity) -> usize {
     }
 }
 
+/// Where a finding is: a JSON Pointer, or a closure that writes one when the finding is
+/// listed (rules build pointers only for what they report).
+pub(crate) trait PathArg {
+    fn into_path(self) -> String;
+}
+
+impl PathArg for String {
+    fn into_path(self) -> String {
+        self
+    }
+}
+
+impl PathArg for &str {
+    fn into_path(self) -> String {
+        self.to_string()
+    }
+}
+
+impl<F: FnOnce() -> String> PathArg for F {
+    fn into_path(self) -> String {
+        self()
+    }
+}
+
+/// What a fix does at the finding's own place: the JSON Patch operation without its path, so
+/// that the two cannot differ and the pointer is written once.
+pub(crate) enum Change {
+    Replace(serde_json::Value),
+    Add(serde_json::Value),
+    Remove,
+}
+
 /// A finding being built; nothing is recorded until [`Pending::emit`].
 pub(crate) struct Pending<'c, 'e> {
     cx: &'c mut Cx<'e>,
     rule: &'static RuleMeta,
+    /// `None` when the rule is off.
+    severity: Option<Severity>,
+    /// Whether the finding will be listed; if not, it is only counted, and its pointer and
+    /// parameters are not written.
+    listed: bool,
     path: String,
     variant: Option<&'static str>,
     params: BTreeMap<String, String>,
-    fix: Option<Fix>,
+    fix: Option<Change>,
     place: Option<(u32, u32)>,
 }
 
@@ -136,12 +191,15 @@ impl Pending<'_, '_> {
     }
 
     pub fn param(mut self, name: &str, value: impl Into<String>) -> Self {
-        self.params.insert(name.to_string(), value.into());
+        if self.listed {
+            self.params.insert(name.to_string(), value.into());
+        }
         self
     }
 
-    pub fn fix(mut self, fix: Fix) -> Self {
-        self.fix = Some(fix);
+    /// A suggested change at the finding's place.
+    pub fn fix(mut self, change: Change) -> Self {
+        self.fix = Some(change);
         self
     }
 
@@ -154,13 +212,15 @@ impl Pending<'_, '_> {
     /// Whether this finding will be listed when emitted: work that only feeds its message (a
     /// "did you mean" over every known name) can be skipped when the report is already full.
     pub fn listed(&self) -> bool {
-        self.cx.would_list(self.rule)
+        self.listed
     }
 
     pub fn emit(self) {
-        let Some(severity) = self.cx.engine.config.state(self.rule) else {
+        let Some(severity) = self.severity else {
             return;
         };
+        // Counted either way; nothing emitted between `report` and here, so a live finding
+        // is still within the limit.
         if !self.cx.listed(severity) {
             return;
         }
@@ -182,6 +242,14 @@ impl Pending<'_, '_> {
                 require: Vec::new(),
             })
         });
+        let fix = self.fix.map(|change| {
+            let path = self.path.clone();
+            match change {
+                Change::Replace(value) => Fix::Replace { path, value },
+                Change::Add(value) => Fix::Add { path, value },
+                Change::Remove => Fix::Remove { path },
+            }
+        });
         self.cx.findings.push(Finding {
             rule: self.rule.id.to_string(),
             severity,
@@ -189,7 +257,7 @@ impl Pending<'_, '_> {
             message,
             help,
             params: self.params,
-            fix: self.fix,
+            fix,
             measure,
             line: self.place.map(|p| p.0),
             column: self.place.map(|p| p.1),
@@ -214,4 +282,67 @@ pub(crate) fn item(base: &str, index: usize) -> String {
     s.push('/');
     crate::text::push_index(&mut s, index);
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::{Fix, Severity};
+    use crate::limits::MAX_FINDINGS_PER_SEVERITY as MAX;
+    use crate::{CheckOptions, Engine, Lang};
+
+    type Res = Result<(), Box<dyn std::error::Error>>;
+
+    /// Findings past the limit build nothing, so what they are counted as must still come out
+    /// right: every one counted once, in its own severity, the listed ones whole.
+    #[test]
+    fn findings_past_the_limit_are_counted_not_built() -> Res {
+        let opts = CheckOptions {
+            lang: Lang::En,
+            ..CheckOptions::default()
+        };
+        let engine = Engine::new()?;
+        let base = serde_json::json!({"id": "1.1", "title": {"fi": "Otsikko"}, "leadBody": "POHA", "partners": ["PO"], "schedule": {"start": "2018"}, "status": "ongoing"});
+        let before = engine.check_measure(&base, &opts).summary;
+        let extra = 7;
+        let mut flooded = base.clone();
+        // A partner written by an alias of the ministry, over and over: an alias finding with a
+        // fix, and a repeat, for each.
+        let aliases = vec!["IM"; usize::try_from(MAX)? + extra];
+        if let Some(partners) = flooded.get_mut("partners").and_then(|p| p.as_array_mut()) {
+            partners.extend(aliases.iter().map(|a| serde_json::json!(a)));
+        }
+        let report = engine.check_measure(&flooded, &opts);
+        let total = |s: crate::Summary| u64::from(s.error) + u64::from(s.warning) + u64::from(s.info);
+        let listed = |severity: Severity| report.findings.iter().filter(|f| f.severity == severity).count();
+        let too_many: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "input.too-many-findings")
+            .collect();
+        assert_eq!(too_many.len(), 1, "{:?}", report.summary);
+        // Each alias is an info, each after the first a repeat (a warning), and the report's
+        // own finding about the limit is a warning too.
+        let n = u32::try_from(aliases.len())?;
+        assert_eq!(report.summary.info - before.info, n);
+        assert_eq!(report.summary.warning - before.warning, n - 1 + 1);
+        // And the list is longer than the schema allows.
+        assert_eq!(report.summary.error - before.error, 1);
+        let unlisted = total(report.summary) - report.findings.len() as u64;
+        assert_eq!(
+            too_many.first().and_then(|f| f.params.get("count")),
+            Some(&unlisted.to_string())
+        );
+        for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+            assert!(listed(severity) <= usize::try_from(MAX)? + 1, "{severity:?}");
+        }
+        assert_eq!(listed(Severity::Info), usize::try_from(MAX)?);
+        for f in report.findings.iter().filter(|f| f.rule == "organisation.alias") {
+            assert!(f.path.starts_with("/partners/") && !f.message.is_empty(), "{f:?}");
+            assert!(
+                matches!(&f.fix, Some(Fix::Replace { path, .. }) if *path == f.path),
+                "{f:?}"
+            );
+        }
+        Ok(())
+    }
 }

@@ -5,8 +5,8 @@ use serde_json::Value;
 use crate::doc::{Doc, View};
 
 use crate::catalogue::{RuleMeta, Scope};
-use crate::context::{child, Cx};
-use crate::finding::{Fix, Severity};
+use crate::context::{child, Change, Cx};
+use crate::finding::Severity;
 use crate::measure_id::MeasureId;
 
 pub static FORMAT: RuleMeta = RuleMeta {
@@ -47,11 +47,11 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str) {
     let id_path = || child(base, "id");
     let written = match m.get("id").map(Doc::view) {
         None | Some(View::Null) => {
-            cx.report(&FORMAT, id_path()).variant("missing").emit();
+            cx.report(&FORMAT, id_path).variant("missing").emit();
             return;
         }
         Some(View::String(s)) if s.trim().is_empty() => {
-            cx.report(&FORMAT, id_path()).variant("missing").emit();
+            cx.report(&FORMAT, id_path).variant("missing").emit();
             return;
         }
         Some(View::String(s)) => s,
@@ -59,11 +59,11 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str) {
         Some(_) => return,
     };
     let Some(id) = MeasureId::parse(written) else {
-        cx.report(&FORMAT, id_path()).param("value", written).emit();
+        cx.report(&FORMAT, id_path).param("value", written).emit();
         return;
     };
     if !(1..=8).contains(&id.theme) {
-        cx.report(&FORMAT, id_path())
+        cx.report(&FORMAT, id_path)
             .variant("theme-range")
             .param("value", written)
             .emit();
@@ -71,26 +71,20 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str) {
     }
     let canonical = id.canonical();
     if written != canonical {
-        cx.report(&CANONICAL, id_path())
+        cx.report(&CANONICAL, id_path)
             .param("value", written)
             .param("canonical", canonical.as_str())
-            .fix(Fix::Replace {
-                path: id_path(),
-                value: Value::String(canonical.clone()),
-            })
+            .fix(Change::Replace(Value::String(canonical.clone())))
             .emit();
     }
     let theme_path = || child(base, "theme");
     match m.get("theme").map(Doc::view) {
         None | Some(View::Null) => cx
-            .report(&THEME, theme_path())
+            .report(&THEME, theme_path)
             .variant("missing")
             .param("id", canonical.as_str())
             .param("idTheme", id.theme.to_string())
-            .fix(Fix::Add {
-                path: theme_path(),
-                value: Value::from(id.theme),
-            })
+            .fix(Change::Add(Value::from(id.theme)))
             .emit(),
         // A fraction such as 2.5 is schema.type's finding; 2.0 is the integer 2, as in the
         // schema, and is written as one (which also keeps float printing out of the wasm). A
@@ -105,14 +99,11 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str) {
                 return;
             };
             if theme != i64::from(id.theme) {
-                cx.report(&THEME, theme_path())
+                cx.report(&THEME, theme_path)
                     .param("id", canonical.as_str())
                     .param("idTheme", id.theme.to_string())
                     .param("theme", theme.to_string())
-                    .fix(Fix::Replace {
-                        path: theme_path(),
-                        value: Value::from(id.theme),
-                    })
+                    .fix(Change::Replace(Value::from(id.theme)))
                     .emit();
             }
         }

@@ -7,8 +7,8 @@ use serde_json::Value;
 use crate::doc::{Doc, View};
 
 use crate::catalogue::{ParamKind, ParamSpec, RuleMeta, Scope};
-use crate::context::{child, item, Cx};
-use crate::finding::{Fix, Severity};
+use crate::context::{child, item, Change, Cx};
+use crate::finding::Severity;
 use crate::registry::Resolution;
 use crate::rules::{FirstByKey, Level};
 use crate::text::fold;
@@ -119,14 +119,14 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
         }
         None | Some(View::Null | View::String(_)) => {
             if level == Level::Measure {
-                cx.report(&LEAD_REQUIRED, lead_path()).emit();
+                cx.report(&LEAD_REQUIRED, lead_path).emit();
             }
         }
         Some(_) => {}
     }
     if leads.len() > 1 {
         let codes: Vec<&str> = leads.iter().map(|(_, s)| *s).collect();
-        cx.report(&LEAD_JOINT, lead_path())
+        cx.report(&LEAD_JOINT, lead_path)
             .param("count", leads.len().to_string())
             .param("codes", codes.join(", "))
             .emit();
@@ -152,7 +152,7 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
         let min = cx.engine.config.min_partners;
         let count = partners.map_or(0, <[D]>::len);
         if (count as u64) < min {
-            cx.report(&PARTNERS_REQUIRED, partners_path())
+            cx.report(&PARTNERS_REQUIRED, partners_path)
                 .param("count", count.to_string())
                 .param("min", min.to_string())
                 .emit();
@@ -191,13 +191,12 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
             Some(First::Lead) => (&PARTNERS_INCLUDES_LEAD, None),
             Some(First::Partner(f)) => (&PARTNERS_DUPLICATE, Some(f + 1)),
         };
-        let path = item(&partners_path(), *i);
-        let pending = cx.report(rule, path.clone()).param("value", *written);
+        let pending = cx.report(rule, || item(&partners_path(), *i)).param("value", *written);
         match first {
             Some(f) => pending.param("first", f.to_string()),
             None => pending,
         }
-        .fix(Fix::Remove { path })
+        .fix(Change::Remove)
         .emit();
     }
 }
@@ -217,7 +216,7 @@ fn resolve<'e>(
     written: &str,
 ) -> Cow<'e, str> {
     if written.trim().is_empty() {
-        cx.report(unknown_rule, path()).variant("empty").emit();
+        cx.report(unknown_rule, &path).variant("empty").emit();
         return Cow::Borrowed("");
     }
     let lang = cx.lang;
@@ -226,31 +225,23 @@ fn resolve<'e>(
         Resolution::Code(org) => Cow::Borrowed(&org.code),
         Resolution::Alias(org) => {
             let (code, name) = (org.code.clone(), org.name.get(lang).to_string());
-            let path = path();
-            cx.report(&ALIAS, path.clone())
+            cx.report(&ALIAS, &path)
                 .param("value", written)
                 .param("code", code.as_str())
                 .param("name", name)
-                .fix(Fix::Replace {
-                    path,
-                    value: Value::String(code),
-                })
+                .fix(Change::Replace(Value::String(code)))
                 .emit();
             Cow::Borrowed(&org.code)
         }
         Resolution::Unknown => {
-            let path = path();
-            let pending = cx.report(unknown_rule, path.clone()).param("value", written);
+            let pending = cx.report(unknown_rule, &path).param("value", written);
             // "Did you mean" compares with every registered name: only for a listed finding.
             match pending.listed().then(|| engine.registry.suggest(written)).flatten() {
                 Some(org) => pending
                     .variant("suggest")
                     .param("suggestion", org.code.as_str())
                     .param("suggestionName", org.name.get(lang))
-                    .fix(Fix::Replace {
-                        path,
-                        value: Value::String(org.code.clone()),
-                    })
+                    .fix(Change::Replace(Value::String(org.code.clone())))
                     .emit(),
                 None => pending.emit(),
             }

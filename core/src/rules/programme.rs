@@ -47,7 +47,7 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, p: &D, measures: &[D], ids: &[Optio
         let Some(key) = *key else { continue };
         if let Some(first) = ids_seen.first(key, i) {
             cx.measure = Some(key.to_string());
-            cx.report(&DUPLICATE_ID, child(&item("/measures", i), "id"))
+            cx.report(&DUPLICATE_ID, || child(&item("/measures", i), "id"))
                 .param("id", key)
                 .param("first", (first + 1).to_string())
                 .emit();
@@ -89,13 +89,13 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, p: &D, measures: &[D], ids: &[Optio
             for r in references(text) {
                 match r {
                     Reference::Measure(id) if !known(&id.to_string()) => {
-                        cx.report(&REFERENCE, at.pointer(i))
+                        cx.report(&REFERENCE, || at.pointer(i))
                             .variant("measure")
                             .param("ref", id.to_string())
                             .emit();
                     }
                     Reference::Theme(n) if !has_theme(n) => {
-                        cx.report(&REFERENCE, at.pointer(i))
+                        cx.report(&REFERENCE, || at.pointer(i))
                             .variant("theme")
                             .param("ref", n.to_string())
                             .emit();

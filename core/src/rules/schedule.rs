@@ -5,9 +5,9 @@ use serde_json::Value;
 use crate::doc::{Doc, View};
 
 use crate::catalogue::{RuleMeta, Scope};
-use crate::context::{child, Cx};
+use crate::context::{child, Change, Cx, PathArg};
 use crate::date::{DateError, PartialDate};
-use crate::finding::{Fix, Severity};
+use crate::finding::Severity;
 use crate::rules::Level;
 use crate::schedule::{ParsedSchedule, ScheduleError};
 use crate::schedule_api::describe;
@@ -125,7 +125,7 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     };
     if !has_schedule(m) {
         if level == Level::Measure && !steps_all_scheduled(m) {
-            cx.report(&REQUIRED, path()).emit();
+            cx.report(&REQUIRED, path).emit();
         }
         return;
     }
@@ -136,13 +136,13 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
         match PartialDate::parse_iso(value.trim()) {
             Ok(d) => Some(d),
             Err(DateError::NonExistent) => {
-                cx.report(&INVALID_DATE, child(&path(), field))
+                cx.report(&INVALID_DATE, || child(&path(), field))
                     .param("value", value)
                     .emit();
                 None
             }
             Err(DateError::Malformed) => {
-                cx.report(&INVALID_DATE, child(&path(), field))
+                cx.report(&INVALID_DATE, || child(&path(), field))
                     .variant("malformed")
                     .param("value", value)
                     .emit();
@@ -154,7 +154,7 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     let end = valid(cx, "end");
     if let (Some(a), Some(b)) = (start, end) {
         if a.first_day() > b.last_day() {
-            cx.report(&ORDER, child(&path(), "end"))
+            cx.report(&ORDER, || child(&path(), "end"))
                 .param("start", a.to_string())
                 .param("end", b.to_string())
                 .emit();
@@ -170,23 +170,23 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     match cx.schedule(text) {
         Ok(parsed) => {
             if !explicit {
-                suggest_dates(cx, &path(), text, &parsed);
+                suggest_dates(cx, path, text, &parsed);
             }
         }
         Err(ScheduleError::Unreadable) => {
             if !explicit {
-                cx.report(&UNPARSED, text_path()).param("text", text).emit();
+                cx.report(&UNPARSED, text_path).param("text", text).emit();
             }
         }
         Err(ScheduleError::NonExistentDate(fragment)) => {
-            cx.report(&INVALID_DATE, text_path())
+            cx.report(&INVALID_DATE, text_path)
                 .variant("in-text")
                 .param("value", fragment)
                 .param("text", text)
                 .emit();
         }
         Err(ScheduleError::Reversed { start, end }) => {
-            cx.report(&ORDER, text_path())
+            cx.report(&ORDER, text_path)
                 .param("start", start.to_string())
                 .param("end", end.to_string())
                 .emit();
@@ -194,11 +194,15 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     }
 }
 
-fn suggest_dates(cx: &mut Cx<'_>, path: &str, text: &str, parsed: &ParsedSchedule) {
-    if !cx.on(&DATES) {
-        return;
+fn suggest_dates(cx: &mut Cx<'_>, path: impl PathArg, text: &str, parsed: &ParsedSchedule) {
+    let lang = cx.lang;
+    let pending = cx.report(&DATES, path);
+    // The reading and the fix are written only for a finding that will be listed: the
+    // schedules of a programme's measures and their steps can pass the limit on infos.
+    if !pending.listed() {
+        return pending.emit();
     }
-    let reading = describe(cx.lang, parsed);
+    let reading = describe(lang, parsed);
     let mut value = serde_json::Map::new();
     value.insert("text".into(), Value::String(text.to_string()));
     if let Some(d) = parsed.start {
@@ -208,13 +212,10 @@ fn suggest_dates(cx: &mut Cx<'_>, path: &str, text: &str, parsed: &ParsedSchedul
         value.insert("end".into(), Value::String(d.to_string()));
     }
     value.insert("continuous".into(), Value::Bool(parsed.continuous));
-    cx.report(&DATES, path)
+    pending
         .param("text", text)
         .param("reading", reading)
-        .fix(Fix::Replace {
-            path: path.to_string(),
-            value: Value::Object(value),
-        })
+        .fix(Change::Replace(Value::Object(value)))
         .emit();
 }
 

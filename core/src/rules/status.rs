@@ -5,8 +5,8 @@ use serde_json::Value;
 use crate::doc::{Doc, View};
 
 use crate::catalogue::{ParamKind, ParamSpec, RuleMeta, Scope};
-use crate::context::{child, Cx};
-use crate::finding::{Fix, Severity};
+use crate::context::{child, Change, Cx};
+use crate::finding::Severity;
 use crate::rules::schedule::effective;
 use crate::rules::Level;
 use crate::text::{closest, fold};
@@ -104,13 +104,13 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     let status = match m.get("status").map(Doc::view) {
         None | Some(View::Null) => {
             if level == Level::Measure {
-                cx.report(&REQUIRED, path()).emit();
+                cx.report(&REQUIRED, path).emit();
             }
             return;
         }
         Some(View::String(s)) if s.trim().is_empty() => {
             if level == Level::Measure {
-                cx.report(&REQUIRED, path()).emit();
+                cx.report(&REQUIRED, path).emit();
             }
             return;
         }
@@ -129,17 +129,14 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
             .map(str::to_string)
             .or_else(|| closest(status, allowed.iter().map(String::as_str)).map(str::to_string));
         let pending = cx
-            .report(&INVALID, path())
+            .report(&INVALID, path)
             .param("value", status)
             .param("allowed", allowed_list);
         match suggestion {
             Some(code) => pending
                 .variant("suggest")
                 .param("suggestion", code.as_str())
-                .fix(Fix::Replace {
-                    path: path(),
-                    value: Value::String(code),
-                })
+                .fix(Change::Replace(Value::String(code)))
                 .emit(),
             None => pending.emit(),
         }
@@ -153,7 +150,7 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     match status {
         "completed" => {
             if let Some(start) = eff.start.filter(|s| s.first_day() > as_of) {
-                cx.report(&SCHEDULE, path())
+                cx.report(&SCHEDULE, path)
                     .variant("completed-future")
                     .param("start", start.to_string())
                     .param("asOf", as_of.to_string())
@@ -162,7 +159,7 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
         }
         "planned" => {
             if let Some(start) = eff.start.filter(|s| s.last_day() < as_of) {
-                cx.report(&SCHEDULE, path())
+                cx.report(&SCHEDULE, path)
                     .variant("planned-late")
                     .param("start", start.to_string())
                     .param("asOf", as_of.to_string())
@@ -171,7 +168,7 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
         }
         "in-progress" => {
             if let Some(end) = eff.end.filter(|e| e.last_day() < as_of) {
-                cx.report(&SCHEDULE, path())
+                cx.report(&SCHEDULE, path)
                     .variant("in-progress-overdue")
                     .param("end", end.to_string())
                     .param("asOf", as_of.to_string())
@@ -181,7 +178,7 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
         // Only a schedule that ends disagrees: open-ended work ("vuodesta 2018 eteenpäin") is
         // ongoing too, and a schedule that says nothing readable says nothing against it.
         "continuous" if !eff.continuous && eff.end.is_some() => {
-            cx.report(&SCHEDULE, path()).variant("continuous-not-continuous").emit();
+            cx.report(&SCHEDULE, path).variant("continuous-not-continuous").emit();
         }
         _ => {}
     }

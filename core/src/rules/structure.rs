@@ -213,20 +213,20 @@ fn check<'d, D: Doc>(cx: &mut Cx<'_>, n: usize, v: &'d D, at: &mut At<'d>) {
             .map(|(_, t)| cx.phrase(&format!("type/{t}")))
             .collect();
         let expected = names.join(&cx.phrase("joiner/or"));
-        cx.report(&TYPE, at.pointer()).param("expected", expected).emit();
+        cx.report(&TYPE, || at.pointer()).param("expected", expected).emit();
     }
     match view {
         View::Number(num) => {
             let x = num.as_f64().unwrap_or(0.0);
             // The limits are whole numbers, which f64 holds exactly.
             if let Some(min) = node.minimum.filter(|m| x < *m as f64) {
-                cx.report(&VALUE, at.pointer())
+                cx.report(&VALUE, || at.pointer())
                     .variant("minimum")
                     .param("limit", min.to_string())
                     .emit();
             }
             if let Some(max) = node.maximum.filter(|m| x > *m as f64) {
-                cx.report(&VALUE, at.pointer())
+                cx.report(&VALUE, || at.pointer())
                     .variant("maximum")
                     .param("limit", max.to_string())
                     .emit();
@@ -270,7 +270,7 @@ fn check<'d, D: Doc>(cx: &mut Cx<'_>, n: usize, v: &'d D, at: &mut At<'d>) {
         View::Object(members) => {
             for name in node.required {
                 if members.get(name).is_none() {
-                    cx.report(&REQUIRED, child(&at.pointer(), name))
+                    cx.report(&REQUIRED, || child(&at.pointer(), name))
                         .param("field", *name)
                         .emit();
                 }
@@ -290,7 +290,7 @@ fn check<'d, D: Doc>(cx: &mut Cx<'_>, n: usize, v: &'d D, at: &mut At<'d>) {
                     }
                     None if node.closed => {
                         let pending = cx
-                            .report(&UNKNOWN_FIELD, child(&at.pointer(), name))
+                            .report(&UNKNOWN_FIELD, || child(&at.pointer(), name))
                             .param("field", name);
                         let suggestion = if pending.listed() {
                             closest(name, KNOWN_FIELDS.iter().copied())
@@ -320,14 +320,14 @@ fn bounds(
     (min_variant, max_variant): (&'static str, &'static str),
 ) {
     if let Some(max) = max.filter(|m| len > *m) {
-        cx.report(&VALUE, at.pointer())
+        cx.report(&VALUE, || at.pointer())
             .variant(max_variant)
             .param("limit", max.to_string())
             .param("count", len.to_string())
             .emit();
     }
     if let Some(min) = min.filter(|m| len < *m) {
-        cx.report(&VALUE, at.pointer())
+        cx.report(&VALUE, || at.pointer())
             .variant(min_variant)
             .param("limit", min.to_string())
             .emit();

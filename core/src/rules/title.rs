@@ -51,7 +51,7 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str) {
         .collect();
     for lang in missing {
         let language = cx.phrase(&format!("lang/{}", lang.code()));
-        cx.report(&REQUIRED, child(&child(base, "title"), lang.code()))
+        cx.report(&REQUIRED, || child(&child(base, "title"), lang.code()))
             .param("language", language)
             .emit();
     }
