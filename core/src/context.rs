@@ -91,9 +91,9 @@ impl<'e> Cx<'e> {
 
     /// Starts a finding of `rule` at `path` (a pointer, or a closure that writes one). Whether
     /// it will be listed is known here, so a finding that will not be (its rule off, or its
-    /// severity past `MAX_FINDINGS_PER_SEVERITY`) builds nothing: neither its pointer, nor its
-    /// parameters, nor its fix. A flood of findings past the limit costs little more than their
-    /// count.
+    /// severity past `MAX_FINDINGS_PER_SEVERITY`) writes neither its pointer (which its fix
+    /// shares) nor its parameters. A flood of findings past the limit costs little more than
+    /// their count.
     pub fn report<'c>(&'c mut self, rule: &'static RuleMeta, path: impl PathArg) -> Pending<'c, 'e> {
         let mut pending = self.pending(rule);
         if pending.listed {
@@ -219,8 +219,8 @@ impl Pending<'_, '_> {
         let Some(severity) = self.severity else {
             return;
         };
-        // Counted either way; nothing emitted between `report` and here, so a live finding
-        // is still within the limit.
+        // Counted either way. Nothing can be emitted between `report` and here (this holds the
+        // context), so a finding listed there is still within the limit.
         if !self.cx.listed(severity) {
             return;
         }
