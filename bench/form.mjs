@@ -38,6 +38,16 @@ const VARIANTS = {
       return { fn: (m) => engine.checkMeasure(m, OPTS), args: inputs.map((i) => i.measure) };
     },
   },
+  // Like for like: the engine doing only json-rules-engine's work (its four checks' rules on,
+  // every other rule off by a rule set), to tell what the catalogue costs from what the
+  // boundary and the reading of the measure cost.
+  "measure-rules-four": {
+    label: "measure-rules checkMeasure(object), a rule set keeping only the rules of json-rules-engine's four checks",
+    async setup(inputs) {
+      const engine = await fourChecksOnly();
+      return { fn: (m) => engine.checkMeasure(m, OPTS), args: inputs.map((i) => i.measure) };
+    },
+  },
   "measure-rules-text": {
     label: "measure-rules checkMeasure(JSON text): the same, plus line/column",
     async setup(inputs) {
@@ -121,6 +131,24 @@ const VARIANTS = {
     },
   },
 };
+
+/** The measure-rules rules that json-rules-engine's four checks stand for: the ids its events carry. */
+async function fourCheckRules() {
+  const { RULES } = await import("./peers/json-rules-engine-rules.mjs");
+  return new Set(RULES.map((r) => r.event.type));
+}
+
+/** An engine with every rule but those of the four checks turned off (the input.* rules, about the input itself, stay on). */
+async function fourChecksOnly() {
+  const { Engine, rules } = await import("../wasm/npm/node.mjs");
+  const keep = await fourCheckRules();
+  const off = Object.fromEntries(
+    rules()
+      .filter((r) => !keep.has(r.id) && !r.id.startsWith("input."))
+      .map((r) => [r.id, "off"]),
+  );
+  return new Engine({ id: "four-checks", version: "1.0.0", rules: off });
+}
 
 /** A report's tape in tape.rs's op codes (its `op` module), keys numbered in `ids`. */
 function reportTape(report, ids) {
@@ -222,7 +250,10 @@ async function crossCheck() {
   const engine = new Engine();
   const jre = makeRulesEngine(Jre, readJson("data/organisations.json"));
   const ajv = makeAjv();
-  const FOUR = /^(lead-body\.(required|unknown)|partners\.required|schedule\.(required|order)|status\.(required|invalid|schedule))$/;
+  const four = await fourCheckRules();
+  const fourOnly = await fourChecksOnly();
+  let fourFindings = 0;
+  const fourMismatches = [];
   let mrFindings = 0;
   let mrRules = new Set();
   let jreFindings = 0;
@@ -239,8 +270,13 @@ async function crossCheck() {
     const rj = await jre.check(i.measure, AS_OF);
     jreFindings += rj.length;
     const a = [...new Set(rj.map((f) => f.rule))].sort().join(",");
-    const b = [...new Set(report.findings.map((f) => f.rule).filter((r) => FOUR.test(r)))].sort().join(",");
+    const b = [...new Set(report.findings.map((f) => f.rule).filter((r) => four.has(r)))].sort().join(",");
     if (a !== b) disagreements.push(`${i.name}: json-rules-engine [${a}] measure-rules [${b}]`);
+    // The rules left on find what they find with every rule on: the like-for-like variant
+    // times the same findings, not fewer.
+    const only = fourOnly.checkMeasure(i.measure, OPTS).findings;
+    fourFindings += only.length;
+    if (JSON.stringify(only) !== JSON.stringify(report.findings.filter((f) => four.has(f.rule)))) fourMismatches.push(i.name);
     const ea = ajv.check(i.measure);
     ajvErrors += ea.length;
     if (ea.length) ajvInvalid++;
@@ -252,6 +288,7 @@ async function crossCheck() {
     caseMeasures: inputs.filter((i) => i.name.startsWith("case")).length,
     measureRules: { findings: mrFindings, distinctRules: mrRules.size, catalogue },
     jsonRulesEngine: { findings: jreFindings, disagreements },
+    fourChecksOnly: { rules: [...four].sort(), findings: fourFindings, mismatches: fourMismatches },
     ajv: { errors: ajvErrors, invalidInputs: ajvInvalid, measureRulesSchemaFindingInputs: mrSchema },
     rulesPerInput,
   };
@@ -325,6 +362,7 @@ export function formTables(r) {
     ],
   );
   const fl = floor(r);
+  const like = likeForLike(r);
   const prof = table(
     [{ title: "where checkMeasure(object)'s time goes (CPU profile, self time)" }, { title: "share", align: "r" }],
     r.profile.groups.map((g) => [g.group, `${(g.share * 100).toFixed(1)} %`]),
@@ -349,9 +387,33 @@ export function formTables(r) {
     c.jsonRulesEngine.disagreements.length === 0
       ? "json-rules-engine and measure-rules agree on the four checks' rules for every input."
       : `json-rules-engine and measure-rules disagree on the four checks for ${c.jsonRulesEngine.disagreements.length} input(s):\n  ${c.jsonRulesEngine.disagreements.join("\n  ")}`,
+    ...(c.fourChecksOnly
+      ? [
+          c.fourChecksOnly.mismatches.length === 0
+            ? `With only the four checks' rules on (${c.fourChecksOnly.rules.join(", ")}), measure-rules lists for every input the findings it lists with every rule on, filtered to those rules (${c.fourChecksOnly.findings} in all).`
+            : `With only the four checks' rules on, measure-rules lists other findings than with every rule on, filtered to those rules, for: ${c.fourChecksOnly.mismatches.join(", ")}.`,
+        ]
+      : []),
     `profile: ${r.profile.loopSamples} samples in the timing loop (and GC) out of ${r.profile.samples}.`,
   ];
-  return `${peers}\n\n${slow}\n\n${boundary}\n\n${fl ? `${fl}\n\n` : ""}${prof}\n\n${notes.join("\n")}`;
+  return `${peers}\n\n${like ? `${like}\n\n` : ""}${slow}\n\n${boundary}\n\n${fl ? `${fl}\n\n` : ""}${prof}\n\n${notes.join("\n")}`;
+}
+
+/** measure-rules doing json-rules-engine's work, beside its whole check; `null` for runs recorded before it was measured. */
+function likeForLike(r) {
+  const b = r.results;
+  const four = b["measure-rules-four"];
+  if (!four) return null;
+  const jre = b["json-rules-engine"];
+  const row = (what, s) => [what, fmt.us(s.median), fmt.us(s.p99), fmt.ratio(jre.median / s.median)];
+  return table(
+    [{ title: "like for like (same run)" }, { title: "median µs", align: "r" }, { title: "p99 µs", align: "r" }, { title: "json-rules-engine's median ÷ it", align: "r" }],
+    [
+      row("measure-rules, every rule (the form job's call)", b["measure-rules"]),
+      row(`measure-rules, only the rules of json-rules-engine's four checks (the others off by a rule set)`, four),
+      row("json-rules-engine, the four checks", jre),
+    ],
+  );
 }
 
 /**

@@ -105,6 +105,8 @@ function targets(r) {
     row("Form job (Node): p99 < 50 µs per check", `${fmt.us(mr.p99)} µs (median ${fmt.us(mr.median)} µs)`, mr.p99 < 50);
     const f = floorOf(r.form);
     if (f) row("Form job (Node): the least a check can cost in this design (reported, no target): walk.mjs and tape.mjs in JS and the native engine, against a tenth of json-rules-engine", `${fmt.us(f.parts)} µs against ${fmt.us(f.target)} µs; the whole call ${fmt.us(f.check)} µs`, null);
+    const four = r.form.results["measure-rules-four"];
+    if (four) row("Form job (Node): like for like (reported, no target): measure-rules with only the four checks' rules on, against json-rules-engine", `${fmt.us(jre.median)} µs ÷ ${fmt.us(four.median)} µs = ${fmt.ratio(jre.median / four.median)}`, null);
     row("Form job (Node): ratio to ajv's schema-only check (reported, no target)", `measure-rules ${fmt.us(mr.median)} µs ÷ ajv ${fmt.us(ajv.median)} µs = ${fmt.ratio(mr.median / ajv.median)} ajv's time`, null);
   }
   if (r.browser) {
