@@ -135,16 +135,10 @@ fn severity_index(severity: Severity) -> usize {
     }
 }
 
-/// Where a finding is: a JSON Pointer, or a closure that writes one when the finding is
-/// listed (rules build pointers only for what they report).
+/// Where a finding is: a pointer known already (`""`, the document itself), or a closure that
+/// writes one when the finding is listed (rules build pointers only for what they report).
 pub(crate) trait PathArg {
     fn into_path(self) -> String;
-}
-
-impl PathArg for String {
-    fn into_path(self) -> String {
-        self
-    }
 }
 
 impl PathArg for &str {
