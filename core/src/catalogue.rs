@@ -62,6 +62,7 @@ pub struct RuleMeta {
 /// Every rule, in documentation order.
 pub static RULES: &[&RuleMeta] = &[
     &rules::input::SYNTAX,
+    &rules::input::DUPLICATE_KEY,
     &rules::input::TOO_LARGE,
     &rules::input::TOO_MANY_FINDINGS,
     &rules::structure::TYPE,

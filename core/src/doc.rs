@@ -161,7 +161,7 @@ impl<'a> Borrowed<'a> {
                 }
             }
         } else {
-            let order = sorted_order(&members);
+            let order = sorted_order(members.len(), &|i| members.get(i).map_or("", |m| m.0));
             let mut slots: Vec<Option<(&'a str, Borrowed<'a>)>> = members.into_iter().map(Some).collect();
             members = order
                 .into_iter()
@@ -183,10 +183,25 @@ impl<'a> Borrowed<'a> {
     /// errors, numbers, depth limit and last-wins repeated keys, but borrowing every string
     /// and key: from the text, or, where the text wrote it with escapes, from `unescaped`.
     pub fn from_json(text: &'a str, unescaped: &'a Unescaped) -> Result<Borrowed<'a>, serde_json::Error> {
+        Borrowed::from_json_noting_repeats(text, unescaped).map(|(doc, _)| doc)
+    }
+
+    /// [`Borrowed::from_json`], and whether some object of the text wrote a key more than
+    /// once: only then is the text searched for where (`input.duplicate-key`), so a document
+    /// without repeats pays one comparison per object for it.
+    pub(crate) fn from_json_noting_repeats(
+        text: &'a str,
+        unescaped: &'a Unescaped,
+    ) -> Result<(Borrowed<'a>, bool), serde_json::Error> {
+        let repeated = Cell::new(false);
         let mut de = serde_json::Deserializer::from_str(text);
-        let doc = Reader(unescaped).deserialize(&mut de)?;
+        let doc = Reader {
+            room: unescaped,
+            repeated: &repeated,
+        }
+        .deserialize(&mut de)?;
         de.end()?;
-        Ok(doc)
+        Ok((doc, repeated.get()))
     }
 }
 
@@ -259,9 +274,13 @@ impl Unescaped {
 /// in a buffer of the reader's (`visit_str`) and are kept in `Unescaped`, so that a string is
 /// one `&str` either way (a `Cow` made the Node build's check of a walked form 2 % slower).
 #[derive(Clone, Copy)]
-struct Reader<'a>(&'a Unescaped);
+struct Reader<'a, 'r> {
+    room: &'a Unescaped,
+    /// Set when an object of the text wrote a key twice.
+    repeated: &'r Cell<bool>,
+}
 
-impl<'de> DeserializeSeed<'de> for Reader<'de> {
+impl<'de> DeserializeSeed<'de> for Reader<'de, '_> {
     type Value = Borrowed<'de>;
 
     fn deserialize<De: Deserializer<'de>>(self, deserializer: De) -> Result<Self::Value, De::Error> {
@@ -269,7 +288,7 @@ impl<'de> DeserializeSeed<'de> for Reader<'de> {
     }
 }
 
-impl<'de> Visitor<'de> for Reader<'de> {
+impl<'de> Visitor<'de> for Reader<'de, '_> {
     type Value = Borrowed<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -297,7 +316,7 @@ impl<'de> Visitor<'de> for Reader<'de> {
     }
 
     fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
-        Ok(Borrowed::String(self.0.keep(s)))
+        Ok(Borrowed::String(self.room.keep(s)))
     }
 
     fn visit_none<E>(self) -> Result<Self::Value, E> {
@@ -322,10 +341,15 @@ impl<'de> Visitor<'de> for Reader<'de> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut members = Vec::new();
-        while let Some(key) = map.next_key_seed(Key(self.0))? {
+        while let Some(key) = map.next_key_seed(Key(self.room))? {
             members.push((key, map.next_value_seed(self)?));
         }
-        Ok(Borrowed::object(members))
+        let written = members.len();
+        let object = Borrowed::object(members);
+        if matches!(&object, Borrowed::Object(Members(kept)) if kept.len() < written) {
+            self.repeated.set(true);
+        }
+        Ok(object)
     }
 }
 
@@ -356,12 +380,10 @@ impl<'de> Visitor<'de> for Key<'de> {
     }
 }
 
-/// The order that sorts `members` by key, equal keys in the order written (so that the last
-/// of them comes last): a bottom-up merge sort of indices. std's stable sort of the members
+/// The order that sorts `n` members by `key`, equal keys in the order written (so that the
+/// last of them comes last): a bottom-up merge sort of indices. std's stable sort of the members
 /// themselves is about 4 KB of the browser's wasm; this is a few hundred bytes.
-fn sorted_order(members: &[(&str, Borrowed<'_>)]) -> Vec<usize> {
-    let key = |i: usize| members.get(i).map_or("", |m| m.0);
-    let n = members.len();
+pub(crate) fn sorted_order<'k>(n: usize, key: &dyn Fn(usize) -> &'k str) -> Vec<usize> {
     let mut from: Vec<usize> = (0..n).collect();
     let mut to: Vec<usize> = Vec::with_capacity(n);
     let mut width = 1;
@@ -484,6 +506,19 @@ mod tests {
         assert_eq!(b.to_value(), v);
         assert!(b.get("d").is_none() && Borrowed::Null.get("a").is_none());
         assert_eq!(Borrowed::Null.members().count(), 0);
+    }
+
+    #[test]
+    fn reading_text_notes_whether_a_key_was_repeated() {
+        let room = Unescaped::new();
+        let repeated = |text| Borrowed::from_json_noting_repeats(text, &room).map(|(_, r)| r).ok();
+        assert_eq!(repeated(r#"{"a": {"a": [{"a": 1}], "b": 2}, "ab": 3}"#), Some(false));
+        assert_eq!(repeated(r#"[{"x": 1}, {"y": [{"a": 1, "\u0061": 2}]}]"#), Some(true));
+        // Past 32 members, sorted by halves.
+        let flood: Vec<String> = (0..40).map(|i| format!(r#""k{}": 0"#, i % 39)).collect();
+        let flood = format!("{{{}}}", flood.join(","));
+        assert_eq!(repeated(&flood), Some(true));
+        assert_eq!(repeated(r#"{"a": 1, "a": }"#), None);
     }
 
     #[test]

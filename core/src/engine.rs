@@ -212,7 +212,18 @@ impl Engine {
     /// making a `Value`: the same report. Custom rules' conditions compute over owned values,
     /// so when there are any, they read a `Value` copy of the measure.
     pub fn check_measure_doc<D: Doc>(&self, measure: &D, opts: &CheckOptions) -> Report {
-        let mut cx = self.measure_cx(measure, opts);
+        self.measure_report(self.cx(opts), measure)
+    }
+
+    /// The report on one measure, `cx` holding what was found in its text already.
+    fn measure_report<D: Doc>(&self, mut cx: Cx<'_>, measure: &D) -> Report {
+        let from_text = cx.findings.len();
+        self.measure_rules(&mut cx, measure);
+        // They were made before the measure's id was known; in a programme, the shape
+        // findings' loop names theirs.
+        for f in cx.findings.iter_mut().take(from_text) {
+            f.measure.clone_from(&cx.measure);
+        }
         if measure.is_object() && self.has_custom() {
             crate::custom::check(&mut cx, &measure.as_value(), "");
         }
@@ -225,16 +236,14 @@ impl Engine {
     }
 
     /// The built-in rules' findings on one measure.
-    fn measure_cx<D: Doc>(&self, measure: &D, opts: &CheckOptions) -> Cx<'_> {
-        let mut cx = self.cx(opts);
+    fn measure_rules<D: Doc>(&self, cx: &mut Cx<'_>, measure: &D) {
         // Before the shape check, so that its findings name the measure too, as they do in a
         // programme.
         cx.measure = canonical_of(measure);
-        rules::structure::check_measure_shape(&mut cx, measure);
+        rules::structure::check_measure_shape(cx, measure);
         if measure.is_object() {
-            rules::check_measure(&mut cx, measure, "");
+            rules::check_measure(cx, measure, "");
         }
-        cx
     }
 
     /// Checks a programme: every measure, then the programme-wide rules.
@@ -244,8 +253,13 @@ impl Engine {
 
     /// [`Engine::check_programme`] on any [`Doc`]; see [`Engine::check_measure_doc`].
     pub fn check_programme_doc<D: Doc>(&self, programme: &D, opts: &CheckOptions) -> Report {
+        self.programme_report(self.cx(opts), programme)
+    }
+
+    /// The report on a programme, `cx` holding what was found in its text already.
+    fn programme_report<D: Doc>(&self, cx: Cx<'_>, programme: &D) -> Report {
         let custom = self.has_custom();
-        let (mut cx, measures) = self.programme_cx(programme, opts, |cx, m, base| {
+        let (mut cx, measures) = self.programme_cx(cx, programme, |cx, m, base| {
             if custom {
                 crate::custom::check(cx, &m.as_value(), base);
             }
@@ -257,13 +271,12 @@ impl Engine {
     /// The built-in rules' findings on a programme, with `custom` run on each measure after
     /// them (as the engine always has, for the order in which a flood meets the cap), and its
     /// measures as far as they are checked.
-    fn programme_cx<'d, D: Doc>(
+    fn programme_cx<'e, 'd, D: Doc>(
         &self,
+        mut cx: Cx<'e>,
         programme: &'d D,
-        opts: &CheckOptions,
         mut custom: impl FnMut(&mut Cx<'_>, &D, &str),
-    ) -> (Cx<'_>, &'d [D]) {
-        let mut cx = self.cx(opts);
+    ) -> (Cx<'e>, &'d [D]) {
         let measures = programme.get("measures").and_then(Doc::as_array).unwrap_or(&[]);
         let measures = measures.get(..limits::MAX_MEASURES).unwrap_or(measures);
         rules::structure::check_programme_shape(&mut cx, programme, measures);
@@ -345,14 +358,22 @@ impl Engine {
             Kind::Programme => true,
             Kind::Either => doc.get("measures").is_some(),
         };
+        // The same context: what reading the text found (a key written twice) is in the report.
         let mut report = if is_programme {
-            self.check_programme_doc(&doc, opts)
+            self.programme_report(cx, &doc)
         } else {
-            self.check_measure_doc(&doc, opts)
+            self.measure_report(cx, &doc)
         };
-        let pointers: Vec<&str> = report.findings.iter().map(|f| f.path.as_str()).collect();
+        // Findings about the text itself were placed when they were made: a repeated key's
+        // pointer is also its kept occurrence's.
+        let pointers: Vec<&str> = report
+            .findings
+            .iter()
+            .filter(|f| f.line.is_none())
+            .map(|f| f.path.as_str())
+            .collect();
         let places = locate(text, &pointers);
-        for (f, place) in report.findings.iter_mut().zip(places) {
+        for (f, place) in report.findings.iter_mut().filter(|f| f.line.is_none()).zip(places) {
             if let Some((line, column)) = place {
                 f.line = Some(line);
                 f.column = Some(column);
@@ -411,9 +432,11 @@ impl Engine {
 }
 
 /// A built-in rule's explanation names the value at the finding's place; the rules read
-/// the document, the context does not hold it, so the engine adds it here.
+/// the document, the context does not hold it, so the engine adds it here. A finding about
+/// the text itself, placed when it was made, names none: a repeated key's pointer leads to
+/// the value kept, not to the one the finding is about.
 fn explain_values<D: Doc>(findings: &mut [Finding], root: &D) {
-    for f in findings {
+    for f in findings.iter_mut().filter(|f| f.line.is_none()) {
         if let Some(e) = f
             .explain
             .as_mut()

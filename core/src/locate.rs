@@ -2,6 +2,7 @@
 //! and editors can point at `file:line:col`. A single pass over the text, run only when
 //! there are findings to place.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::doc::{Borrowed, Unescaped};
@@ -51,30 +52,11 @@ pub fn locate(text: &str, pointers: &[&str]) -> Vec<Option<(u32, u32)>> {
         .collect();
     order.sort_unstable();
     let mut places: Vec<Option<(u32, u32)>> = vec![None; wanted.len()];
-    let (mut line, mut col) = (1usize, 1usize);
-    // Bytes, not chars: a column counts the bytes that start a character (not UTF-8
-    // continuation bytes), which is the character count without decoding. Counted as
-    // branch-free sums over the text between two places, which the compiler turns into
-    // wide loops: a byte at a time, Finnish text's multi-byte letters cost a mispredicted
-    // branch each, and this loop was a tenth of checking the programme's text. A
-    // byte-order mark is not part of the document, so it is no column of line 1.
-    let bytes = text.as_bytes();
-    let starts = |b: &[u8]| count(b, |b| (b as i8) >= -0x40);
-    let mut at = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    for (offset, i) in order {
-        let between = bytes.get(at..offset).unwrap_or(&[]);
-        match between.iter().rposition(|&b| b == b'\n') {
-            Some(last) => {
-                line += count(between, |b| b == b'\n');
-                col = 1 + starts(between.get(last + 1..).unwrap_or(&[]));
-            }
-            None => col += starts(between),
-        }
-        at = at.max(offset);
+    place_sorted(text, &order, &mut |i, place| {
         if let Some(slot) = places.get_mut(i) {
-            *slot = Some((clamp(line), clamp(col)));
+            *slot = Some(place);
         }
-    }
+    });
 
     pointers
         .iter()
@@ -91,6 +73,49 @@ pub fn locate(text: &str, pointers: &[&str]) -> Vec<Option<(u32, u32)>> {
             }
         })
         .collect()
+}
+
+/// The 1-based line and column of each byte offset of `order` (sorted, each with a caller's
+/// index), given to `put` with its index, in one pass over the text.
+pub(crate) fn place_sorted(text: &str, order: &[(usize, usize)], put: &mut dyn FnMut(usize, (u32, u32))) {
+    let (mut line, mut col) = (1usize, 1usize);
+    // Bytes, not chars: a column counts the bytes that start a character (not UTF-8
+    // continuation bytes), which is the character count without decoding. Counted as
+    // branch-free sums over the text between two places, which the compiler turns into
+    // wide loops: a byte at a time, Finnish text's multi-byte letters cost a mispredicted
+    // branch each, and this loop was a tenth of checking the programme's text. A
+    // byte-order mark is not part of the document, so it is no column of line 1.
+    let bytes = text.as_bytes();
+    let starts = |b: &[u8]| count(b, |b| (b as i8) >= -0x40);
+    let mut at = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    for &(offset, i) in order {
+        let between = bytes.get(at..offset).unwrap_or(&[]);
+        match between.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                line += count(between, |b| b == b'\n');
+                col = 1 + starts(between.get(last + 1..).unwrap_or(&[]));
+            }
+            None => col += starts(between),
+        }
+        at = at.max(offset);
+        put(i, (clamp(line), clamp(col)));
+    }
+}
+
+/// Every member of an object of `text` whose key the object writes again later (the reader
+/// keeps the last): `each(object, key, at)` with its object's pointer, its key unescaped and
+/// the byte offset of its key's opening quote, in the order of the text within each object.
+/// Text the reader has accepted; a walk of every value, so only for text known to repeat a key.
+pub(crate) fn repeated_keys(text: &str, each: &mut dyn FnMut(&str, &str, usize)) {
+    let mut walker = Walker {
+        bytes: text.as_bytes(),
+        pos: 0,
+        path: String::new(),
+        found: Vec::new(),
+        wanted: &[],
+    };
+    walker.skip_ws();
+    walker.every_value(0, each);
 }
 
 /// How many bytes `is` accepts, summed in bytes over runs of 255 so that the compiler
@@ -330,6 +355,104 @@ impl<'a> Walker<'a> {
                 }
                 Some(_) => self.pos += 1,
             }
+        }
+    }
+}
+
+/// The walk of `repeated_keys`: every value, every key of every object.
+impl<'a> Walker<'a> {
+    fn every_value(&mut self, depth: usize, each: &mut dyn FnMut(&str, &str, usize)) {
+        match self.peek() {
+            Some(b'{') if depth <= MAX_DEPTH => self.every_member(depth, each),
+            Some(b'[') if depth <= MAX_DEPTH => {
+                self.pos += 1;
+                let mut index = 0usize;
+                while self.next_item(b']') {
+                    let (saved, before) = (self.path.len(), self.pos);
+                    self.path.push('/');
+                    crate::text::push_index(&mut self.path, index);
+                    self.every_value(depth + 1, each);
+                    self.path.truncate(saved);
+                    index += 1;
+                    // Text the reader accepted always moves on; any other must not stall.
+                    if self.pos == before {
+                        self.pos += 1;
+                    }
+                }
+            }
+            _ => self.skip_value(),
+        }
+    }
+
+    /// An object's repeated keys, then the values it keeps: not those of the earlier
+    /// occurrences, which no one reads, and where a pointer would lead to the kept value.
+    fn every_member(&mut self, depth: usize, each: &mut dyn FnMut(&str, &str, usize)) {
+        self.pos += 1;
+        // Each key unescaped, where it was written, and where its value starts.
+        let mut keys: Vec<(Cow<'a, str>, usize, usize)> = Vec::new();
+        while self.next_item(b'}') {
+            if self.peek() != Some(b'"') {
+                self.pos += 1;
+                continue;
+            }
+            let at = self.pos;
+            let raw = self.string();
+            let key = match std::str::from_utf8(raw) {
+                Ok(key) if !raw.contains(&b'\\') => Cow::Borrowed(key),
+                _ => Cow::Owned(decode_key(raw)),
+            };
+            self.skip_ws();
+            if self.peek() == Some(b':') {
+                self.pos += 1;
+            }
+            self.skip_ws();
+            keys.push((key, at, self.pos));
+            self.skip_value();
+        }
+        let end = self.pos;
+        let key = |i: usize| keys.get(i).map_or("", |k| &*k.0);
+        // By key, equal keys in the order written: each but the last of a run is repeated.
+        let mut repeated = vec![false; keys.len()];
+        let order = crate::doc::sorted_order(keys.len(), &key);
+        for pair in order.windows(2) {
+            if let [i, j] = *pair {
+                if key(i) == key(j) {
+                    if let Some(r) = repeated.get_mut(i) {
+                        *r = true;
+                    }
+                }
+            }
+        }
+        for ((k, at, value), repeated) in keys.iter().zip(repeated) {
+            if repeated {
+                each(&self.path, k, *at);
+            } else {
+                let saved = self.path.len();
+                self.path.push('/');
+                self.path.push_str(&crate::text::escape_pointer_token(k));
+                self.pos = *value;
+                self.every_value(depth + 1, each);
+                self.path.truncate(saved);
+            }
+        }
+        self.pos = end;
+    }
+
+    /// Moves to the next item of an array or object (past a comma, or into the first), or past
+    /// its closing `close`: whether there is an item.
+    fn next_item(&mut self, close: u8) -> bool {
+        self.skip_ws();
+        if self.peek() == Some(b',') {
+            self.pos += 1;
+            self.skip_ws();
+        }
+        match self.peek() {
+            Some(b) if b == close => {
+                self.pos += 1;
+                false
+            }
+            None => false,
+            Some(_) => true,
         }
     }
 }
@@ -602,6 +725,74 @@ mod tests {
         assert_eq!(m.get("/s/b/0"), Some(&(2, 2)));
     }
 
+    /// `repeated_keys`' reports as (pointer, key, line, column).
+    fn repeats(text: &str) -> Vec<(String, String, u32, u32)> {
+        let mut found = Vec::new();
+        repeated_keys(text, &mut |object, key, at| {
+            found.push((crate::context::child(object, key), key.to_string(), at));
+        });
+        let mut order: Vec<(usize, usize)> = found.iter().enumerate().map(|(i, f)| (f.2, i)).collect();
+        order.sort_unstable();
+        let mut places = vec![(0, 0); found.len()];
+        place_sorted(text, &order, &mut |i, place| places[i] = place);
+        found
+            .into_iter()
+            .zip(places)
+            .map(|((p, k, _), (line, column))| (p, k, line, column))
+            .collect()
+    }
+
+    #[test]
+    fn every_occurrence_of_a_key_but_the_last_is_a_repeat() {
+        let r = |p: &str, k: &str, line, column| (p.to_string(), k.to_string(), line, column);
+        assert_eq!(repeats("{\"a\": 1, \"b\": [{\"c\": 1}], \"ab\": {}}"), vec![]);
+        // Three times: two repeats. Written with an escape, a key is still the same key.
+        assert_eq!(
+            repeats("{\"a\": 1,\n \"\\u0061\": 2, \"b\": 0, \"a\": 3}"),
+            vec![r("/a", "a", 1, 2), r("/a", "a", 2, 2)]
+        );
+        // In array items and nested objects, with their pointers escaped; a key is compared
+        // within its own object only.
+        assert_eq!(
+            repeats("[{\"x\": 1}, {\"a/b~\": {\"x\": 1, \"x\": 2}, \"a/b~\": 0}, {\"x\": 2}]"),
+            vec![r("/1/a~1b~0", "a/b~", 1, 13)]
+        );
+        // A value that is not read is not searched: its own repeats would point into the value
+        // kept. The kept value's are.
+        assert_eq!(
+            repeats("{\"s\": {\"k\": 1, \"k\": 2}, \"s\": {\"k\": 3, \"k\": 4}}"),
+            vec![r("/s", "s", 1, 2), r("/s/k", "k", 1, 31)]
+        );
+        // Multi-byte characters are one column each, a BOM none, CRLF one line.
+        assert_eq!(
+            repeats("\u{feff}{\"ä\": 1,\r\n\"ä\": 2, \"😀\": 0, \"😀\": 1}"),
+            vec![r("/ä", "ä", 1, 2), r("/😀", "😀", 2, 9)]
+        );
+    }
+
+    #[test]
+    fn a_flood_of_members_has_its_repeats_found() {
+        // Against each key compared with those after it.
+        let keys: Vec<String> = (0..300).map(|i| format!("k{}", (i * 7) % 113)).collect();
+        let text = format!(
+            "{{{}}}",
+            keys.iter()
+                .map(|k| format!("\"{k}\": 0"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut want = Vec::new();
+        let mut offset = 1;
+        for (i, k) in keys.iter().enumerate() {
+            if keys.iter().skip(i + 1).any(|l| l == k) {
+                want.push((format!("/{k}"), k.clone(), 1, u32::try_from(offset + 1).unwrap()));
+            }
+            offset += k.len() + 7;
+        }
+        assert_eq!(want.len(), 300 - 113);
+        assert_eq!(repeats(&text), want);
+    }
+
     #[test]
     fn truncated_or_odd_text_does_not_panic() {
         for t in [
@@ -618,6 +809,7 @@ mod tests {
             "}",
         ] {
             let _ = locate(t, &["/a", "/0/0", ""]);
+            repeated_keys(t, &mut |_, _, _| {});
         }
     }
 }

@@ -42,8 +42,11 @@ pub(crate) fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
     }
 }
 
-/// Slots of the index: a power of two, and over twice the keys, so that the probes from a
-/// key's slot to its own (or to an empty one, for a key not there) are short.
+/// Slots of the index: a power of two, and at least half again as many as the keys, so that
+/// the probes from a key's slot to its own (or to an empty one, for a key not there) are
+/// short: the 128 keys in 256 slots take 1.4 probes for a key found (at most 5) and 2.1 for
+/// one not there, on average, against 1.2 and 1.4 in 512 slots, which cost the browser's wasm
+/// 106 bytes gzipped.
 const SLOTS: usize = 256;
 
 /// Each slot holds a key's position in the tables plus one, or 0 for an empty slot.
@@ -61,7 +64,7 @@ const fn hash(key: &[u8]) -> usize {
 const fn index_of(table: &[(&str, &str)]) -> [u8; SLOTS] {
     // A position must fit in a slot's byte, and empty slots must be left to end probes.
     assert!(
-        table.len() < 255 && table.len() * 2 < SLOTS,
+        table.len() < 255 && table.len() * 3 < SLOTS * 2,
         "the messages outgrew the index: raise SLOTS or widen its slots"
     );
     let mut slots = [0u8; SLOTS];

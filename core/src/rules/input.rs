@@ -1,7 +1,7 @@
 //! The JSON text itself: readable, and within the size limit.
 
 use crate::catalogue::{RuleMeta, Scope};
-use crate::context::{Cx, Pending};
+use crate::context::{child, Cx, Pending};
 use crate::doc::{Borrowed, Unescaped};
 use crate::finding::Severity;
 use crate::limits::{Size, MAX_DEPTH, MAX_DOCUMENT_BYTES};
@@ -14,6 +14,17 @@ pub static SYNTAX: RuleMeta = RuleMeta {
     what: "Reads the text as JSON (RFC 8259). A byte-order mark at the start is allowed; trailing commas, comments, single quotes and truncated text are not. Nesting deeper than 127 levels is refused. Given bytes (a file, a `Uint8Array`), the text must be UTF-8: the first byte that is not is reported.\n\nThe message says what is wrong in the reader's language, and the parameter `problem` names it for forms with texts of their own: `trailing-comma`, `extra-comma`, `trailing-characters`, `comment`, `expected-value`, `expected-colon`, `expected-comma-list`, `expected-comma-object`, `key-not-string`, `invalid-escape`, `lone-surrogate`, `invalid-number`, `number-range`, `control-character`, `eof`, `empty`, `depth`, `utf8` (with `byte`), or `syntax`, whose message quotes the parser's own words (the parameter `detail`). The place is where the fix goes: a trailing comma on itself, a missing comma or colon right after the value or key it should follow, a line break inside quotes at the end of its line.",
     why: "Nothing else can be checked in text that is not JSON, and the person who wrote it needs to know the exact line and column.",
     example: "```json\n{ \"id\": \"2.1\", }\n```\nfails at line 1, column 14 (the trailing comma). `{ \"id\": \"2.1\" }` passes.",
+    params: &[],
+};
+
+pub static DUPLICATE_KEY: RuleMeta = RuleMeta {
+    id: "input.duplicate-key",
+    severity: Severity::Warning,
+    scope: Scope::Document,
+    summary: "No object writes a key twice.",
+    what: "Reports each member whose key its object writes again later, at that earlier key. JSON readers keep the last value of a repeated key (serde_json, `JSON.parse`, and this engine), so the earlier value is neither read nor checked. Only text can repeat a key: a JavaScript object, or text already read by `JSON.parse`, holds each key once.",
+    why: "A file edited by hand, or two forms' outputs joined, can hold `partners` twice: the first list is silently lost, and what the file seems to say is not what any system reads.",
+    example: "```json\n{ \"partners\": [\"OM\"], \"status\": \"planned\", \"partners\": [\"PO\"] }\n```\nwarns at line 1, column 3 (the first `partners`; only `[\"PO\"]` is read). Keep one `partners` with both: `{ \"partners\": [\"OM\", \"PO\"], \"status\": \"planned\" }` passes.",
     params: &[],
 };
 
@@ -69,8 +80,13 @@ pub(crate) fn parse<'t>(cx: &mut Cx<'_>, text: &'t str, unescaped: &'t Unescaped
     // A byte-order mark is not part of the document, nor a column of its first line (as
     // editors show it, and as `locate` places findings).
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match Borrowed::from_json(body, unescaped) {
-        Ok(v) => Some(v),
+    match Borrowed::from_json_noting_repeats(body, unescaped) {
+        Ok((v, repeated)) => {
+            if repeated {
+                duplicate_keys(cx, body);
+            }
+            Some(v)
+        }
         Err(e) => {
             // serde_json's own words, without the place, which the message gives already.
             let full = e.to_string();
@@ -127,6 +143,29 @@ pub(crate) fn parse<'t>(cx: &mut Cx<'_>, text: &'t str, unescaped: &'t Unescaped
             None
         }
     }
+}
+
+/// Every occurrence of a key that its object writes again later, placed at its key: the
+/// reader keeps the last, so the value here is not checked (`DUPLICATE_KEY`).
+fn duplicate_keys(cx: &mut Cx<'_>, body: &str) {
+    // The byte offset of each listed finding's key, by its index in the findings.
+    let mut offsets: Vec<(usize, usize)> = Vec::new();
+    crate::locate::repeated_keys(body, &mut |object, key, at| {
+        let index = cx.findings.len();
+        cx.report(&DUPLICATE_KEY, || child(object, key))
+            .param("field", key)
+            .emit();
+        if cx.findings.len() > index {
+            offsets.push((at, index));
+        }
+    });
+    offsets.sort_unstable();
+    crate::locate::place_sorted(body, &offsets, &mut |index, (line, column)| {
+        if let Some(f) = cx.findings.get_mut(index) {
+            f.line = Some(line);
+            f.column = Some(column);
+        }
+    });
 }
 
 /// What serde_json's `Display` puts between its description and the place.
@@ -513,5 +552,55 @@ mod tests {
         // A place inside a character is that character's.
         assert_eq!(place("\"ää\"", 4), (1, 3));
         assert_eq!(place("a\nb", offset("a\nb", 2, 0)), (2, 1));
+    }
+
+    #[test]
+    fn a_repeated_key_is_a_warning_at_the_occurrence_not_read() -> Result<(), Box<dyn std::error::Error>> {
+        let text = "{\"id\": \"2.1\", \"status\": \"valmis\",\n \"status\": \"planned\", \"partners\": [\"OM\"]}";
+        let mut messages = Vec::new();
+        for lang in [Lang::Fi, Lang::Sv, Lang::En] {
+            let opts = CheckOptions {
+                lang,
+                explain: true,
+                ..CheckOptions::default()
+            };
+            let report = Engine::new()?.check_measure_json(text, &opts);
+            let repeats: Vec<_> = report.findings.iter().filter(|f| f.rule == DUPLICATE_KEY.id).collect();
+            let [f] = repeats.as_slice() else {
+                return Err(format!("{lang:?}: {repeats:?}").into());
+            };
+            assert_eq!((f.path.as_str(), f.line, f.column), ("/status", Some(1), Some(15)));
+            assert_eq!(f.params.get("field").map(String::as_str), Some("status"));
+            assert_eq!(f.measure.as_deref(), Some("2.1"));
+            assert!(
+                f.message.contains("status") && !f.message.contains('{'),
+                "{}",
+                f.message
+            );
+            // The value at its pointer is the kept one, which this finding is not about.
+            assert!(
+                f.explain.as_ref().is_some_and(|e| e.values.is_empty()),
+                "{:?}",
+                f.explain
+            );
+            // The rules read the last value: "planned" is a status, "valmis" would not be.
+            assert!(report.findings.iter().all(|f| f.rule != "status.invalid"));
+            messages.push(f.message.clone());
+        }
+        messages.dedup();
+        assert_eq!(messages.len(), 3, "one message per language");
+
+        // Off in a rule set, it is not reported, and the rest of the report is the same.
+        let off = Engine::with_ruleset_json(
+            "{\"id\": \"quiet\", \"version\": \"1\", \"rules\": {\"input.duplicate-key\": \"off\"}}",
+        )?
+        .check_measure_json(text, &CheckOptions::default());
+        let on = Engine::new()?.check_measure_json(text, &CheckOptions::default());
+        let rules = |r: &crate::Report| r.findings.iter().map(|f| f.rule.clone()).collect::<Vec<_>>();
+        let mut without = rules(&on);
+        without.retain(|r| r != DUPLICATE_KEY.id);
+        assert_eq!(rules(&off), without);
+        assert_eq!(rules(&on).len(), without.len() + 1);
+        Ok(())
     }
 }
