@@ -43,6 +43,9 @@ const DOCUMENTS = {
   "leads and partners": (b) =>
     fill(b / 2, `{"id":"1.1","title":{"fi":"Otsikko"},"schedule":"2018","status":"ongoing","leadBody":[`, (i) => `"zl${num(i)}"`, "],") +
     fill(b / 2, `"partners":[`, (i) => `"zp${num(i)}"`, "]}"),
+  // One member written again and again: every occurrence but the last is a repeated key,
+  // found by a second walk of the text, and the keys sorted to find them.
+  "repeated keys": (b) => fill(b, `{${MEASURE},`, (i) => `"q":${i % 10}`, "}"),
   // A programme of many themes and a title of many references to a theme it does not have.
   "theme references": (b) =>
     fill(b / 2, `{"title":{"fi":"Ohjelma"},"themes":[`, (i) => `{"number":${10 + i}}`, "],") +
