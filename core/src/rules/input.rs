@@ -82,7 +82,8 @@ pub(crate) fn parse<'t>(cx: &mut Cx<'_>, text: &'t str, unescaped: &'t Unescaped
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     match Borrowed::from_json_noting_repeats(body, unescaped) {
         Ok((v, repeated)) => {
-            if repeated {
+            // The second walk only when some key was repeated, and the rule is on.
+            if repeated && cx.on(&DUPLICATE_KEY) {
                 duplicate_keys(cx, body);
             }
             Some(v)
