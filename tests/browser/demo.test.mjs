@@ -342,6 +342,14 @@ test("the JSON view follows the form, drives it, and places findings at line and
   assert.equal(await page.getAttribute("#tab-json", "aria-selected"), "true");
   assert.equal(await page.evaluate(() => document.activeElement.id), "json-text");
   assert.equal(await page.evaluate(() => document.getElementById("json-text").selectionStart), '{\n  "id": "5.1",\n  '.length);
+  // A key written twice: the form takes the last value, as JSON.parse does, and the finding
+  // leads to the earlier one, which is lost.
+  await page.fill("#json-text", '{\n  "id": "5.1",\n  "leadBody": "SM",\n  "leadBody": "OM"\n}');
+  const repeat = page.locator(".json-findings li", { hasText: "written again" });
+  assert.match(await repeat.textContent(), /line 3, column 3: The field leadBody is written again later in the same object; only the last is read/);
+  await repeat.getByRole("button", { name: /Go to/ }).click();
+  assert.equal(await page.evaluate(() => document.getElementById("json-text").selectionStart), '{\n  "id": "5.1",\n  '.length);
+  assert.equal(await page.inputValue("#f-leadBody"), "OM");
   await done();
 });
 
