@@ -105,7 +105,8 @@ pub(crate) fn place_sorted(text: &str, order: &[(usize, usize)], put: &mut dyn F
 /// Every member of an object of `text` whose key the object writes again later (the reader
 /// keeps the last): `each(object, key, at)` with its object's pointer, its key unescaped and
 /// the byte offset of its key's opening quote, in the order of the text within each object.
-/// Text the reader has accepted; a walk of every value, so only for text known to repeat a key.
+/// For text the reader has accepted and found to repeat a key: it walks every value the reader
+/// keeps.
 pub(crate) fn repeated_keys(text: &str, each: &mut dyn FnMut(&str, &str, usize)) {
     let mut walker = Walker {
         bytes: text.as_bytes(),
