@@ -44,6 +44,14 @@ impl RulesetError {
             }],
         }
     }
+
+    /// The problems of the rule set at `position` (from 0) of a chain of `of`, each message
+    /// saying which set it is, as `RuleSet::from_chain` says it for the sets it reads: a chain
+    /// is given as several files, and a pointer alone does not say which.
+    pub fn in_chain(mut self, position: usize, of: usize) -> Self {
+        label(&mut self.problems, position, of, None);
+        self
+    }
 }
 
 impl fmt::Display for RulesetError {
@@ -145,12 +153,8 @@ impl RuleSet {
         for (i, value) in values.iter().enumerate() {
             let mut problems = set.apply(value, i);
             if !problems.is_empty() {
-                if values.len() > 1 {
-                    let name = value.get("id").and_then(Value::as_str).unwrap_or("?");
-                    for p in &mut problems {
-                        p.message = format!("rule set {} ({name}): {}", i + 1, p.message);
-                    }
-                }
+                let name = value.get("id").and_then(Value::as_str).unwrap_or("?");
+                label(&mut problems, i, values.len(), Some(name));
                 return Err(RulesetError {
                     problems: unique(problems),
                 });
@@ -267,6 +271,21 @@ fn unique(problems: Vec<RulesetProblem>) -> Vec<RulesetProblem> {
     out
 }
 
+/// Says in each message which set of a chain of `of` it is about (when there are several):
+/// its place from 1, and its id when it has been read.
+fn label(problems: &mut [RulesetProblem], position: usize, of: usize, id: Option<&str>) {
+    if of < 2 {
+        return;
+    }
+    let set = match id {
+        Some(id) => format!("rule set {} ({id})", position.saturating_add(1)),
+        None => format!("rule set {}", position.saturating_add(1)),
+    };
+    for p in problems {
+        p.message = format!("{set}: {}", p.message);
+    }
+}
+
 /// Reads rule-set JSON text as `Engine::with_ruleset_json` does (size limit, byte-order
 /// mark, syntax errors as a refusal), for callers that assemble a chain themselves.
 pub fn read_ruleset_json(text: &str) -> Result<Value, RulesetError> {
@@ -304,17 +323,38 @@ pub fn check_ruleset_size(size: Size) -> Result<(), RulesetError> {
 fn value_of(text: &str) -> Result<Value, RulesetError> {
     check_ruleset_size(Size::Exactly(text.len()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    crate::doc::value_from_json(text).map_err(|e| {
+    let room = crate::doc::Unescaped::new();
+    let (set, repeated) = crate::doc::Borrowed::from_json_noting_repeats(text, &room).map_err(|e| {
         RulesetError::single(
             "",
             format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column()),
         )
-    })
+    })?;
+    // The reader keeps the last of a key written twice, so the first is lost without a word;
+    // a rule set with an unknown key is refused, and so is one with a lost key: its author
+    // meant something by each.
+    let mut problems = Vec::new();
+    if repeated {
+        crate::locate::repeated_keys(text, &mut |object, key, _| {
+            problems.push(RulesetProblem {
+                path: child(object, key),
+                message: "written again later in the same object, which keeps only the last: write it once".into(),
+            });
+        });
+    }
+    if problems.is_empty() {
+        Ok(crate::doc::Doc::to_value(&set))
+    } else {
+        Err(RulesetError { problems })
+    }
 }
 
 /// Reads a chain of rule sets given as JSON texts, the base first.
 pub(crate) fn chain_from_json(texts: &[&str]) -> Result<RuleSet, RulesetError> {
-    let values: Vec<Value> = texts.iter().map(|t| value_of(t)).collect::<Result<_, _>>()?;
+    let mut values = Vec::with_capacity(texts.len());
+    for (i, text) in texts.iter().enumerate() {
+        values.push(value_of(text).map_err(|e| e.in_chain(i, texts.len()))?);
+    }
     RuleSet::from_chain(&values)
 }
 
@@ -919,6 +959,98 @@ mod tests {
         );
         assert!(p.iter().any(|p| p.path == "/rules/status.invalid/allowed/0"), "{p:?}");
         assert!(p.iter().any(|p| p.path == "/rules/id.format"), "{p:?}");
+    }
+
+    /// The paths and messages of a refusal of `text`, or nothing when it is accepted.
+    fn refusal(text: &str) -> Vec<(String, String)> {
+        match RuleSet::from_json(text) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems.into_iter().map(|p| (p.path, p.message)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_key_written_twice_is_refused_at_each_earlier_occurrence() {
+        let lost = "written again later in the same object, which keeps only the last: write it once";
+        let text = r#"{
+  "id": "x", "version": "1",
+  "rules": { "partners.required": "off", "status.invalid": { "allowed": ["done"] }, "partners.required": "error",
+             "status.invalid": { "allowed": ["planned"], "allowed": ["planned", "completed"] } },
+  "rules": {}
+}"#;
+        // The lost `rules` and the repeats in the kept one; not the repeats inside a lost value,
+        // whose pointers would lead into the kept one.
+        let got = refusal(text);
+        let paths: Vec<&str> = got.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["/rules"], "{got:?}");
+        let kept_last = text.replacen(r#""rules": {}"#, r#""description": "d""#, 1);
+        let got = refusal(&kept_last);
+        let paths: Vec<&str> = got.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "/rules/partners.required",
+                "/rules/status.invalid",
+                "/rules/status.invalid/allowed"
+            ],
+            "{got:?}"
+        );
+        assert!(got.iter().all(|(_, m)| m == lost), "{got:?}");
+        // Written with an escape, the same key; a key with a slash is escaped in the pointer.
+        let got = refusal(r#"{"id": "x", "\u0069d": "y", "version": "1", "a/b": 1, "a\/b": 2}"#);
+        let paths: Vec<&str> = got.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["/id", "/a~1b"], "{got:?}");
+        // In a chain given as one list, the pointer starts at the set's place in it.
+        let got = refusal(r#"[{"id": "a", "version": "1"}, {"id": "b", "id": "b", "version": "1", "extends": "a"}]"#);
+        assert_eq!(got, [("/1/id".to_string(), lost.to_string())]);
+        // The same text without repeats is read as before, with a byte-order mark or without.
+        assert!(RuleSet::from_json(r#"{"id": "x", "version": "1"}"#).is_ok());
+        assert!(RuleSet::from_json("\u{feff}{\"id\": \"x\", \"version\": \"1\", \"version\": \"1\"}").is_err());
+    }
+
+    #[test]
+    fn each_problem_of_a_chain_of_texts_names_its_set() {
+        let base = r#"{"id": "fi.sm", "version": "1"}"#;
+        let problems = |texts: &[&str]| match chain_from_json(texts) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems.into_iter().map(|p| (p.path, p.message)).collect::<Vec<_>>(),
+        };
+        let got = problems(&[base, r#"{"id": "a", "id": "a", "version": "1", "extends": "fi.sm"}"#]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got.iter()
+                .all(|(p, m)| p == "/id" && m.starts_with("rule set 2: written again")),
+            "{got:?}"
+        );
+        let got = problems(&[base, "{ \"id\": "]);
+        assert!(
+            got.iter()
+                .all(|(p, m)| p.is_empty() && m.starts_with("rule set 2: not valid JSON at line 1")),
+            "{got:?}"
+        );
+        let got = problems(&["{", base]);
+        assert!(
+            got.iter().all(|(_, m)| m.starts_with("rule set 1: not valid JSON")),
+            "{got:?}"
+        );
+        // Read, the set is named by its id too; alone, it needs no number.
+        let got = problems(&[
+            base,
+            r#"{"id": "a", "version": "1", "extends": "fi.sm", "rules": {"x": "off"}}"#,
+        ]);
+        assert!(
+            got.iter().all(|(_, m)| m.starts_with("rule set 2 (a): unknown rule")),
+            "{got:?}"
+        );
+        let got = problems(&[r#"{"id": "a", "id": "a", "version": "1"}"#]);
+        assert_eq!(
+            got,
+            [(
+                "/id".to_string(),
+                "written again later in the same object, which keeps only the last: write it once".to_string()
+            )]
+        );
+        assert!(chain_from_json(&[base, r#"{"id": "a", "version": "1", "extends": "fi.sm"}"#]).is_ok());
     }
 
     #[test]

@@ -468,6 +468,13 @@ test("the rules view documents every rule, applies a rule set as it is typed, an
   assert.equal(await page.getAttribute("#ruleset-text", "aria-invalid"), "true");
   assert.match(await page.textContent("#ruleset-status"), /fi\.example\.test 2\.0\.0 stays in use/);
   assert.equal(await errorText(page, "f-leadBody"), "");
+  // So is one that writes a key twice, at the earlier one: JSON keeps only the last, and the
+  // author meant something by each.
+  await page.fill("#ruleset-text", '{ "id": "x", "version": "1", "rules": { "lead-body.required": "off", "lead-body.required": "error" } }');
+  const written = page.locator("#ruleset-problems li", { has: page.locator("code", { hasText: /^\/rules\/lead-body\.required$/ }) });
+  assert.match(await written.textContent(), /: written again later in the same object, which keeps only the last: write it once$/);
+  assert.equal(await page.locator("#ruleset-problems li").count(), 1);
+  assert.match(await page.textContent("#ruleset-status"), /fi\.example\.test 2\.0\.0 stays in use/);
 
   // The link: language, date, measure, rule set and view, restored in a fresh page.
   await page.getByRole("button", { name: "Svenska", exact: true }).click();

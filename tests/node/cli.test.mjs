@@ -93,6 +93,20 @@ test("usage errors exit 2", () => {
   for (const args of [[], ["check"], ["check", "x.json", "--format", "xml"], ["check", "x.json", "--lang", "de"], ["check", "x.json", "--as-of", "2019"], ["frobnicate"], ["check", "--bogus"], ["check", "x.json", "--jobs", "0"], ["check", "x.json", "--jobs", "two"]]) {
     const r = run(args);
     assert.equal(r.code, 2, args.join(" "));
+    // With no command at all, the usage alone, on stdout; otherwise what was wrong, then it.
+    const usage = /^measure-rules \d+\.\d+\.\d+\n\nUsage:\n/;
+    if (args.length === 0) assert.match(r.out, usage);
+    else assert.match(r.err.replace(/^measure-rules: .*\n\n/, ""), usage, args.join(" "));
+  }
+  // A rule set that cannot be read, or is refused, exits 2 as well, with its reasons and
+  // without the usage text, which would push them off the screen.
+  const dir = workspace();
+  writeFileSync(join(dir, "typo.json"), JSON.stringify({ id: "t", version: "1", rules: { "partner.required": "off" } }));
+  for (const file of ["missing.json", "typo.json"]) {
+    const r = run(["check", "measures/good.json", "--ruleset", file], dir);
+    assert.equal(r.code, 2, file);
+    assert.match(r.err, /^measure-rules: (cannot read rule set missing\.json: ENOENT|typo\.json: rule set refused:\n {2}\/rules\/partner\.required: unknown rule)/, file);
+    assert.doesNotMatch(r.err, /Usage:/, file);
   }
 });
 

@@ -58,6 +58,30 @@ test("a chain in the wrong order, an incompatible engine or a bad rule is refuse
   assert.throws(() => new Engine(bad), (e) => e instanceof Error && e.problems[0].path === "/custom/0/require/equal" && /did you mean "equals"/.test(e.problems[0].message));
 });
 
+test("a key written twice in a rule set's text is refused at the earlier one, and a chain names the set", () => {
+  const lost = "written again later in the same object, which keeps only the last: write it once";
+  // An author turns a rule off, and further down sets its severity: which did they mean?
+  const text = `{ "id": "fi.example", "version": "1",\n  "rules": { "partners.required": "off", "title.required": "info", "partners.required": "error" } }`;
+  assert.throws(
+    () => new Engine(text),
+    (e) => e instanceof Error && JSON.stringify(e.problems) === JSON.stringify([{ path: "/rules/partners.required", message: lost }]) && e.message.includes(`/rules/partners.required: ${lost}`),
+  );
+  // Set by set: the pointer is the set's own, and the message says which set of the chain.
+  const agencyText = JSON.stringify(agency).replace('"id":', '"id": "x", "id":');
+  assert.throws(() => new Engine([JSON.stringify(ministry), agencyText]), (e) => e.problems.length === 1 && e.problems[0].path === "/id" && e.problems[0].message === `rule set 2: ${lost}`);
+  // A syntax error of a chain's set says which set too.
+  assert.throws(() => new Engine([JSON.stringify(ministry), "{"]), (e) => /^rule set 2: not valid JSON at line 1/.test(e.problems[0].message));
+  // An object cannot repeat a key, nor can what JSON.parse has read: the same set is accepted.
+  assert.doesNotThrow(() => new Engine([ministry, JSON.parse(agencyText)]));
+  // The CLI, which takes a chain as files.
+  const dir = tempDir("measure-rules-duplicate-");
+  writeFileSync(join(dir, "base.json"), JSON.stringify(ministry));
+  writeFileSync(join(dir, "agency.json"), agencyText);
+  const r = run(["check", "data/programme-2017.json", "--ruleset", join(dir, "base.json"), "--ruleset", join(dir, "agency.json")]);
+  assert.equal(r.code, 2, r.err);
+  assert.match(r.err, /^measure-rules: .*base\.json, .*agency\.json: rule set refused:\n {2}\/id: rule set 2: written again later in the same object/);
+});
+
 test("a rule set given as an object is read as its JSON text, with JS values anywhere in it", () => {
   const sets = ["ministry", "agency-kuntaliitto", "agency-strict"].map((n) => readJson(`tests/fixtures/rulesets/${n}.json`));
   // The same outcome either way: the rule set and a report with its custom rules, or the same

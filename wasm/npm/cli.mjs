@@ -34,7 +34,14 @@ test runs the tests a rule set carries (its "tests" list), the base sets of a ch
 Exit status: 0 nothing at or above --fail-on (test: every test passed), 1 there is (test: a
 test failed, or a file could not be read), 2 usage error.`;
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  /** `usage: false` for a rule set that cannot be read or is refused: the command line was
+   * right, and the usage text would push the reasons off the screen. */
+  constructor(message, { usage = true } = {}) {
+    super(message);
+    this.usage = usage;
+  }
+}
 
 const SEVERITY = { info: 0, warning: 1, error: 2 };
 
@@ -333,7 +340,7 @@ function rulesetTexts(files) {
     try {
       return readFileSync(file, "utf8");
     } catch (e) {
-      throw new UsageError(`cannot read rule set ${file}: ${e.code ?? e.message}`);
+      throw new UsageError(`cannot read rule set ${file}: ${e.code ?? e.message}`, { usage: false });
     }
   });
 }
@@ -343,7 +350,7 @@ function engineOf(texts, files = []) {
   try {
     return texts.length === 0 ? new Engine() : new Engine(texts.length === 1 ? texts[0] : texts);
   } catch (e) {
-    throw new UsageError(`${files.join(", ")}: ${e.message}`);
+    throw new UsageError(`${files.join(", ")}: ${e.message}`, { usage: false });
   }
 }
 
@@ -579,7 +586,7 @@ async function main(argv) {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`measure-rules: ${e.message}\n\n${USAGE}\n`);
+      process.stderr.write(`measure-rules: ${e.message}\n${e.usage ? `\n${USAGE}\n` : ""}`);
       return 2;
     }
     throw e;

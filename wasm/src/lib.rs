@@ -366,10 +366,12 @@ impl Engine {
                 let array = v.unchecked_ref::<js_sys::Array>();
                 measure_rules::check_chain_length(usize::try_from(array.length()).unwrap_or(usize::MAX))
                     .map_err(refused)?;
-                let mut sets = Vec::new();
-                for item in array.iter() {
+                let (mut sets, of) = (Vec::new(), usize::try_from(array.length()).unwrap_or(usize::MAX));
+                for (i, item) in array.iter().enumerate() {
                     sets.push(match owned_input(&item, measure_rules::MAX_RULESET_BYTES)? {
-                        Kept::Text(t) => measure_rules::read_ruleset_json(&t).map_err(refused)?,
+                        Kept::Text(t) => {
+                            measure_rules::read_ruleset_json(&t).map_err(|e| refused(e.in_chain(i, of)))?
+                        }
                         Kept::Value(v) => v,
                         Kept::TooLarge(size) => return Err(too_large_ruleset(size)),
                     });
