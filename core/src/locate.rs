@@ -13,6 +13,10 @@ use crate::doc::{Borrowed, Unescaped};
 /// written twice in one object is placed at its last occurrence, the one whose value the
 /// JSON reader keeps. A byte-order mark at the start is not counted as a column.
 pub fn locate(text: &str, pointers: &[&str]) -> Vec<Option<(u32, u32)>> {
+    // Nothing to place (a clean file): the walk would still skip over the whole text.
+    if pointers.is_empty() {
+        return Vec::new();
+    }
     // Every wanted pointer and its ancestors, sorted: the walk narrows the list to the
     // pointers below each value it enters (see `Walker::lookup`), so a member costs a few
     // comparisons with its parent's wanted pointers, and nothing here grows with the
