@@ -137,7 +137,11 @@ test("a rule set given as an object is held to the size limit of its JSON text",
   assert.doesNotMatch(refusal(sized(limit)), /bytes; at most/);
   assert.equal(refusal(JSON.stringify(sized(limit))), refusal(sized(limit)));
   for (const given of [sized(limit + 1), JSON.stringify(sized(limit + 1)), [sized(limit + 1)]]) {
-    assert.match(refusal(given), /the rule set is 4194305 bytes; at most 4194304 are accepted/);
+    assert.match(refusal(given), /\(root\): the rule set is 4194305 bytes; at most 4194304 are accepted/);
+  }
+  // In a chain, the set too large is named, object or text.
+  for (const big of [sized(limit + 1), JSON.stringify(sized(limit + 1))]) {
+    assert.match(refusal([ministry, big]), /\(root\): rule set 2: the rule set is 4194305 bytes/);
   }
 });
 

@@ -315,9 +315,9 @@ fn usual_options(code: i32) -> Option<CheckOptions> {
 }
 
 /// The refusal of a rule set that `input` found over the limit by its size alone.
-fn too_large_ruleset(size: Size) -> JsValue {
+fn too_large_ruleset(size: Size, position: usize, of: usize) -> JsValue {
     match measure_rules::check_ruleset_size(size) {
-        Err(e) => refused(e),
+        Err(e) => refused(e.in_chain(position, of)),
         Ok(()) => JsError::new("measure-rules: a rule set judged too large was within the limit").into(),
     }
 }
@@ -373,7 +373,7 @@ impl Engine {
                             measure_rules::read_ruleset_json(&t).map_err(|e| refused(e.in_chain(i, of)))?
                         }
                         Kept::Value(v) => v,
-                        Kept::TooLarge(size) => return Err(too_large_ruleset(size)),
+                        Kept::TooLarge(size) => return Err(too_large_ruleset(size, i, of)),
                     });
                 }
                 measure_rules::Engine::with_rulesets(&sets)
@@ -381,7 +381,7 @@ impl Engine {
             Some(v) => match owned_input(&v, measure_rules::MAX_RULESET_BYTES)? {
                 Kept::Text(t) => measure_rules::Engine::with_ruleset_json(&t),
                 Kept::Value(v) => measure_rules::Engine::with_ruleset(&v),
-                Kept::TooLarge(size) => return Err(too_large_ruleset(size)),
+                Kept::TooLarge(size) => return Err(too_large_ruleset(size, 0, 1)),
             },
         }
         .map_err(refused)?;
