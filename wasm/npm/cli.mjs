@@ -32,7 +32,8 @@ Options for check:
 test runs the tests a rule set carries (its "tests" list), the base sets of a chain first.
 
 Exit status: 0 nothing at or above --fail-on (test: every test passed), 1 there is (test: a
-test failed, or a file could not be read), 2 usage error.`;
+test failed, or a file could not be read), 2 usage error (or a rule set that cannot be read or
+is refused).`;
 
 class UsageError extends Error {
   /** `usage: false` for a rule set that cannot be read or is refused: the command line was
