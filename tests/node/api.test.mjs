@@ -63,7 +63,7 @@ test("misuse throws: bad rule set, bad options", () => {
   assert.throws(() => new Engine().checkMeasure({}, { language: "en" }), /bad options/);
   assert.throws(() => parseSchedule("2018", "de"), /unknown language/);
   // The checks' options object, where the language code goes, is the likely mistake.
-  assert.throws(() => parseSchedule("2018", { lang: "sv" }), { message: 'the language is a code, "fi", "sv" or "en", not an object' });
+  assert.throws(() => parseSchedule("2018", { lang: "sv" }), { message: 'lang must be a language code, "fi", "sv" or "en", not an object' });
   assert.throws(() => new Engine().parseSchedule("2018", 2), /not a number$/);
 });
 

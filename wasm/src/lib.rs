@@ -610,19 +610,19 @@ fn check_json(engine: &measure_rules::Engine, text: &str, opts: &CheckOptions, c
     }
 }
 
+/// A bare language code (`parseSchedule`, `customRules`), judged and worded as the `lang`
+/// option is, by the one reader of options.
 fn lang_of(lang: Option<JsValue>) -> Result<Lang, JsError> {
     let Some(lang) = lang.filter(|l| !l.is_undefined() && !l.is_null()) else {
         return Ok(Lang::default());
     };
     // `{ lang: "sv" }`, as the checks take it, is the likely mistake.
     let Some(code) = lang.dyn_ref::<js_sys::JsString>().map(word) else {
-        return Err(JsError::new(&format!(
-            "the language is a code, \"fi\", \"sv\" or \"en\", not {}",
-            kind(&lang)
-        )));
+        return Err(JsError::new(&CheckOptions::wrong_kind("lang", &kind(&lang))));
     };
-    Lang::from_code(&code)
-        .ok_or_else(|| JsError::new(&format!("unknown language \"{code}\": use \"fi\", \"sv\" or \"en\"")))
+    let mut options = CheckOptions::default();
+    options.set("lang", &code).map_err(|e| JsError::new(&e))?;
+    Ok(options.lang)
 }
 
 /// Longest option name or value, language codes included ("2019-06-01" is ten units): a longer
