@@ -364,9 +364,9 @@ impl Engine {
             Some(v) if js_sys::Array::is_array(&v) => {
                 // Counted before it is read: an array may be long and hold almost nothing.
                 let array = v.unchecked_ref::<js_sys::Array>();
-                measure_rules::check_chain_length(usize::try_from(array.length()).unwrap_or(usize::MAX))
-                    .map_err(refused)?;
-                let (mut sets, of) = (Vec::new(), usize::try_from(array.length()).unwrap_or(usize::MAX));
+                let of = usize::try_from(array.length()).unwrap_or(usize::MAX);
+                measure_rules::check_chain_length(of).map_err(refused)?;
+                let mut sets = Vec::new();
                 for (i, item) in array.iter().enumerate() {
                     sets.push(match owned_input(&item, measure_rules::MAX_RULESET_BYTES)? {
                         Kept::Text(t) => {
