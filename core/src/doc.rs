@@ -244,17 +244,23 @@ impl Unescaped {
     }
 
     /// `s`, kept for as long as the room.
-    fn keep(&self, s: &str) -> &str {
+    pub(crate) fn keep(&self, s: &str) -> &str {
+        self.keep_owned(s.to_owned())
+    }
+
+    /// [`Unescaped::keep`] of a string made already: a whole text, which is not copied again.
+    pub(crate) fn keep_owned(&self, s: String) -> &str {
         let n = self.used.get();
         self.used.set(n.saturating_add(1));
-        self.slot(n)
-            .and_then(|slot| slot.set(s.to_owned()).ok().and(slot.get()))
-            .map_or_else(
-                // Not reached: the slots outnumber what `used` can count. Were it reached,
-                // keeping the string for good would still read the document right.
-                || &*Box::leak(s.into()),
-                String::as_str,
-            )
+        // Not reached: the slots outnumber what `used` can count. Were it reached, keeping the
+        // string for good would still read the document right.
+        let Some(slot) = self.slot(n) else {
+            return Box::leak(s.into_boxed_str());
+        };
+        match slot.set(s) {
+            Ok(()) => slot.get().map_or("", String::as_str),
+            Err(s) => Box::leak(s.into_boxed_str()),
+        }
     }
 
     /// The `n`th slot; chunk `k` starts at slot `FIRST_CHUNK * (2^k - 1)`.

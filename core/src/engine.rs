@@ -349,7 +349,7 @@ impl Engine {
     fn check_text(&self, text: &str, opts: &CheckOptions, kind: Kind) -> Report {
         let mut cx = self.cx(opts);
         let unescaped = Unescaped::new();
-        let doc = match rules::input::parse(&mut cx, text, &unescaped) {
+        let (doc, read) = match rules::input::parse(&mut cx, text, &unescaped) {
             Some(d) => d,
             None => return self.finish(cx, 0),
         };
@@ -372,7 +372,8 @@ impl Engine {
             .filter(|f| f.line.is_none())
             .map(|f| f.path.as_str())
             .collect();
-        let places = locate(text, &pointers);
+        // In the text as read: a key with half a surrogate pair is found as it was read.
+        let places = locate(read, &pointers);
         for (f, place) in report.findings.iter_mut().filter(|f| f.line.is_none()).zip(places) {
             if let Some((line, column)) = place {
                 f.line = Some(line);

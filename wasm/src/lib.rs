@@ -602,7 +602,8 @@ impl Engine {
 
 /// JSON.stringify writes what serde_json cannot read only for nesting past the depth limit
 /// and for lone surrogates (as `\ud800`): such text is checked as text, so that they are
-/// findings (`input.syntax`) as in text, not an exception.
+/// findings (`input.syntax`) as in text, not an exception, and the rest of a document with a
+/// lone surrogate is checked as the text's is.
 fn check_json(engine: &measure_rules::Engine, text: &str, opts: &CheckOptions, checks: &Checks) -> Report {
     match Borrowed::from_json(text, &measure_rules::Unescaped::new()) {
         Ok(d) => (checks.doc)(engine, &d, opts),

@@ -53,7 +53,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("input.syntax/invalid-escape", "The file is not valid JSON at line {line}, column {column}: JSON has no such backslash escape (a backslash itself is \\\\)."),
     ("input.syntax/invalid-number", "The file is not valid JSON at line {line}, column {column}: the number is not written as JSON writes numbers."),
     ("input.syntax/key-not-string", "The file is not valid JSON at line {line}, column {column}: a key should be text in double quotes."),
-    ("input.syntax/lone-surrogate", "The file is not valid JSON at line {line}, column {column}: a \\u escape gives half a surrogate pair (\\uD800–\\uDFFF)."),
+    ("input.syntax/lone-surrogate", "The file is not valid JSON at line {line}, column {column}: a \\u escape gives half a surrogate pair (\\uD800–\\uDFFF); the check reads it as �."),
     ("input.syntax/number-range", "The file is not valid JSON at line {line}, column {column}: the number is too large (beyond ±1.8e308)."),
     ("input.syntax/syntax", "The file is not valid JSON at line {line}, column {column}: {detail}"),
     ("input.syntax/trailing-characters", "The file is not valid JSON at line {line}, column {column}: there is text after the end of the JSON value."),

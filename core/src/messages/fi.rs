@@ -53,7 +53,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("input.syntax/invalid-escape", "Tiedosto ei ole kelvollista JSONia rivillä {line}, sarakkeessa {column}: JSONissa ei ole tällaista kenoviivamerkintää (kenoviiva itse on \\\\)."),
     ("input.syntax/invalid-number", "Tiedosto ei ole kelvollista JSONia rivillä {line}, sarakkeessa {column}: luku ei ole JSONin muodossa."),
     ("input.syntax/key-not-string", "Tiedosto ei ole kelvollista JSONia rivillä {line}, sarakkeessa {column}: avaimen pitää olla tekstiä lainausmerkeissä."),
-    ("input.syntax/lone-surrogate", "Tiedosto ei ole kelvollista JSONia rivillä {line}, sarakkeessa {column}: \\u-merkintä antaa puolikkaan korvausparista (\\uD800–\\uDFFF)."),
+    ("input.syntax/lone-surrogate", "Tiedosto ei ole kelvollista JSONia rivillä {line}, sarakkeessa {column}: \\u-merkintä antaa puolikkaan korvausparista (\\uD800–\\uDFFF); tarkistus lukee sen merkkinä �."),
     ("input.syntax/number-range", "Tiedosto ei ole kelvollista JSONia rivillä {line}, sarakkeessa {column}: luku on liian suuri (yli ±1,8e308)."),
     ("input.syntax/syntax", "Tiedosto ei ole kelvollista JSONia rivillä {line}, sarakkeessa {column}: {detail}"),
     ("input.syntax/trailing-characters", "Tiedosto ei ole kelvollista JSONia rivillä {line}, sarakkeessa {column}: JSON-arvon lopun jälkeen on tekstiä."),

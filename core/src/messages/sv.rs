@@ -53,7 +53,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("input.syntax/invalid-escape", "Filen är inte giltig JSON på rad {line}, kolumn {column}: JSON har ingen sådan escapesekvens (ett omvänt snedstreck skrivs \\\\)."),
     ("input.syntax/invalid-number", "Filen är inte giltig JSON på rad {line}, kolumn {column}: talet är inte skrivet som JSON skriver tal."),
     ("input.syntax/key-not-string", "Filen är inte giltig JSON på rad {line}, kolumn {column}: en nyckel ska vara text inom dubbla citattecken."),
-    ("input.syntax/lone-surrogate", "Filen är inte giltig JSON på rad {line}, kolumn {column}: en \\u-sekvens ger halva surrogatpar (\\uD800–\\uDFFF)."),
+    ("input.syntax/lone-surrogate", "Filen är inte giltig JSON på rad {line}, kolumn {column}: en \\u-sekvens ger halva surrogatpar (\\uD800–\\uDFFF); kontrollen läser den som �."),
     ("input.syntax/number-range", "Filen är inte giltig JSON på rad {line}, kolumn {column}: talet är för stort (över ±1,8e308)."),
     ("input.syntax/syntax", "Filen är inte giltig JSON på rad {line}, kolumn {column}: {detail}"),
     ("input.syntax/trailing-characters", "Filen är inte giltig JSON på rad {line}, kolumn {column}: det finns text efter JSON-värdets slut."),

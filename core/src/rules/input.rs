@@ -11,7 +11,7 @@ pub static SYNTAX: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Document,
     summary: "The document is valid JSON.",
-    what: "Reads the text as JSON (RFC 8259). A byte-order mark at the start is allowed; trailing commas, comments, single quotes and truncated text are not. Nesting deeper than 127 levels is refused. Given bytes (a file, a `Uint8Array`), the text must be UTF-8: the first byte that is not is reported.\n\nThe message says what is wrong in the reader's language, and the parameter `problem` names it for forms with texts of their own: `trailing-comma`, `extra-comma`, `trailing-characters`, `comment`, `expected-value`, `expected-colon`, `expected-comma-list`, `expected-comma-object`, `key-not-string`, `invalid-escape`, `lone-surrogate`, `invalid-number`, `number-range`, `control-character`, `eof`, `empty`, `depth`, `utf8` (with `byte`), or `syntax`, whose message quotes the parser's own words (the parameter `detail`). The place is where the fix goes: a trailing comma on itself, a missing comma or colon right after the value or key it should follow, a line break inside quotes at the end of its line.",
+    what: "Reads the text as JSON (RFC 8259). A byte-order mark at the start is allowed; trailing commas, comments, single quotes and truncated text are not. Nesting deeper than 127 levels is refused. A `\\u` escape of half a surrogate pair (`\\uD800`-`\\uDFFF` alone), which no character is, is reported at the escape and read as U+FFFD, so the rest of the document is still checked. Given bytes (a file, a `Uint8Array`), the text must be UTF-8: the first byte that is not is reported.\n\nThe message says what is wrong in the reader's language, and the parameter `problem` names it for forms with texts of their own: `trailing-comma`, `extra-comma`, `trailing-characters`, `comment`, `expected-value`, `expected-colon`, `expected-comma-list`, `expected-comma-object`, `key-not-string`, `invalid-escape`, `lone-surrogate`, `invalid-number`, `number-range`, `control-character`, `eof`, `empty`, `depth`, `utf8` (with `byte`), or `syntax`, whose message quotes the parser's own words (the parameter `detail`). The place is where the fix goes: a trailing comma on itself, a missing comma or colon right after the value or key it should follow, a line break inside quotes at the end of its line.",
     why: "Nothing else can be checked in text that is not JSON, and the person who wrote it needs to know the exact line and column.",
     example: "```json\n{ \"id\": \"2.1\", }\n```\nfails at line 1, column 14 (the trailing comma). `{ \"id\": \"2.1\" }` passes.",
     params: &[],
@@ -73,76 +73,152 @@ pub(crate) fn within_size(cx: &mut Cx<'_>, size: Size) -> bool {
 }
 
 /// Parses JSON text, reporting why it cannot be read. `None` means nothing else can be checked.
-pub(crate) fn parse<'t>(cx: &mut Cx<'_>, text: &'t str, unescaped: &'t Unescaped) -> Option<Borrowed<'t>> {
+/// With the document comes the text it was read from, for placing findings: `text` without its
+/// byte-order mark, and with any half of a surrogate pair written `\uFFFD` (`lone_halves`).
+pub(crate) fn parse<'t>(cx: &mut Cx<'_>, text: &'t str, unescaped: &'t Unescaped) -> Option<(Borrowed<'t>, &'t str)> {
     if !within_size(cx, Size::Exactly(text.len())) {
         return None;
     }
     // A byte-order mark is not part of the document, nor a column of its first line (as
     // editors show it, and as `locate` places findings).
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match Borrowed::from_json_noting_repeats(body, unescaped) {
-        Ok((v, repeated)) => {
-            // The second walk only when some key was repeated, and the rule is on.
-            if repeated && cx.on(&DUPLICATE_KEY) {
-                duplicate_keys(cx, body);
-            }
-            Some(v)
-        }
-        Err(e) => {
-            // serde_json's own words, without the place, which the message gives already.
-            let full = e.to_string();
-            // A byte search: `str::rfind` with a text pattern brings a substring searcher
-            // into the wasm for this alone.
-            let detail = full
-                .as_bytes()
-                .windows(AT_LINE.len())
-                .rposition(|w| w == AT_LINE)
-                .and_then(|i| full.get(..i))
-                .unwrap_or(&full);
-            let at = offset(body, e.line(), e.column());
-            let problem = if e.is_eof() {
-                if body.trim_start_matches([' ', '\t', '\n', '\r']).is_empty() {
-                    "empty"
-                } else {
-                    "eof"
+    let mut body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Where the text had half a surrogate pair, once it is read again with U+FFFD in their
+    // places (`lone_halves`): each is reported where it was, up to the first syntax error.
+    let mut halves = Vec::new();
+    loop {
+        match Borrowed::from_json_noting_repeats(body, unescaped) {
+            Ok((v, repeated)) => {
+                report_halves(cx, body, &halves, usize::MAX);
+                // The second walk only when some key was repeated, and the rule is on.
+                if repeated && cx.on(&DUPLICATE_KEY) {
+                    duplicate_keys(cx, body);
                 }
-            } else {
-                // serde_json names what it expected; what it met instead is often the clearer
-                // thing to say: a comment, or a second comma where a key or a value should be.
-                match problem(detail) {
-                    said @ ("key-not-string" | "expected-value" | "trailing-characters") => {
-                        let met = body.get(at..).unwrap_or("");
-                        if met.starts_with("//") || met.starts_with("/*") {
-                            "comment"
-                        } else if said != "trailing-characters" && met.starts_with(',') {
-                            "extra-comma"
-                        } else {
-                            said
-                        }
+                return Some((v, body));
+            }
+            Err(e) => {
+                // serde_json's own words, without the place, which the message gives already.
+                let full = e.to_string();
+                // A byte search: `str::rfind` with a text pattern brings a substring searcher
+                // into the wasm for this alone.
+                let detail = full
+                    .as_bytes()
+                    .windows(AT_LINE.len())
+                    .rposition(|w| w == AT_LINE)
+                    .and_then(|i| full.get(..i))
+                    .unwrap_or(&full);
+                let said = problem(detail);
+                // Half a surrogate pair is valid JSON grammar (RFC 8259, section 8.2) that
+                // serde_json refuses: the structure is whole, so one broken string must not
+                // hide the rest of the document. Read again with each half as U+FFFD, which is
+                // what a JavaScript string with one becomes on its way in.
+                if halves.is_empty() && said == "lone-surrogate" {
+                    let mended = lone_halves(body, &mut halves);
+                    if !halves.is_empty() {
+                        body = unescaped.keep_owned(mended);
+                        continue;
                     }
-                    other => other,
                 }
-            };
-            let at = match problem {
-                // serde_json stops at what comes next. A missing comma or colon belongs right
-                // after the value or key before it, often at the end of the line above; a
-                // trailing comma is the last thing before the bracket.
-                "expected-comma-list" | "expected-comma-object" | "expected-colon" => after_previous(body, at),
-                "trailing-comma" => after_previous(body, at).saturating_sub(1),
-                // A line break it refuses is placed at the start of the next line; it belongs
-                // at the end of its own, where the closing quote is likely missing.
-                "control-character" if e.column() == 0 => at.saturating_sub(1),
-                _ => at,
-            };
-            let (line, column) = place(body, at);
-            // serde_json's English stays with the finding, for a bug report.
-            let finding = syntax(cx, problem, (line, column)).param("detail", detail);
-            match problem {
-                "depth" => finding.param("limit", MAX_DEPTH.to_string()).emit(),
-                _ => finding.emit(),
+                let at = offset(body, e.line(), e.column());
+                let problem = if e.is_eof() {
+                    if body.trim_start_matches([' ', '\t', '\n', '\r']).is_empty() {
+                        "empty"
+                    } else {
+                        "eof"
+                    }
+                } else {
+                    // serde_json names what it expected; what it met instead is often the clearer
+                    // thing to say: a comment, or a second comma where a key or a value should be.
+                    match said {
+                        "key-not-string" | "expected-value" | "trailing-characters" => {
+                            let met = body.get(at..).unwrap_or("");
+                            if met.starts_with("//") || met.starts_with("/*") {
+                                "comment"
+                            } else if said != "trailing-characters" && met.starts_with(',') {
+                                "extra-comma"
+                            } else {
+                                said
+                            }
+                        }
+                        other => other,
+                    }
+                };
+                let at = match problem {
+                    // serde_json stops at what comes next. A missing comma or colon belongs right
+                    // after the value or key before it, often at the end of the line above; a
+                    // trailing comma is the last thing before the bracket.
+                    "expected-comma-list" | "expected-comma-object" | "expected-colon" => after_previous(body, at),
+                    "trailing-comma" => after_previous(body, at).saturating_sub(1),
+                    // A line break it refuses is placed at the start of the next line; it belongs
+                    // at the end of its own, where the closing quote is likely missing.
+                    "control-character" if e.column() == 0 => at.saturating_sub(1),
+                    _ => at,
+                };
+                report_halves(cx, body, &halves, at);
+                let (line, column) = place(body, at);
+                // serde_json's English stays with the finding, for a bug report.
+                let finding = syntax(cx, problem, (line, column)).param("detail", detail);
+                match problem {
+                    "depth" => finding.param("limit", MAX_DEPTH.to_string()).emit(),
+                    _ => finding.emit(),
+                }
+                return None;
             }
-            None
         }
+    }
+}
+
+/// `text` with each escape of half a surrogate pair (`\uD800`-`\uDFFF` without its other
+/// half) in its strings and keys written `\uFFFD`, the offsets of whose backslashes go to
+/// `found`: the same length, so that every place in it is that place in `text`.
+fn lone_halves(text: &str, found: &mut Vec<usize>) -> String {
+    let bytes = text.as_bytes();
+    // Whether the escape at `at` is half a pair: the leading half (D800-DBFF) or the trailing.
+    let half = |at: usize| match bytes.get(at..at.saturating_add(6))? {
+        [b'\\', b'u', b'd' | b'D', x, y, z] if y.is_ascii_hexdigit() && z.is_ascii_hexdigit() => {
+            match x.to_ascii_lowercase() {
+                b'8'..=b'b' => Some(Half::Leading),
+                b'c'..=b'f' => Some(Half::Trailing),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let mut mended = String::with_capacity(text.len());
+    let (mut at, mut from, mut quoted) = (0, 0, false);
+    while let Some(&b) = bytes.get(at) {
+        at += match (b, quoted) {
+            (b'"', _) => {
+                quoted = !quoted;
+                1
+            }
+            (b'\\', true) => match half(at) {
+                Some(Half::Leading) if half(at + 6) == Some(Half::Trailing) => 12,
+                Some(_) => {
+                    found.push(at);
+                    mended.push_str(text.get(from..at).unwrap_or_default());
+                    mended.push_str("\\uFFFD");
+                    from = at + 6;
+                    6
+                }
+                _ => 2,
+            },
+            _ => 1,
+        };
+    }
+    mended.push_str(text.get(from..).unwrap_or_default());
+    mended
+}
+
+#[derive(PartialEq)]
+enum Half {
+    Leading,
+    Trailing,
+}
+
+/// The `input.syntax` finding of each half of a surrogate pair before `until`, where it was.
+fn report_halves(cx: &mut Cx<'_>, body: &str, halves: &[usize], until: usize) {
+    for &at in halves.iter().take_while(|&&at| at < until) {
+        syntax(cx, "lone-surrogate", place(body, at)).emit();
     }
 }
 
@@ -329,8 +405,8 @@ mod tests {
         ("{\"å\": ä}", "expected-value", (1, 7)),
         ("{id: \"2.1\"}", "key-not-string", (1, 2)),
         ("{\"id\": \"2\\.1\"}", "invalid-escape", (1, 11)),
-        ("{\"title\": {\"fi\": \"\\udc00\"}}", "lone-surrogate", (1, 24)),
-        ("{\"title\": {\"fi\": \"\\ud800\"}}", "lone-surrogate", (1, 25)),
+        ("{\"title\": {\"fi\": \"\\udc00\"}}", "lone-surrogate", (1, 19)),
+        ("{\"title\": {\"fi\": \"\\ud800\"}}", "lone-surrogate", (1, 19)),
         ("{\"theme\": 02}", "invalid-number", (1, 12)),
         ("{\"theme\": 1e400}", "number-range", (1, 15)),
         (
@@ -365,7 +441,9 @@ mod tests {
             lang,
             ..CheckOptions::default()
         };
-        Ok(Engine::new()?.check_measure_json(text, &opts).findings)
+        let findings = Engine::new()?.check_measure_json(text, &opts).findings;
+        // Half a surrogate pair is the one problem after which the rest is checked too.
+        Ok(findings.into_iter().filter(|f| f.rule == "input.syntax").collect())
     }
 
     #[test]
@@ -384,10 +462,12 @@ mod tests {
                     "{text:?}: {f:?}"
                 );
                 assert_eq!((f.line, f.column), (Some(place.0), Some(place.1)), "{text:?}");
-                // The message is the variant's, not the plain one with serde_json's English.
+                // The message is the variant's, not the plain one with serde_json's English,
+                // which half a surrogate pair, found by the engine itself, does not have.
                 let detail = f.params.get("detail").map_or("", String::as_str);
                 assert!(
-                    !detail.is_empty() && !f.message.contains(detail),
+                    (*problem == "lone-surrogate") == detail.is_empty()
+                        && (detail.is_empty() || !f.message.contains(detail)),
                     "{text:?}: {}",
                     f.message
                 );
@@ -541,6 +621,71 @@ mod tests {
             f.message.contains("0xC3") && f.message.contains("UTF-8"),
             "{}",
             f.message
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn half_a_surrogate_pair_is_reported_where_it_is_and_the_rest_is_checked() -> Res {
+        let engine = Engine::new()?;
+        let en = CheckOptions {
+            lang: Lang::En,
+            ..CheckOptions::default()
+        };
+        // A pair, an escaped backslash before "ud800", a trailing half before a leading one
+        // closed by a quote, and a key.
+        let text = "{\"id\": \"2.1\", \"theme\": 3,\n \"title\": {\"fi\": \"Kehitet\\ud800n \\ud83d\\ude00 \\\\ud800 \\udc00\\ud800\"},\n \"\\udfff\": 1, \"status\": \"valmis\"}";
+        let halves = |r: &crate::Report| -> Vec<(Option<u32>, Option<u32>)> {
+            r.findings
+                .iter()
+                .filter(|f| f.params.get("problem").map(String::as_str) == Some("lone-surrogate"))
+                .map(|f| (f.line, f.column))
+                .collect()
+        };
+        let expected = [
+            (Some(2), Some(26)),
+            (Some(2), Some(55)),
+            (Some(2), Some(61)),
+            (Some(3), Some(3)),
+        ];
+        let mended = text
+            .replace("\\ud800n", "\\uFFFDn")
+            .replace("\\udc00\\ud800", "\\uFFFD\\uFFFD")
+            .replace("\\udfff", "\\uFFFD");
+        let without = engine.check_measure_json(&mended, &en);
+        assert!(halves(&without).is_empty());
+        for text in [text.to_string(), format!("\u{feff}{text}")] {
+            let report = engine.check_measure_json(&text, &en);
+            assert_eq!(halves(&report), expected, "{:?}", report.findings);
+            // The rest is the report on the text with U+FFFD written in their places.
+            let mut rest = report.clone();
+            rest.findings.retain(|f| f.rule != "input.syntax");
+            rest.summary.error -= 4;
+            assert_eq!(rest, without);
+            let rules: Vec<&str> = rest.findings.iter().map(|f| f.rule.as_str()).collect();
+            assert!(
+                rules.contains(&"id.theme") && rules.contains(&"status.invalid"),
+                "{rules:?}"
+            );
+            assert!(
+                rest.findings.iter().any(|f| f.path == "/\u{fffd}"),
+                "{:?}",
+                rest.findings
+            );
+        }
+        // Before a syntax error they are reported, after it not, and nothing else is read.
+        let report = engine.check_measure_json("{\"a\": \"\\ud800\",\n \"b\": 1,, \"c\": \"\\udc00\"}", &en);
+        let found: Vec<_> = report
+            .findings
+            .iter()
+            .map(|f| (f.params.get("problem").map(String::as_str), f.line, f.column))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some("lone-surrogate"), Some(1), Some(8)),
+                (Some("extra-comma"), Some(2), Some(9))
+            ]
         );
         Ok(())
     }
