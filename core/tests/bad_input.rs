@@ -265,6 +265,22 @@ fn check_case(engine: &Engine, doc: &Value, case: &Value) -> Vec<String> {
                     ));
                 }
             }
+            // What the English message of the finding at a path says, in part.
+            for pair in case["says"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|_| lang == Lang::En)
+            {
+                let (path, text) = (&pair[0], pair[1].as_str().unwrap());
+                let found = report.findings.iter().find(|f| f.path == *path);
+                if !found.is_some_and(|f| f.message.contains(text)) {
+                    bad.push(format!(
+                        "{name} [{way}]: the message at {path} does not say {text:?}: {:?}",
+                        found.map(|f| &f.message)
+                    ));
+                }
+            }
             let mut findings: Vec<_> = report.findings.iter().collect();
             findings.sort_by_key(|f| json!([f.rule, f.path, f.line, f.column]).to_string());
             for (i, f) in findings.iter().enumerate() {
