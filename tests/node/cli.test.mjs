@@ -34,6 +34,27 @@ test("the real programme: text report with places, code frames and a roll-up", (
   assert.match(r.out, /^ +25 +info +organisation\.alias$/m, "a repeated problem is one line of the roll-up");
 });
 
+test("code frames: a long line is cut around the finding's column, the caret under its character", () => {
+  const dir = tempDir("measure-rules-frame-");
+  // One line, as machine-written JSON is: an astral character early (two UTF-16 units, one
+  // column), and the findings far past the 120 characters a frame shows; then a short line.
+  const title = "Otsikko 😀 " + "pitkä teksti ".repeat(12);
+  const text = `{"id": "2.1", "theme": 2, "title": {"fi": ${JSON.stringify(title)}}, "leadBody": "SM", "partners": ["OM"], "schedule": {"continuous": true}, "status": "continuous\\r", "zz": 1}\n\n`;
+  writeFileSync(join(dir, "one-line.json"), text);
+  const r = run(["check", "one-line.json", "--lang", "en"], dir);
+  const frames = [...r.out.matchAll(/^one-line\.json:1:(\d+): [^\n]*\n> +1 \| ([^\n]*)\n +\| ( *)\^\n( +2 \| [^\n]*)$/gm)];
+  assert.deepEqual(frames.map((m) => m[1]), ["286", "312"], r.out);
+  const line = [...text.split("\n")[0]];
+  for (const [, column, shown, caret, next] of frames) {
+    assert.ok(shown.length <= 120 && shown.startsWith("..."), shown);
+    // The character above the caret is the one at the finding's column.
+    assert.equal([...shown][caret.length], line[Number(column) - 1], `${column}: ${shown}`);
+    assert.match(next, /^ +2 \| $/, "an empty line after it stays empty");
+  }
+  // The message shows the carriage return that the value hides.
+  assert.match(r.out, /continuous\u240d is not an allowed status/);
+});
+
 test("exit codes follow --fail-on", () => {
   const dir = workspace();
   assert.equal(run(["check", "measures/good.json"], dir).code, 0);

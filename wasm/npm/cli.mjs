@@ -396,13 +396,53 @@ function byPlace(a, b) {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || codeUnits(a.rule, b.rule);
 }
 
-function codeFrame(text, line, column) {
-  const lines = text.split(/\r?\n/);
+/** Widest line a code frame shows, in UTF-16 units; a longer one is cut around the column. */
+const FRAME_WIDTH = 120;
+
+/**
+ * The file's lines, split once: a file has a code frame for each finding, and splitting a large
+ * file's text for each of its thousands of findings took minutes (BENCHMARKS.md, item 44).
+ */
+function linesOf(r) {
+  return (r.lines ??= textOf(r).split(/\r?\n/));
+}
+
+/**
+ * Where character `column` (as the engine counts them: code points from 1) of `line` is, in
+ * UTF-16 units. The findings of a file come in the order of the text, so a long line is walked
+ * on from where the last finding on it was, not from its start each time.
+ */
+function unitOf(r, line, column) {
+  const at = (r.at ??= { line: 0, column: 1, unit: 0 });
+  if (at.line !== line || at.column > column) Object.assign(at, { line, column: 1, unit: 0 });
+  const s = linesOf(r)[line - 1] ?? "";
+  while (at.column < column && at.unit < s.length) {
+    at.unit += s.codePointAt(at.unit) > 0xffff ? 2 : 1;
+    at.column++;
+  }
+  return at.unit;
+}
+
+/** The line of a finding and the lines around it, cut to `FRAME_WIDTH` around its column, and a caret under it. */
+function codeFrame(r, line, column) {
+  const lines = linesOf(r);
+  const unit = unitOf(r, line, column);
+  // One window for all three lines, so that they stay aligned: from the line's start, or when
+  // the column is past the first two thirds of the width, from 40 characters before it.
+  let from = unit < FRAME_WIDTH - 40 ? 0 : unit - 40;
+  if (/[\udc00-\udfff]/.test(lines[line - 1]?.[from] ?? "")) from--;
+  const cut = (s) => {
+    if (s.length <= FRAME_WIDTH && from === 0) return s;
+    const end = from + FRAME_WIDTH - (from ? 6 : 3);
+    return `${from && s ? "..." : ""}${s.slice(from, end)}${end < s.length ? "..." : ""}`;
+  };
   const out = [];
   for (let n = Math.max(1, line - 1); n <= Math.min(lines.length, line + 1); n++) {
-    const src = lines[n - 1].length > 120 ? lines[n - 1].slice(0, 117) + "..." : lines[n - 1];
-    out.push(`${n === line ? ">" : " "} ${String(n).padStart(4)} | ${src}`);
-    if (n === line) out.push(`       | ${" ".repeat(Math.max(0, Math.min(column, 118) - 1))}^`);
+    out.push(`${n === line ? ">" : " "} ${String(n).padStart(4)} | ${cut(lines[n - 1])}`);
+    if (n === line) {
+      const before = [...lines[n - 1].slice(from, unit)].length + (from ? 3 : 0);
+      out.push(`       | ${" ".repeat(before)}^`);
+    }
   }
   return out.join("\n");
 }
@@ -422,7 +462,7 @@ const FORMATS = {
         const place = f.line ? `${r.file}:${f.line}:${f.column}` : r.file;
         const measure = f.measure ? ` [${f.measure}]` : "";
         lines.push(`${place}: ${f.severity} ${f.rule}${measure}: ${f.message}`);
-        if (f.line) lines.push(codeFrame(textOf(r), f.line, f.column));
+        if (f.line) lines.push(codeFrame(r, f.line, f.column));
         if (f.explain) lines.push(explanation(f.explain));
         lines.push("");
         counts[f.severity]++;
