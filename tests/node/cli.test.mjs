@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli, readJson, root, tempDir } from "./helpers.mjs";
 
@@ -53,6 +53,23 @@ test("code frames: a long line is cut around the finding's column, the caret und
   }
   // The message shows the carriage return that the value hides.
   assert.match(r.out, /continuous\u240d is not an allowed status/);
+});
+
+test("a glob that matches 130,000 files checks them all", () => {
+  const dir = tempDir("measure-rules-many-");
+  mkdirSync(join(dir, "m"));
+  // Hard links to three files (a file has at most 65,000 on ext4): what matters is how many
+  // names the glob matches, and links take no room of their own.
+  const sources = [0, 1, 2].map((i) => {
+    const file = join(dir, `source-${i}.json`);
+    writeFileSync(file, JSON.stringify({ ...GOOD, id: `2.${i + 1}` }));
+    return file;
+  });
+  for (let i = 0; i < 130_000; i++) linkSync(sources[i % 3], join(dir, "m", `${i}.json`));
+  const r = run(["check", "m/*.json"], dir);
+  assert.equal(r.err, "", "no stack overflow when the matches are added to the list");
+  assert.equal(r.code, 0);
+  assert.match(r.out, /^130000 file\(s\) checked: 0 error\(s\), 0 warning\(s\), 0 info$/m);
 });
 
 test("exit codes follow --fail-on", () => {

@@ -131,7 +131,9 @@ function expand(args) {
       }
       const matched = found.filter((f) => pattern.test(relative(".", f).split(sep).join("/")));
       if (matched.length === 0) missing.push(arg);
-      files.push(...matched);
+      // Item by item: spreading an array passes each item as an argument, and a glob that
+      // matches some 120,000 files overflowed the stack.
+      for (const f of matched) files.push(f);
     } else {
       let st;
       try {
@@ -283,15 +285,15 @@ async function check(opts) {
     }),
   );
   const parts = checkClaimed(engine, share(0), options, asText);
-  for (const part of await Promise.all(others)) parts.push(...part);
+  for (const part of await Promise.all(others)) for (const p of part) parts.push(p);
   parts.sort((a, b) => a.start - b.start);
   // An empty part at the end, so that files after the last part are a gap like any other.
   parts.push({ start: files.length, results: [] });
   const results = missing.map((arg) => ({ file: arg, error: "no such file, or nothing matches" }));
   let done = 0;
   for (const { start, results: checked } of parts) {
-    if (start > done) results.push(...checkFiles(engine, files.slice(done, start), options, asText));
-    results.push(...checked);
+    if (start > done) for (const r of checkFiles(engine, files.slice(done, start), options, asText)) results.push(r);
+    for (const r of checked) results.push(r);
     done = start + checked.length;
   }
   const threshold = SEVERITY[opts.failOn];
