@@ -353,6 +353,32 @@ test("the JSON view follows the form, drives it, and places findings at line and
   await done();
 });
 
+test("a pasted document with a thousand findings lists the first 200 and counts them all", async () => {
+  const { page, done } = await open();
+  await page.click("#tab-json");
+  // Set as a paste sets it (Playwright's fill waits on a textarea this long).
+  await page.evaluate(() => {
+    const text = document.getElementById("json-text");
+    const fields = Array.from({ length: 1000 }, (_, i) => `"k${i}": ${i}`).join(",\n  ");
+    text.value = `{\n  "id": "5.1",\n  ${fields}\n}`;
+    text.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  const items = page.locator(".json-findings li");
+  // Every finding is counted: 1,000 unknown fields and the measure's own few.
+  const counts = (await page.textContent("#json-count")).match(/\d+/g).map(Number);
+  const total = counts.reduce((a, b) => a + b, 0);
+  assert.ok(counts[1] > 1000, `${counts}: the unknown fields are warnings`);
+  assert.equal(await items.count(), 201);
+  assert.equal(await items.last().textContent(), `…and ${total - 200} more findings, not listed here: the counts above include them.`);
+  assert.match(await page.textContent(".json-findings li:first-child"), /line \d+, column \d+/);
+  await page.click("#tab-form");
+  const summary = page.locator(".summary-list > li");
+  assert.equal(await summary.count(), 201);
+  assert.match(await summary.last().textContent(), new RegExp(`^…and ${total - 200} more findings`));
+  assert.match(await page.textContent(".summary-count"), new RegExp(`warnings: ${counts[1]}`));
+  await done();
+});
+
 test("the programme loads with one click and its counts equal the CLI's", async () => {
   const cliEn = cliReport("en");
   const { page, done } = await open();

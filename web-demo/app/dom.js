@@ -52,3 +52,14 @@ export function uid(prefix) {
 export function hidden(text) {
   return h("span", { class: "visually-hidden" }, text);
 }
+
+/**
+ * Findings a list shows at most: a pasted document can have 150,000, and rendering them all took
+ * Chromium 20 seconds on every keystroke. The counts always include all of them.
+ */
+export const LISTED = 200;
+
+/** The list item that says how many findings past `LISTED` a list leaves out, or null. */
+export function more(total, t) {
+  return total > LISTED ? h("li", { class: "list-more" }, t("summary.more", { count: total - LISTED })) : null;
+}

@@ -2,7 +2,7 @@
 // Pointer and has the engine check the whole measure again. Findings come back with a JSON
 // Pointer; each is shown at the field registered for the longest prefix of it.
 import { STATUSES } from "../i18n.js";
-import { fill, h, hidden } from "./dom.js";
+import { LISTED, fill, h, hidden, more } from "./dom.js";
 import { explainNode } from "./explain.js";
 import * as pointer from "./pointer.js";
 
@@ -515,6 +515,7 @@ export function createForm(app, panel) {
         entry.error.append(findingNode(finding), explanation(finding));
         if (finding.severity !== "info" && entry.control && /^(INPUT|SELECT|TEXTAREA)$/.test(entry.control.tagName)) invalid.add(entry.control);
       }
+      if (items.length === LISTED) continue;
       const where = finding.path === "" ? t("summary.whole") : entry ? entry.label : t("summary.field", { path: finding.path });
       const button = h(
         "button",
@@ -544,6 +545,8 @@ export function createForm(app, panel) {
     for (const control of invalid) control.setAttribute("aria-invalid", "true");
     const counts = Object.fromEntries(SEVERITIES.map((s) => [s, report.summary[s]]));
     summaryCount.textContent = report.findings.length ? t("summary.count", counts) : t("summary.none");
+    const rest = more(report.findings.length, t);
+    if (rest) items.push(rest);
     summaryList.replaceChildren(...items);
     summaryList.hidden = items.length === 0;
   }

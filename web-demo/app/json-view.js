@@ -1,7 +1,7 @@
 // The measure as JSON text. The engine checks the text itself, so every finding has a line
 // and a column, and a syntax error is a finding like any other. Text that parses to an
 // object becomes the measure; anything else leaves the form at its last good measure.
-import { fill, h, hidden } from "./dom.js";
+import { LISTED, fill, h, hidden, more } from "./dom.js";
 
 const pretty = (value) => JSON.stringify(value, null, 2) + "\n";
 
@@ -92,7 +92,7 @@ export function createJsonView(app, panel) {
 
   function check() {
     report = app.engine.checkMeasure(textarea.value, app.options());
-    const items = report.findings.map((f) => {
+    const items = report.findings.slice(0, LISTED).map((f) => {
       const place = f.line ? t("json.at", { line: f.line, column: f.column }) : "";
       return h(
         "li",
@@ -105,7 +105,8 @@ export function createJsonView(app, panel) {
         f.line ? [" ", h("button", { type: "button", class: "button-secondary small", onclick: () => goTo(f.line, f.column) }, t("json.goto"), hidden(` ${place}`))] : null,
       );
     });
-    list.replaceChildren(...items);
+    const rest = more(report.findings.length, t);
+    list.replaceChildren(...items, ...(rest ? [rest] : []));
     count.textContent = report.findings.length ? t("summary.count", report.summary) : t("json.none");
     if (report.summary.error > 0) textarea.setAttribute("aria-invalid", "true");
     else textarea.removeAttribute("aria-invalid");
