@@ -70,6 +70,7 @@ export const STRINGS = {
     "field.partners.hint": "The other responsible bodies: choose from the list or type a code or a name.",
     "field.partner": "Partner {n}",
     "field.partner.add": "Add a partner",
+    "partners.beyond": "…and {count} more partners, past the 200 a measure may name: they are in the JSON view.",
     "add": "Add",
     "remove": "Remove",
     "field.partner.remove": "partner {n}",
@@ -102,6 +103,7 @@ export const STRINGS = {
     "step.add": "Add a step",
     "step.remove": "Remove step {n}",
     "steps.none": "No steps yet.",
+    "steps.beyond": "…and {count} more steps, past the 100 a measure may have: they are in the JSON view.",
 
     "json.heading": "The measure as JSON",
     "json.intro": "The same measure as in the form. Edit it here: while the text is valid JSON the form follows it. Findings are given at line and column.",
@@ -305,6 +307,7 @@ export const STRINGS = {
     "field.partners.hint": "Muut vastuutahot: valitse luettelosta tai kirjoita koodi tai nimi.",
     "field.partner": "Vastuutaho {n}",
     "field.partner.add": "Lisää vastuutaho",
+    "partners.beyond": "…ja {count} muuta vastuutahoa yli sen 200:n, jonka toimenpide voi nimetä: ne ovat JSON-näkymässä.",
     "add": "Lisää",
     "remove": "Poista",
     "field.partner.remove": "vastuutaho {n}",
@@ -337,6 +340,7 @@ export const STRINGS = {
     "step.add": "Lisää vaihe",
     "step.remove": "Poista vaihe {n}",
     "steps.none": "Ei vielä vaiheita.",
+    "steps.beyond": "…ja {count} muuta vaihetta yli sen 100:n, jotka toimenpiteellä voi olla: ne ovat JSON-näkymässä.",
 
     "json.heading": "Toimenpide JSON-muodossa",
     "json.intro": "Sama toimenpide kuin lomakkeella. Muokkaa sitä tässä: kun teksti on kelvollista JSONia, lomake päivittyy. Havainnot näytetään rivin ja sarakkeen tarkkuudella.",
@@ -540,6 +544,7 @@ export const STRINGS = {
     "field.partners.hint": "Övriga ansvariga: välj i listan eller skriv en kod eller ett namn.",
     "field.partner": "Ansvarig {n}",
     "field.partner.add": "Lägg till en ansvarig",
+    "partners.beyond": "…och {count} ansvariga till, utöver de 200 en åtgärd får nämna: de finns i JSON-vyn.",
     "add": "Lägg till",
     "remove": "Ta bort",
     "field.partner.remove": "ansvarig {n}",
@@ -572,6 +577,7 @@ export const STRINGS = {
     "step.add": "Lägg till ett steg",
     "step.remove": "Ta bort steg {n}",
     "steps.none": "Inga steg ännu.",
+    "steps.beyond": "…och {count} steg till, utöver de 100 en åtgärd får ha: de finns i JSON-vyn.",
 
     "json.heading": "Åtgärden som JSON",
     "json.intro": "Samma åtgärd som i formuläret. Redigera den här: så länge texten är giltig JSON följer formuläret med. Iakttagelserna anges med rad och kolumn.",

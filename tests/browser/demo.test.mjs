@@ -379,6 +379,30 @@ test("a pasted document with a thousand findings lists the first 200 and counts 
   await done();
 });
 
+test("a measure with more partners and steps than the schema allows shows the allowed rows", async () => {
+  const { page, done } = await open();
+  await page.click("#tab-json");
+  await page.evaluate(() => {
+    const text = document.getElementById("json-text");
+    const partners = Array.from({ length: 500 }, (_, i) => `X${i}`);
+    const steps = Array.from({ length: 130 }, (_, i) => ({ number: i + 1, text: { fi: `Vaihe ${i + 1}` } }));
+    text.value = JSON.stringify({ id: "5.1", theme: 5, leadBody: "SM", partners, steps }, null, 2);
+    text.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.click("#tab-form");
+  assert.equal(await page.locator(".partner-list > li").count(), 200);
+  assert.equal(await page.locator(".step-list > li").count(), 100);
+  assert.match(await page.textContent("#panel-form"), /…and 300 more partners, past the 200 a measure may name: they are in the JSON view\./);
+  assert.match(await page.textContent("#panel-form"), /…and 30 more steps, past the 100 a measure may have/);
+  // The partners past the rows fall to the list's own field, which shows the first 20 of them.
+  const shown = await page.evaluate(() => [...document.querySelectorAll("#panel-form .group-error")].map((e) => e.querySelectorAll(":scope > .finding").length));
+  assert.equal(Math.max(...shown), 20, `${shown}`);
+  // The summary lists 200 and counts all 500 unknown partners.
+  assert.equal(await page.locator(".summary-list > li").count(), 201);
+  assert.match(await page.textContent(".summary-count"), /Errors: 5\d\d/);
+  await done();
+});
+
 test("the programme loads with one click and its counts equal the CLI's", async () => {
   const cliEn = cliReport("en");
   const { page, done } = await open();

@@ -10,6 +10,15 @@ const TEXT_LANGS = ["fi", "sv", "en"];
 const THEMES = [1, 2, 3, 4, 5, 6, 7, 8];
 const SEVERITIES = ["error", "warning", "info"];
 // A step's text is required even while all its languages are empty.
+/**
+ * Rows the form shows at most: the schema's own limits (200 partners, 100 steps). A pasted
+ * measure can have tens of thousands, which are over the limit anyway (schema.value) and made
+ * the page unresponsive as rows; they stay in the JSON view, and their findings in the summary.
+ */
+const ROWS = { partners: 200, steps: 100 };
+/** Findings a field shows at most; the summary lists them too, and the counts include them all. */
+const AT_A_FIELD = 20;
+
 const keepEmpty = (path) => /^\/steps\/\d+\/text$/.test(path);
 
 const idFor = (path) => "f" + path.replace(/[^A-Za-z0-9]+/g, "-");
@@ -165,9 +174,14 @@ export function createForm(app, panel) {
     return group({ path: "/title", legend: t("field.title"), hint: t("field.title.hint"), primary: inputs[0].control, children: inputs.map((i) => i.el) });
   }
 
+  /** What a list leaves out past the rows it shows, or null. */
+  function beyond(length, shown, key) {
+    return length > shown ? h("p", { class: "hint list-more" }, t(key, { count: length - shown })) : null;
+  }
+
   function partnersGroup(m) {
     const partners = Array.isArray(m.partners) ? m.partners : [];
-    const rows = partners.map((value, i) => {
+    const rows = partners.slice(0, ROWS.partners).map((value, i) => {
       const path = `/partners/${i}`;
       const label = t("field.partner", { n: i + 1 });
       return h(
@@ -216,7 +230,7 @@ export function createForm(app, panel) {
       legend: t("field.partners"),
       hint: t("field.partners.hint"),
       primary: addInput,
-      children: [rows.length ? h("ol", { class: "partner-list" }, rows) : null, addRow],
+      children: [rows.length ? h("ol", { class: "partner-list" }, rows) : null, beyond(partners.length, ROWS.partners, "partners.beyond"), addRow],
     });
   }
 
@@ -291,7 +305,7 @@ export function createForm(app, panel) {
 
   function stepsGroup(m) {
     const steps = Array.isArray(m.steps) ? m.steps : [];
-    const items = steps.map((step, i) => {
+    const items = steps.slice(0, ROWS.steps).map((step, i) => {
       const base = `/steps/${i}`;
       const stepLabel = t("field.step", { n: step?.number ?? i + 1 });
       const texts = TEXT_LANGS.map((lang) => {
@@ -372,7 +386,7 @@ export function createForm(app, panel) {
       hint: t("field.steps.hint"),
       primary: addStep,
       className: "steps",
-      children: [items.length ? h("ol", { class: "step-list" }, items) : h("p", { class: "hint" }, t("steps.none")), addStep],
+      children: [items.length ? h("ol", { class: "step-list" }, items) : h("p", { class: "hint" }, t("steps.none")), beyond(steps.length, ROWS.steps, "steps.beyond"), addStep],
     });
   }
 
@@ -509,10 +523,14 @@ export function createForm(app, panel) {
       entry.control?.removeAttribute("aria-invalid");
     }
     const items = [];
+    const shownAt = new Map();
     for (const finding of report.findings) {
       const entry = finding.path === "" ? null : target(finding.path);
       if (entry) {
-        entry.error.append(findingNode(finding), explanation(finding));
+        // A field shows its first few; the rows past `ROWS` all fall to their list's field.
+        const n = (shownAt.get(entry) ?? 0) + 1;
+        shownAt.set(entry, n);
+        if (n <= AT_A_FIELD) entry.error.append(findingNode(finding), explanation(finding));
         if (finding.severity !== "info" && entry.control && /^(INPUT|SELECT|TEXTAREA)$/.test(entry.control.tagName)) invalid.add(entry.control);
       }
       if (items.length === LISTED) continue;
