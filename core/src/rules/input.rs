@@ -169,8 +169,9 @@ pub(crate) fn parse<'t>(cx: &mut Cx<'_>, text: &'t str, unescaped: &'t Unescaped
 
 /// `text` with each escape of half a surrogate pair (`\uD800`-`\uDFFF` without its other
 /// half) in its strings and keys written `\uFFFD`, the offsets of whose backslashes go to
-/// `found`: the same length, so that every place in it is that place in `text`.
-fn lone_halves(text: &str, found: &mut Vec<usize>) -> String {
+/// `found` (each with its number, as `locate::place_sorted` takes places): the same length, so
+/// that every place in it is that place in `text`.
+fn lone_halves(text: &str, found: &mut Vec<(usize, usize)>) -> String {
     let bytes = text.as_bytes();
     // Whether the escape at `at` is half a pair: the leading half (D800-DBFF) or the trailing.
     let half = |at: usize| match bytes.get(at..at.saturating_add(6))? {
@@ -194,7 +195,7 @@ fn lone_halves(text: &str, found: &mut Vec<usize>) -> String {
             (b'\\', true) => match half(at) {
                 Some(Half::Leading) if half(at + 6) == Some(Half::Trailing) => 12,
                 Some(_) => {
-                    found.push(at);
+                    found.push((at, found.len()));
                     mended.push_str(text.get(from..at).unwrap_or_default());
                     mended.push_str("\\uFFFD");
                     from = at + 6;
@@ -216,10 +217,13 @@ enum Half {
 }
 
 /// The `input.syntax` finding of each half of a surrogate pair before `until`, where it was.
-fn report_halves(cx: &mut Cx<'_>, body: &str, halves: &[usize], until: usize) {
-    for &at in halves.iter().take_while(|&&at| at < until) {
-        syntax(cx, "lone-surrogate", place(body, at)).emit();
-    }
+fn report_halves(cx: &mut Cx<'_>, body: &str, halves: &[(usize, usize)], until: usize) {
+    // Placed in one pass, as `duplicate_keys` places its keys (the halves are in the order of
+    // the text): `place` for each walked the text from its start, and a text of thousands of
+    // halves took seconds.
+    let before = halves.iter().take_while(|&&(at, _)| at < until).count();
+    let halves = halves.get(..before).unwrap_or_default();
+    crate::locate::place_sorted(body, halves, &mut |_, at| syntax(cx, "lone-surrogate", at).emit());
 }
 
 /// Every occurrence of a key that its object writes again later, placed at its key: the
