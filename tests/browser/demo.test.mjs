@@ -353,16 +353,20 @@ test("the JSON view follows the form, drives it, and places findings at line and
   await done();
 });
 
+/** `text` put into the JSON view as a paste puts it (Playwright's fill waits on a textarea this long). */
+async function paste(page, text) {
+  await page.click("#tab-json");
+  await page.evaluate((value) => {
+    const area = document.getElementById("json-text");
+    area.value = value;
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  }, text);
+}
+
 test("a pasted document with a thousand findings lists the first 200 and counts them all", async () => {
   const { page, done } = await open();
-  await page.click("#tab-json");
-  // Set as a paste sets it (Playwright's fill waits on a textarea this long).
-  await page.evaluate(() => {
-    const text = document.getElementById("json-text");
-    const fields = Array.from({ length: 1000 }, (_, i) => `"k${i}": ${i}`).join(",\n  ");
-    text.value = `{\n  "id": "5.1",\n  ${fields}\n}`;
-    text.dispatchEvent(new Event("input", { bubbles: true }));
-  });
+  const fields = Array.from({ length: 1000 }, (_, i) => `"k${i}": ${i}`).join(",\n  ");
+  await paste(page, `{\n  "id": "5.1",\n  ${fields}\n}`);
   const items = page.locator(".json-findings li");
   // Every finding is counted: 1,000 unknown fields and the measure's own few.
   const counts = (await page.textContent("#json-count")).match(/\d+/g).map(Number);
@@ -381,14 +385,9 @@ test("a pasted document with a thousand findings lists the first 200 and counts 
 
 test("a measure with more partners and steps than the schema allows shows the allowed rows", async () => {
   const { page, done } = await open();
-  await page.click("#tab-json");
-  await page.evaluate(() => {
-    const text = document.getElementById("json-text");
-    const partners = Array.from({ length: 500 }, (_, i) => `X${i}`);
-    const steps = Array.from({ length: 130 }, (_, i) => ({ number: i + 1, text: { fi: `Vaihe ${i + 1}` } }));
-    text.value = JSON.stringify({ id: "5.1", theme: 5, leadBody: "SM", partners, steps }, null, 2);
-    text.dispatchEvent(new Event("input", { bubbles: true }));
-  });
+  const partners = Array.from({ length: 500 }, (_, i) => `X${i}`);
+  const steps = Array.from({ length: 130 }, (_, i) => ({ number: i + 1, text: { fi: `Vaihe ${i + 1}` } }));
+  await paste(page, JSON.stringify({ id: "5.1", theme: 5, leadBody: "SM", partners, steps }, null, 2));
   await page.click("#tab-form");
   assert.equal(await page.locator(".partner-list > li").count(), 200);
   assert.equal(await page.locator(".step-list > li").count(), 100);

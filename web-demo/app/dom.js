@@ -59,7 +59,10 @@ export function hidden(text) {
  */
 export const LISTED = 200;
 
-/** The list item that says how many findings past `LISTED` a list leaves out, or null. */
-export function more(total, t) {
-  return total > LISTED ? h("li", { class: "list-more" }, t("summary.more", { count: total - LISTED })) : null;
+/**
+ * The element (`tag`: an item of the list, or a paragraph after it) that says how many of
+ * `total` things past the first `shown` a list leaves out, in `say(count)`'s words; or null.
+ */
+export function more(tag, total, shown, say) {
+  return total > shown ? h(tag, { class: tag === "li" ? "list-more" : "hint list-more" }, say(total - shown)) : null;
 }

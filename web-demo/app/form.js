@@ -9,7 +9,6 @@ import * as pointer from "./pointer.js";
 const TEXT_LANGS = ["fi", "sv", "en"];
 const THEMES = [1, 2, 3, 4, 5, 6, 7, 8];
 const SEVERITIES = ["error", "warning", "info"];
-// A step's text is required even while all its languages are empty.
 /**
  * Rows the form shows at most: the schema's own limits (200 partners, 100 steps). A pasted
  * measure can have tens of thousands, which are over the limit anyway (schema.value) and made
@@ -18,7 +17,7 @@ const SEVERITIES = ["error", "warning", "info"];
 const ROWS = { partners: 200, steps: 100 };
 /** Findings a field shows at most; the summary lists them too, and the counts include them all. */
 const AT_A_FIELD = 20;
-
+// A step's text is required even while all its languages are empty.
 const keepEmpty = (path) => /^\/steps\/\d+\/text$/.test(path);
 
 const idFor = (path) => "f" + path.replace(/[^A-Za-z0-9]+/g, "-");
@@ -174,11 +173,6 @@ export function createForm(app, panel) {
     return group({ path: "/title", legend: t("field.title"), hint: t("field.title.hint"), primary: inputs[0].control, children: inputs.map((i) => i.el) });
   }
 
-  /** What a list leaves out past the rows it shows, or null. */
-  function beyond(length, shown, key) {
-    return length > shown ? h("p", { class: "hint list-more" }, t(key, { count: length - shown })) : null;
-  }
-
   function partnersGroup(m) {
     const partners = Array.isArray(m.partners) ? m.partners : [];
     const rows = partners.slice(0, ROWS.partners).map((value, i) => {
@@ -230,7 +224,7 @@ export function createForm(app, panel) {
       legend: t("field.partners"),
       hint: t("field.partners.hint"),
       primary: addInput,
-      children: [rows.length ? h("ol", { class: "partner-list" }, rows) : null, beyond(partners.length, ROWS.partners, "partners.beyond"), addRow],
+      children: [rows.length ? h("ol", { class: "partner-list" }, rows) : null, more("p", partners.length, ROWS.partners, (count) => t("partners.beyond", { count })), addRow],
     });
   }
 
@@ -386,7 +380,7 @@ export function createForm(app, panel) {
       hint: t("field.steps.hint"),
       primary: addStep,
       className: "steps",
-      children: [items.length ? h("ol", { class: "step-list" }, items) : h("p", { class: "hint" }, t("steps.none")), beyond(steps.length, ROWS.steps, "steps.beyond"), addStep],
+      children: [items.length ? h("ol", { class: "step-list" }, items) : h("p", { class: "hint" }, t("steps.none")), more("p", steps.length, ROWS.steps, (count) => t("steps.beyond", { count })), addStep],
     });
   }
 
@@ -563,7 +557,7 @@ export function createForm(app, panel) {
     for (const control of invalid) control.setAttribute("aria-invalid", "true");
     const counts = Object.fromEntries(SEVERITIES.map((s) => [s, report.summary[s]]));
     summaryCount.textContent = report.findings.length ? t("summary.count", counts) : t("summary.none");
-    const rest = more(report.findings.length, t);
+    const rest = more("li", report.findings.length, LISTED, (count) => t("summary.more", { count }));
     if (rest) items.push(rest);
     summaryList.replaceChildren(...items);
     summaryList.hidden = items.length === 0;

@@ -105,7 +105,7 @@ export function createJsonView(app, panel) {
         f.line ? [" ", h("button", { type: "button", class: "button-secondary small", onclick: () => goTo(f.line, f.column) }, t("json.goto"), hidden(` ${place}`))] : null,
       );
     });
-    const rest = more(report.findings.length, t);
+    const rest = more("li", report.findings.length, LISTED, (count) => t("summary.more", { count }));
     list.replaceChildren(...items, ...(rest ? [rest] : []));
     count.textContent = report.findings.length ? t("summary.count", report.summary) : t("json.none");
     if (report.summary.error > 0) textarea.setAttribute("aria-invalid", "true");
