@@ -40,9 +40,10 @@ for target in web nodejs; do
     cargo_args+=(--config 'profile.release.package.measure-rules.opt-level="z"' --config 'profile.release.package.measure-rules-wasm.opt-level="z"')
     export CARGO_TARGET_DIR="$base_target/web"
   else
-    # The Node build adds checkDocumentJson (the report as JSON text, for the CLI), and reads
+    # The Node build adds checkDocumentJson (the report as JSON text, for the CLI) and
+    # checkFileSize (for files over the limit, which the CLI does not read in), and reads
     # objects by walking them in JS, which Node's V8 does faster than JSON.stringify (Cargo.toml).
-    cargo_args+=(--features json-text,object-walk)
+    cargo_args+=(--features json-text,files,object-walk)
     export CARGO_TARGET_DIR="$base_target/node"
   fi
   wasm-pack build . --release --target "$target" --out-dir "$out" --out-name measure_rules --no-pack "${cargo_args[@]}"

@@ -341,6 +341,17 @@ impl Engine {
         Some(self.finish(cx, 0))
     }
 
+    /// [`Engine::check_size`] for a file of `size` bytes, as the file system gives it: the
+    /// report its bytes would get when that is over the size limit, or `None` when it may be
+    /// read. For programs that read files, so that a file of gigabytes is not read in.
+    pub fn check_file_size(&self, size: u64, opts: &CheckOptions) -> Option<Report> {
+        let mut cx = self.cx(opts);
+        if rules::input::file_within_size(&mut cx, size) {
+            return None;
+        }
+        Some(self.finish(cx, 0))
+    }
+
     /// Reads schedule text as the parser does for `schedule.text`, with a localised reading.
     pub fn parse_schedule(&self, text: &str, lang: Lang) -> ScheduleReading {
         parse_schedule(text, lang)

@@ -222,6 +222,31 @@ test("schedules, rules, organisations, version", () => {
   assert.match(version(), /^\d+\.\d+\.\d+$/);
 });
 
+test("checkFileSize (Node build): a file's report from its size alone, the report its bytes get", () => {
+  const engine = new Engine();
+  const opts = { lang: "sv", asOf: "2018-06-01" };
+  const limit = 32 * 1024 * 1024;
+  assert.equal(engine.checkFileSize(0, opts), undefined);
+  assert.equal(engine.checkFileSize(limit, opts), undefined);
+  // Zero-filled and never written, so the pages of 600 MB are not even taken from the system.
+  for (const size of [limit + 1, 600 * 1024 * 1024]) {
+    assert.deepEqual(engine.checkFileSize(size, opts), engine.checkDocument(new Uint8Array(size), opts), `${size}`);
+  }
+  // Past the 4 GiB a 32-bit engine addresses: the size as it is, in each language.
+  for (const [lang, said] of [["fi", "6442450944 tavua"], ["sv", "6442450944 byte"], ["en", "6442450944 bytes"]]) {
+    const r = engine.checkFileSize(6 * 2 ** 30, { lang });
+    assert.deepEqual(r.summary, { error: 1, warning: 0, info: 0 });
+    assert.equal(r.findings[0].rule, "input.too-large");
+    assert.equal(r.findings[0].params.size, "6442450944");
+    assert.ok(r.findings[0].message.includes(said), r.findings[0].message);
+  }
+  for (const bad of [-1, 1.5, NaN, Infinity, 2 ** 53]) {
+    assert.throws(() => engine.checkFileSize(bad, opts), /checkFileSize takes a size in bytes: a whole number from 0 to 2\^53 - 1/, `${bad}`);
+  }
+  assert.equal(engine.checkFileSize(2 ** 53 - 1, opts).findings[0].params.size, "9007199254740991");
+  assert.throws(() => engine.checkFileSize(limit + 1, { language: "en" }), /language/);
+});
+
 test("checkDocumentJson (Node build): the report as UTF-8 JSON text, the same report as checkDocument's", async () => {
   const { readdirSync, readFileSync } = await import("node:fs");
   const { join } = await import("node:path");

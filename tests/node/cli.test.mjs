@@ -2,8 +2,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, linkSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Engine } from "measure-rules";
 import { cli, readJson, root, tempDir } from "./helpers.mjs";
 
 const run = (args, cwd = root) => {
@@ -70,6 +71,42 @@ test("a glob that matches 130,000 files checks them all", () => {
   assert.equal(r.err, "", "no stack overflow when the matches are added to the list");
   assert.equal(r.code, 0);
   assert.match(r.out, /^130000 file\(s\) checked: 0 error\(s\), 0 warning\(s\), 0 info$/m);
+});
+
+test("a file over the size limit is refused by its size, without being read in; the others are still checked", () => {
+  const dir = workspace();
+  // Sparse files, which take no room on disk. Read in whole, 600 MB was text longer than a
+  // JavaScript string may be (the text format stopped with ERR_STRING_TOO_LONG, and every
+  // other file's findings were lost), and 6 GiB was more than a Buffer holds ("cannot read",
+  // after 27 s and 5 GB of memory).
+  const sizes = { "huge.json": 600 * 1024 * 1024, "giant.json": 6 * 2 ** 30 };
+  for (const [name, size] of Object.entries(sizes)) {
+    writeFileSync(join(dir, "measures", name), '{"id": "2.1",\t"title": ');
+    truncateSync(join(dir, "measures", name), size);
+  }
+  const text = run(["check", "measures", "--lang", "en"], dir);
+  assert.equal(text.err, "");
+  assert.equal(text.code, 1);
+  for (const [name, size] of Object.entries(sizes)) {
+    assert.ok(text.out.includes(`measures/${name}:1:1: error input.too-large: The file is ${size} bytes; at most 33554432 bytes are accepted.\n`), name);
+  }
+  assert.match(text.out, /measures\/theme-2\/bad\.json:3:23: error input\.syntax/, "the other files' findings are kept");
+  assert.match(text.out, /^5 file\(s\) checked: 3 error\(s\), 1 warning\(s\), 0 info$/m);
+  // As JSON: the report checkDocumentJson gives the file's bytes, and the layout JSON.stringify gives.
+  const json = run(["check", "measures", "--format", "json", "--lang", "sv", "--as-of", "2018-06-01"], dir);
+  assert.equal(json.code, 1);
+  const out = JSON.parse(json.out);
+  assert.equal(json.out, JSON.stringify(out, null, 2) + "\n");
+  const huge = out.files.find((f) => f.file.endsWith("huge.json"));
+  const bytes = new Uint8Array(sizes["huge.json"]);
+  const expected = new TextDecoder().decode(new Engine().checkDocumentJson(bytes, { lang: "sv", asOf: "2018-06-01" }, 3).json);
+  assert.ok(json.out.includes(`"report": ${expected}\n`), "the engine's own JSON text for the file's bytes");
+  assert.equal(huge.report.findings[0].params.size, String(sizes["huge.json"]));
+  // A pipe has no size to ask the file system for: its bytes are counted to its end.
+  // (A shell's pipe: Node gives a child a socket, which /dev/stdin cannot be opened on.)
+  const piped = spawnSync("sh", ["-c", `head -c 40000000 /dev/zero | "${process.execPath}" "${cli}" check /dev/stdin --lang en`]);
+  assert.equal(piped.status, 1);
+  assert.match(piped.stdout.toString(), /^\/dev\/stdin:1:1: error input\.too-large: The file is 40000000 bytes;/);
 });
 
 test("exit codes follow --fail-on", () => {
@@ -171,6 +208,9 @@ test("--jobs: the files checked on several threads give the same output, in ever
   for (const f of readdirSync(bad)) copyFileSync(join(bad, f), join(dir, "measures", `bad-${f}`));
   copyFileSync(join(root, "data", "programme-2017.json"), join(dir, "measures", "programme.json"));
   symlinkSync(join(dir, "nowhere.json"), join(dir, "measures", "dangling.json"));
+  // And one over the size limit (sparse), which is refused by its size on whichever thread.
+  writeFileSync(join(dir, "measures", "huge.json"), "{");
+  truncateSync(join(dir, "measures", "huge.json"), 600 * 1024 * 1024);
   const rulesets = ["ministry.json", "agency-kuntaliitto.json"].flatMap((f) => ["--ruleset", join(root, "tests", "fixtures", "rulesets", f)]);
   for (const format of ["text", "json", "junit", "sarif", "github"]) {
     const args = ["check", "measures", "missing.json", "--format", format, "--lang", "sv", "--as-of", "2018-06-01", ...rulesets];
@@ -196,6 +236,7 @@ test("--jobs: the files checked on several threads give the same output, in ever
   const json = JSON.parse(run(["check", "measures", "--format", "json", "--jobs", "3"], dir).out);
   assert.ok(json.files.length > 30, `${json.files.length} files`);
   assert.ok(json.files.some((f) => f.report?.findings.some((x) => x.rule === "input.syntax")));
+  assert.equal(json.files.find((f) => f.file.endsWith("huge.json")).report.findings[0].rule, "input.too-large");
 });
 
 test("findings at one place and the roll-up's ties are in code-unit order of rule ids, whatever the locale", () => {

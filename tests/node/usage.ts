@@ -33,6 +33,10 @@ const written: ReportJson = engine.checkDocumentJson(new TextEncoder().encode("{
 const bytes: Uint8Array = written.json;
 const failing: boolean = written.summary.error > 0 && bytes.length > 0;
 void failing;
+// Node: a file refused by its size alone, or undefined when it may be read.
+const refusal: Report | undefined = engine.checkFileSize(6 * 2 ** 30, { lang: "en" });
+const refused: boolean = refusal !== undefined && refusal.summary.error === 1;
+void refused;
 const errors: number = report.summary.error + whole.summary.warning + doc.summary.info + fromText.measures;
 const first: Finding | undefined = report.findings[0];
 const severity: Severity | undefined = first?.severity;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // measure-rules CLI: checks measure and programme files in CI. It runs the WebAssembly
 // engine; the only logic here is finding files, placing findings and formatting them.
-import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
@@ -163,17 +163,30 @@ function grown(buf, length, need) {
   return bigger;
 }
 
+/** Bytes kept of a file over the size limit, for the code frame of its one finding (line 1). */
+const HEAD_BYTES = 1 << 16;
+
 /**
  * A file's bytes, read into one buffer kept for every file: a view, valid until the next
  * read. A CI job reads thousands of small files, and a new buffer for each (readFileSync)
  * cost a tenth of the run in allocation and `fstat`s.
+ *
+ * A file over the engine's size limit is not read on, but given as `{ size, head }`: its
+ * size and its first bytes. Read whole, a file of 600 MB took 2 GB of memory and its text
+ * was longer than a JavaScript string may be (the text format failed with
+ * ERR_STRING_TOO_LONG), and one of 5 GB took 27 s to be "cannot read" (BENCHMARKS.md, item 47).
  */
-function readShared(file) {
+function readShared(engine, file) {
   const fd = openSync(file, "r");
   try {
     let length = 0;
     for (;;) {
-      shared = grown(shared, length, 1);
+      if (length === shared.length) {
+        // Full: before the buffer grows (to twice its size), whether the engine would read a
+        // file any longer. It grows to the limit at most, 32 MiB.
+        if (engine.checkFileSize(length + 1)) return { size: sizeOf(fd, length), head: shared.subarray(0, HEAD_BYTES) };
+        shared = grown(shared, length, 1);
+      }
       const n = readSync(fd, shared, length, shared.length - length, null);
       if (n === 0) return shared.subarray(0, length);
       length += n;
@@ -181,6 +194,23 @@ function readShared(file) {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The size of a file read `length` bytes into: the file system's for a file, else (a pipe
+ * such as /dev/stdin) the bytes counted to its end, without keeping them.
+ */
+function sizeOf(fd, length) {
+  const st = fstatSync(fd);
+  if (st.isFile()) return Math.max(st.size, length);
+  const scratch = Buffer.allocUnsafe(HEAD_BYTES);
+  for (let n; (n = readSync(fd, scratch, 0, scratch.length, null)) > 0; ) length += n;
+  return length;
+}
+
+/** A report as the engine's JSON text (`checkDocumentJson`) writes it, `depth` levels deep. */
+function jsonBytes(report, depth) {
+  return Buffer.from(JSON.stringify(report, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`));
 }
 
 /**
@@ -194,9 +224,15 @@ function checkFiles(engine, files, options, asText) {
   for (const file of files) {
     let bytes;
     try {
-      bytes = readShared(file);
+      bytes = readShared(engine, file);
     } catch (e) {
       results.push({ file, error: `cannot read: ${e.code ?? e.message}` });
+      continue;
+    }
+    if (bytes.head) {
+      const report = engine.checkFileSize(bytes.size, options);
+      if (asText) results.push({ file, summary: report.summary, json: jsonBytes(report, 3) });
+      else results.push({ file, summary: report.summary, report, bytes: Uint8Array.from(bytes.head) });
       continue;
     }
     // The engine reads the bytes, so that a file that is not UTF-8 is reported at its first
@@ -496,7 +532,8 @@ const FORMATS = {
     });
     out.text(results.length ? "\n  ]\n}\n" : "]\n}\n");
     return out.done();
-  },  junit(results) {
+  },
+  junit(results) {
     const esc = (s) => String(s).replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]);
     const cases = [];
     let failures = 0;

@@ -466,6 +466,30 @@ impl Engine {
         .into_js()
     }
 
+    /// The report `checkDocument` gives the bytes of a file of `size` bytes when that is over
+    /// the size limit, or `undefined` when a file that size may be read: for programs that
+    /// read files (the CLI), so that a file of gigabytes is refused by its size, as the file
+    /// system gives it, without being read in. Node build only.
+    #[cfg(feature = "files")]
+    #[wasm_bindgen(js_name = checkFileSize, unchecked_return_type = "Report | undefined")]
+    pub fn check_file_size(
+        &self,
+        size: f64,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsError> {
+        let opts = self::options(options)?;
+        // What a file system gives: a whole number, exact in a JS number up to 2^53 - 1.
+        if !(0.0..=9_007_199_254_740_991.0).contains(&size) || size.fract() != 0.0 {
+            return Err(JsError::new(
+                "checkFileSize takes a size in bytes: a whole number from 0 to 2^53 - 1",
+            ));
+        }
+        match self.inner.check_file_size(size as u64, &opts) {
+            Some(report) => to_js(&report),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
     /// Reads schedule text ("Syksy 2018", "hösten 2018", "by the end of 2018").
     #[wasm_bindgen(js_name = parseSchedule, unchecked_return_type = "ScheduleReading")]
     pub fn parse_schedule(

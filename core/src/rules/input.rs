@@ -59,6 +59,23 @@ pub(crate) fn within_size(cx: &mut Cx<'_>, size: Size) -> bool {
     if bytes <= MAX_DOCUMENT_BYTES {
         return true;
     }
+    too_large(cx, bytes, variant);
+    false
+}
+
+/// Whether a file of `bytes` is within `MAX_DOCUMENT_BYTES`; reports it when not. In `u64`: a
+/// file can be larger than a 32-bit engine (the wasm) can address, and is refused by its size.
+pub(crate) fn file_within_size(cx: &mut Cx<'_>, bytes: u64) -> bool {
+    if bytes <= MAX_DOCUMENT_BYTES as u64 {
+        return true;
+    }
+    too_large(cx, bytes, None);
+    false
+}
+
+/// Generic, so that a build that never has a size in `u64` (the browser's, which has no
+/// `checkFileSize`) does not carry `u64`'s formatting: 327 bytes of wasm on a 32-bit target.
+fn too_large(cx: &mut Cx<'_>, bytes: impl ToString, variant: Option<&'static str>) {
     let finding = cx.report(&TOO_LARGE, "");
     let finding = match variant {
         Some(v) => finding.variant(v),
@@ -69,7 +86,6 @@ pub(crate) fn within_size(cx: &mut Cx<'_>, size: Size) -> bool {
         .param("limit", MAX_DOCUMENT_BYTES.to_string())
         .at(1, 1)
         .emit();
-    false
 }
 
 /// Parses JSON text, reporting why it cannot be read. `None` means nothing else can be checked.
@@ -560,6 +576,24 @@ mod tests {
         assert!(
             messages[0].contains("vähintään") && messages[1].contains("minst"),
             "{messages:?}"
+        );
+        // A file: the same report as its bytes get, and one past what a 32-bit engine (the
+        // wasm) can address is refused with its size as it is.
+        assert!(engine.check_file_size(MAX_DOCUMENT_BYTES as u64, &en).is_none());
+        assert_eq!(
+            engine.check_file_size(text.len() as u64, &en),
+            engine.check_size(Size::Exactly(text.len()), &en)
+        );
+        let report = engine
+            .check_file_size(6 << 30, &en)
+            .ok_or("a file of 6 GiB was not refused")?;
+        let [f] = report.findings.as_slice() else {
+            return Err(format!("expected one finding, got {:?}", report.findings).into());
+        };
+        assert_eq!(f.params.get("size").map(String::as_str), Some("6442450944"));
+        assert_eq!(
+            f.message,
+            "The file is 6442450944 bytes; at most 33554432 bytes are accepted."
         );
         Ok(())
     }
