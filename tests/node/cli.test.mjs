@@ -56,6 +56,19 @@ test("code frames: a long line is cut around the finding's column, the caret und
   assert.match(r.out, /continuous\u240d is not an allowed status/);
 });
 
+test("code frames: a tab is shown as four spaces, with the caret under the finding's character, and control characters as their symbols", () => {
+  const dir = tempDir("measure-rules-tabs-");
+  // Indented with tabs, as many editors write JSON; then a key with an escape sequence (which
+  // would clear the terminal) and a NUL written raw, which is a syntax error at the first.
+  writeFileSync(join(dir, "tabs.json"), '{\n\t"id": "2.1",\n\t"theme": 2,\n\t\t"leadBody": "SMM"\n}\n');
+  writeFileSync(join(dir, "raw.json"), '{\n\t"id": "2.1",\n\t"x\u001b[2J\u0000": 1\n}\n');
+  const r = run(["check", "tabs.json", "raw.json", "--lang", "en"], dir);
+  assert.ok(r.out.includes('tabs.json:4:3: error lead-body.unknown [2.1]: The lead body SMM is not in the organisation registry. Did you mean YM (Ministry of the Environment)?\n     3 |     "theme": 2,\n>    4 |         "leadBody": "SMM"\n       |         ^\n'), r.out);
+  assert.ok(r.out.includes('raw.json:3:4: error input.syntax: '), r.out);
+  assert.ok(r.out.includes('>    3 |     "x␛[2J␀": 1\n       |       ^\n'), r.out);
+  assert.doesNotMatch(r.out, /[\0-\x09\x0b-\x1f\x7f]/, "no control character but the line feed reaches the terminal");
+});
+
 test("a glob that matches 130,000 files checks them all", () => {
   const dir = tempDir("measure-rules-many-");
   mkdirSync(join(dir, "m"));
@@ -88,7 +101,7 @@ test("a file over the size limit is refused by its size, without being read in; 
   assert.equal(text.err, "");
   assert.equal(text.code, 1);
   for (const [name, size] of Object.entries(sizes)) {
-    assert.ok(text.out.includes(`measures/${name}:1:1: error input.too-large: The file is ${size} bytes; at most 33554432 bytes are accepted.\n`), name);
+    assert.ok(text.out.includes(`measures/${name}:1:1: error input.too-large: The file is ${size} bytes; at most 33554432 bytes are accepted.\n>    1 | {"id": "2.1",    "title": ␀␀␀`), name);
   }
   assert.match(text.out, /measures\/theme-2\/bad\.json:3:23: error input\.syntax/, "the other files' findings are kept");
   assert.match(text.out, /^5 file\(s\) checked: 3 error\(s\), 1 warning\(s\), 0 info$/m);

@@ -461,6 +461,13 @@ function unitOf(r, line, column) {
   return at.unit;
 }
 
+/**
+ * Text as a frame shows it: a tab as four spaces, so that the caret line (spaces) lines up
+ * with it on every terminal, and the other control characters as their symbols (␀, ␛, ␡), as
+ * messages show them, so that a file's bytes put nothing raw on a terminal or in a CI log.
+ */
+const shown = (s) => s.replace(/[\0-\x1f\x7f]/g, (c) => (c === "\t" ? "    " : String.fromCharCode(c === "\x7f" ? 0x2421 : 0x2400 + c.charCodeAt(0))));
+
 /** The line of a finding and the lines around it, cut to `FRAME_WIDTH` around its column, and a caret under it. */
 function codeFrame(r, line, column) {
   const lines = linesOf(r);
@@ -470,15 +477,15 @@ function codeFrame(r, line, column) {
   let from = unit < FRAME_WIDTH - 40 ? 0 : unit - 40;
   if (/[\udc00-\udfff]/.test(lines[line - 1]?.[from] ?? "")) from--;
   const cut = (s) => {
-    if (s.length <= FRAME_WIDTH && from === 0) return s;
+    if (s.length <= FRAME_WIDTH && from === 0) return shown(s);
     const end = from + FRAME_WIDTH - (from ? 6 : 3);
-    return `${from && s ? "..." : ""}${s.slice(from, end)}${end < s.length ? "..." : ""}`;
+    return `${from && s ? "..." : ""}${shown(s.slice(from, end))}${end < s.length ? "..." : ""}`;
   };
   const out = [];
   for (let n = Math.max(1, line - 1); n <= Math.min(lines.length, line + 1); n++) {
     out.push(`${n === line ? ">" : " "} ${String(n).padStart(4)} | ${cut(lines[n - 1])}`);
     if (n === line) {
-      const before = [...lines[n - 1].slice(from, unit)].length + (from ? 3 : 0);
+      const before = [...shown(lines[n - 1].slice(from, unit))].length + (from ? 3 : 0);
       out.push(`       | ${" ".repeat(before)}^`);
     }
   }
