@@ -73,7 +73,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("lead-body.unknown/suggest", "The lead body {value} is not in the organisation registry. Did you mean {suggestion} ({suggestionName})?"),
     ("organisation.alias", "{value} is a name of {name}; its code is {code}."),
     ("partners.duplicate", "{value} is already listed as a partner (item {first})."),
-    ("partners.includes-lead", "{value} is the lead body and is not listed among the partners."),
+    ("partners.includes-lead", "{value} is the lead body and should not also be listed among the partners."),
     ("partners.required", "The measure names {count} partners; at least {min} are required."),
     ("partners.unknown", "The partner {value} is not in the organisation registry."),
     ("partners.unknown/empty", "The partner is blank."),
