@@ -52,8 +52,9 @@
 //! "Toimeenpano 2019-" starts in 2019.
 //!
 //! Continuous work: "jatkuvaa toimintaa", "jatkuva", "jatkuvasti", "pysyvä toiminta",
-//! "fortlöpande", "kontinuerlig", "löpande", "ongoing", "continuous", "continuously", alone
-//! or after "tämän jälkeen" / "därefter" / "thereafter". With a date:
+//! "toistaiseksi", "fortlöpande", "kontinuerlig", "löpande", "tills vidare", "ongoing",
+//! "continuous", "continuously", "until further notice", alone or after "tämän jälkeen" /
+//! "därefter" / "thereafter" ("until further notice" is work with no end set). With a date:
 //! "kevätkaudella 2018, jonka jälkeen jatkuvaa toimintaa" is continuous from 2018-01 (the
 //! first phase's end is dropped); "jatkuvaa toimintaa vuodesta 2018" and "ongoing since
 //! 2017" are continuous from their start; "jatkuvaa toimintaa 2018" is unreadable.
@@ -81,6 +82,8 @@
 //! - A leading step number ("3. Jatkuvaa toimintaa."): the importer strips step numbers.
 //! - Two-digit years ("12/18"), and the year-range shorthand "2018–19", which has the form
 //!   of an ISO month and so is a date error.
+//! - Two years with a slash ("2019/2020"): a season or budget year that spans both, or
+//!   either of the two, depending on the writer.
 
 mod grammar;
 mod lexer;

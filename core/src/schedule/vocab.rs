@@ -155,6 +155,8 @@ pub(super) const FI: Vocabulary = Vocabulary {
         "pysyvä toiminta",
         "pysyvää toimintaa",
         "pysyvänä toimintana",
+        // "Until further notice": work with no end set.
+        "toistaiseksi",
         // Seed 004, 2.12: "Työ käynnissä ja jatkuvaa." Under way is a status, but together
         // with "jatkuvaa" the schedule is plainly continuous.
         "käynnissä ja jatkuvaa",
@@ -375,6 +377,7 @@ pub(super) const SV: Vocabulary = Vocabulary {
         "löpande verksamhet",
         "fortgående",
         "permanent verksamhet",
+        "tills vidare",
     ],
     after_that: &[
         "därefter",
@@ -510,6 +513,8 @@ pub(super) const EN: Vocabulary = Vocabulary {
         "ongoing work",
         "continuous work",
         "permanent activity",
+        "until further notice",
+        "indefinitely",
     ],
     after_that: &[
         "thereafter",
