@@ -304,6 +304,13 @@ async function check(opts) {
   const engine = engineOf(rulesets, opts.ruleset);
   const { files, missing } = expand(opts.positional);
   const options = { lang: opts.lang, asOf: opts.asOf, explain: opts.explain };
+  // Whether the day exists (2019-02-30 does not) is the engine's to judge, as it judges it for
+  // every file: asked once here, a usage error instead of a stack trace from the first file.
+  try {
+    engine.checkDocument("{}", options);
+  } catch (e) {
+    throw new UsageError(`--as-of takes a day that exists, not ${opts.asOf} (${e.message})`);
+  }
   // Each thread starts Node and compiles the wasm again (about 90 ms), and reports as objects
   // are copied back field by field, so by default only JSON reports (bytes) of a large set of
   // files are checked on several threads (BENCHMARKS.md, "Where measure-rules' time goes").
