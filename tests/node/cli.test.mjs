@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, linkSync, mkdirSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, linkSync, mkdirSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Engine } from "measure-rules";
 import { cli, readJson, root, tempDir } from "./helpers.mjs";
@@ -120,6 +120,31 @@ test("a file over the size limit is refused by its size, without being read in; 
   const piped = spawnSync("sh", ["-c", `head -c 40000000 /dev/zero | "${process.execPath}" "${cli}" check /dev/stdin --lang en`]);
   assert.equal(piped.status, 1);
   assert.match(piped.stdout.toString(), /^\/dev\/stdin:1:1: error input\.too-large: The file is 40000000 bytes;/);
+});
+
+test("a folder that cannot be read is reported, and the files around it are still checked", () => {
+  const dir = workspace();
+  mkdirSync(join(dir, "measures", "locked"));
+  writeFileSync(join(dir, "measures", "locked", "x.json"), "{}");
+  chmodSync(join(dir, "measures", "locked"), 0o000);
+  // Root reads any folder, so as root the CLI runs without the capabilities that let it.
+  const as = process.getuid() === 0 ? ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps", "-dac_override,-dac_read_search"] : [];
+  const check = (...args) => {
+    const [command, ...rest] = [...as, process.execPath, cli, "check", ...args, "--format", "json", "--lang", "en"];
+    const r = spawnSync(command, rest, { cwd: dir, encoding: "utf8" });
+    return { code: r.status, err: r.stderr, files: r.stdout ? JSON.parse(r.stdout).files.map((f) => [f.file, f.error ?? f.report.summary.error]) : [] };
+  };
+  // It ended the run in a stack trace, and a glob over it matched nothing.
+  for (const target of ["measures", "measures/**/*.json"]) {
+    const r = check(target);
+    assert.equal(r.err, "", target);
+    assert.equal(r.code, 1, target);
+    assert.deepEqual(r.files, [["measures/locked", "cannot read folder: EACCES"], ["measures/good.json", 0], ["measures/theme-2/bad.json", 1], ["measures/theme-2/warn.json", 0]], target);
+  }
+  // A glob is walked only as deep as it reaches: this one not into the folders.
+  assert.deepEqual(check("measures/*.json").files, [["measures/good.json", 0]]);
+  assert.deepEqual(check("nowhere/*.json").files, [["nowhere/*.json", "no such file, or nothing matches"]]);
+  chmodSync(join(dir, "measures", "locked"), 0o755);
 });
 
 test("exit codes follow --fail-on", () => {

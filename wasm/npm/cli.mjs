@@ -87,13 +87,25 @@ const SKIP_DIRS = new Set(["node_modules", ".git", "target"]);
 const codeUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const byName = (a, b) => codeUnits(a.name, b.name);
 
-function walk(dir, out) {
+/**
+ * The `.json` files under `dir` into `out`, down to `depth` folders below it. A folder that
+ * cannot be read (no permission) goes into `unread`, and the walk goes on: one such folder
+ * ended the run in a stack trace, and emptied a glob's matches.
+ */
+function walk(dir, out, unread, depth = Infinity) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    unread.push({ file: dir, code: e.code, error: `cannot read folder: ${e.code ?? e.message}` });
+    return;
+  }
   // What join(dir, name) gives, for names that are plain names: without joining each one.
   const prefix = join(dir, "x").slice(0, -1);
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
+  for (const entry of entries.sort(byName)) {
     const path = prefix + entry.name;
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) walk(path, out);
+      if (depth > 0 && !SKIP_DIRS.has(entry.name)) walk(path, out, unread, depth - 1);
     } else if (entry.name.endsWith(".json")) {
       out.push(path);
     }
@@ -115,22 +127,29 @@ function globToRegExp(glob) {
   return new RegExp(`^${re}$`);
 }
 
-/** Expands the arguments to files, in a stable order; arguments that match nothing are errors. */
+/**
+ * Expands the arguments to files, in a stable order; arguments that match nothing are errors,
+ * and so are the folders that cannot be read (`unread`).
+ */
 function expand(args) {
   const files = [];
   const missing = [];
+  const unread = [];
   for (const arg of args) {
     if (/[*?]/.test(arg)) {
       const base = arg.slice(0, arg.search(/[*?]/)).replace(/[^/]*$/, "") || ".";
       const pattern = globToRegExp(arg.replace(/^\.\//, ""));
+      // Only as deep as the glob reaches: "*.json" is the base folder's own files.
+      const rest = arg.slice(base === "." ? 0 : base.length);
+      const depth = rest.includes("**") ? Infinity : rest.split("/").length - 1;
       const found = [];
-      try {
-        walk(base, found);
-      } catch {
-        /* the base folder does not exist: nothing matches */
-      }
+      const failed = [];
+      walk(base, found, failed, depth);
+      // A base folder that does not exist is a glob that matches nothing.
+      const denied = failed.filter((f) => !(f.file === base && (f.code === "ENOENT" || f.code === "ENOTDIR")));
+      for (const f of denied) unread.push(f);
       const matched = found.filter((f) => pattern.test(relative(".", f).split(sep).join("/")));
-      if (matched.length === 0) missing.push(arg);
+      if (matched.length === 0 && denied.length === 0) missing.push(arg);
       // Item by item: spreading an array passes each item as an argument, and a glob that
       // matches some 120,000 files overflowed the stack.
       for (const f of matched) files.push(f);
@@ -142,11 +161,11 @@ function expand(args) {
         missing.push(arg);
         continue;
       }
-      if (st.isDirectory()) walk(arg, files);
+      if (st.isDirectory()) walk(arg, files, unread);
       else files.push(arg);
     }
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, unread };
 }
 
 // --- check -------------------------------------------------------------------------------
@@ -302,7 +321,7 @@ async function check(opts) {
   const asText = opts.format === "json";
   const rulesets = rulesetTexts(opts.ruleset);
   const engine = engineOf(rulesets, opts.ruleset);
-  const { files, missing } = expand(opts.positional);
+  const { files, missing, unread } = expand(opts.positional);
   const options = { lang: opts.lang, asOf: opts.asOf, explain: opts.explain };
   // Whether the day exists (2019-02-30 does not) is the engine's to judge, as it judges it for
   // every file: asked once here, a usage error instead of a stack trace from the first file.
@@ -333,6 +352,7 @@ async function check(opts) {
   // An empty part at the end, so that files after the last part are a gap like any other.
   parts.push({ start: files.length, results: [] });
   const results = missing.map((arg) => ({ file: arg, error: "no such file, or nothing matches" }));
+  for (const { file, error } of unread) results.push({ file, error });
   let done = 0;
   for (const { start, results: checked } of parts) {
     if (start > done) for (const r of checkFiles(engine, files.slice(done, start), options, asText)) results.push(r);
