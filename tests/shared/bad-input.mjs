@@ -62,6 +62,7 @@ export function jsValue(spec) {
         case "cycle": return root; // the outermost object, which contains this
         case "string": return s.units.map((u) => (typeof u === "number" ? String.fromCharCode(u) : u)).join("");
         case "repeat": return s.text.repeat(s.count);
+        case "zeros": return new Uint8Array(s.length);
         case "sparse": {
           const a = Object.entries(s.items ?? {}).reduce((out, [i, v]) => ((out[Number(i)] = make(v)), out), []);
           a.length = s.length;

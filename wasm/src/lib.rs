@@ -36,6 +36,8 @@ extern "C" {
     fn least_json(value: &JsValue, max: u32) -> Result<u32, JsValue>;
     #[wasm_bindgen(js_name = jsonText, catch)]
     fn json_text(value: &JsValue) -> Result<js_sys::JsString, JsValue>;
+    #[wasm_bindgen(js_name = bytesLength)]
+    fn bytes_length(bytes: &js_sys::Uint8Array) -> u32;
 }
 
 #[wasm_bindgen(module = "/src/options.mjs")]
@@ -570,7 +572,10 @@ impl Engine {
         let opts = self::options(options)?;
         let bytes = text.dyn_ref::<js_sys::Uint8Array>();
         let size = match (bytes, text.dyn_ref::<js_sys::JsString>()) {
-            (Some(bytes), _) => Size::Exactly(usize::try_from(bytes.length()).unwrap_or(usize::MAX)),
+            (Some(bytes), _) => match bytes_length(bytes) {
+                u32::MAX => Size::AtLeast(usize::MAX),
+                n => Size::Exactly(usize::try_from(n).unwrap_or(usize::MAX)),
+            },
             // Each UTF-16 unit is at least a byte of UTF-8.
             (None, Some(text)) => Size::AtLeast(usize::try_from(text.length()).unwrap_or(usize::MAX)),
             (None, None) => {

@@ -146,3 +146,6 @@ function objectOver(o, depth) {
   }
   return least > limit;
 }
+
+// A u32, which 2^32 bytes (V8 makes them) are not: 2^32 - 1 is a lower bound.
+export const bytesLength = (bytes) => Math.min(bytes.length, 0xffffffff);
