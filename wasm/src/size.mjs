@@ -40,7 +40,8 @@ function holdsItself(value) {
   const search = (v, depth) => {
     if (typeof v !== "object" || v === null || done.has(v)) return false;
     if (open.has(v)) return true;
-    if (depth >= DEEPEST || typeof v.toJSON === "function") return false;
+    // A typed array holds numbers, and a for-in over it makes a key an item.
+    if (depth >= DEEPEST || typeof v.toJSON === "function" || ArrayBuffer.isView(v)) return false;
     open.add(v);
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
@@ -108,6 +109,8 @@ function over(v, depth) {
       if (v instanceof String) least += v.length + 2;
       else if (v instanceof Number) least += 1;
       else if (v instanceof Boolean) least += 4;
+      // A typed array is written {"0":0,"1":0}: 6 bytes an item at least, with no for-in.
+      else if (ArrayBuffer.isView(v) && typeof v.length === "number") least += 6 * v.length + 1;
       else return objectOver(v, depth);
       break;
     }
