@@ -215,11 +215,24 @@ test("usage errors exit 2", () => {
   // without the usage text, which would push them off the screen.
   const dir = workspace();
   writeFileSync(join(dir, "typo.json"), JSON.stringify({ id: "t", version: "1", rules: { "partner.required": "off" } }));
-  for (const file of ["missing.json", "typo.json"]) {
-    const r = run(["check", "measures/good.json", "--ruleset", file], dir);
-    assert.equal(r.code, 2, file);
-    assert.match(r.err, /^measure-rules: (cannot read rule set missing\.json: ENOENT|typo\.json: rule set refused:\n {2}\/rules\/partner\.required: unknown rule)/, file);
-    assert.doesNotMatch(r.err, /Usage:/, file);
+  // Saved as Latin-1, as an editor on Windows may: "ä" (0xE4) looks like the lead of three
+  // bytes, and was read as U+FFFD into the rule's message without a word.
+  const latin1 = Buffer.from('{"id": "t", "version": "1",\n  "custom": [{"message": {"fi": "Ty\u00f6ryhm\u00e4n"}}]}', "latin1");
+  writeFileSync(join(dir, "latin1.json"), latin1);
+  writeFileSync(join(dir, "cut.json"), Buffer.concat([Buffer.from('\ufeff{"id": "t"}'), Buffer.from([0xe2, 0x82])]));
+  const refusals = {
+    "missing.json": "cannot read rule set missing.json: ENOENT",
+    "typo.json": "typo.json: rule set refused:\n  /rules/partner.required: unknown rule",
+    "latin1.json": "cannot read rule set latin1.json: not UTF-8 at line 2, column 36 (byte 0xF6); save it as UTF-8",
+    "cut.json": "cannot read rule set cut.json: not UTF-8 at line 1, column 12 (byte 0xE2); save it as UTF-8",
+  };
+  for (const [file, said] of Object.entries(refusals)) {
+    for (const args of [["check", "measures/good.json", "--ruleset", file], ["test", file]]) {
+      const r = run(args, dir);
+      assert.equal(r.code, 2, file);
+      assert.ok(r.err.startsWith(`measure-rules: ${said}`), `${file}: ${r.err}`);
+      assert.doesNotMatch(r.err, /Usage:/, file);
+    }
   }
 });
 

@@ -403,12 +403,51 @@ function inWorker(job) {
 /** The texts of a chain of rule-set files. */
 function rulesetTexts(files) {
   return files.map((file) => {
+    let bytes;
     try {
-      return readFileSync(file, "utf8");
+      bytes = readFileSync(file);
     } catch (e) {
       throw new UsageError(`cannot read rule set ${file}: ${e.code ?? e.message}`, { usage: false });
     }
+    // Bytes that are not UTF-8 are refused at their place, as a document's are, not replaced:
+    // a rule set saved as Latin-1 put "Ty\ufffdryhm\ufffdn" into its messages without a word.
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      const at = firstBadByte(bytes);
+      const before = DECODER.decode(bytes.subarray(0, at));
+      const line = before.split("\n").length;
+      const column = [...before.slice(before.lastIndexOf("\n") + 1)].length + 1;
+      const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+      throw new UsageError(`cannot read rule set ${file}: not UTF-8 at line ${line}, column ${column} (byte 0x${byte}); save it as UTF-8`, { usage: false });
+    }
   });
+}
+
+/** Where the first sequence that is not UTF-8 starts in `bytes`, which hold one. */
+function firstBadByte(bytes) {
+  const decodes = (n, stream) => {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // The longest prefix that decodes as a stream, where a cut character at the end is no
+  // error, found by halving.
+  let [good, bad] = [0, bytes.length + 1];
+  while (bad - good > 1) {
+    const mid = (good + bad) >> 1;
+    if (decodes(mid, true)) good = mid;
+    else bad = mid;
+  }
+  if (decodes(good, false)) return good;
+  // It ends in a cut character ("ä" in Latin-1 looks like the lead of three bytes): that is
+  // where the bad sequence starts, at its lead byte.
+  let at = good - 1;
+  while (at > 0 && (bytes[at] & 0xc0) === 0x80) at--;
+  return at;
 }
 
 /** The engine of a chain of rule sets' texts (the default rule set when there are none). */
