@@ -69,7 +69,8 @@ pub fn parse_schedule(text: &str, lang: Lang) -> ScheduleReading {
     }
 }
 
-/// "2018-09 – 2018-11", "2018 alkaen", "jatkuvaa toimintaa", in the language asked.
+/// "2018-09 – 2018-11", "2018 alkaen", "jatkuvaa toimintaa 2019-01-01 alkaen", in the language
+/// asked.
 pub(crate) fn describe(lang: Lang, p: &ParsedSchedule) -> String {
     let mut params = BTreeMap::new();
     if let Some(d) = p.start {
@@ -79,6 +80,8 @@ pub(crate) fn describe(lang: Lang, p: &ParsedSchedule) -> String {
         params.insert("end".to_string(), d.to_string());
     }
     let key = match (p.start, p.end) {
+        // "1.1.2019 alkaen toistaiseksi": the start is part of what the fix sets.
+        (Some(_), _) if p.continuous => "reading/continuous-from",
         _ if p.continuous => "reading/continuous",
         (Some(a), Some(b)) if a == b => "reading/single",
         (Some(_), Some(_)) => "reading/range",
@@ -87,4 +90,36 @@ pub(crate) fn describe(lang: Lang, p: &ParsedSchedule) -> String {
         (None, None) => "reading/none",
     };
     messages::render(lang, key, &params)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_schedule, Lang};
+
+    #[test]
+    fn a_reading_says_what_the_fix_sets() {
+        for (text, lang, said) in [
+            ("Syksy 2018", Lang::Fi, "2018-09 – 2018-11"),
+            ("12/2018", Lang::En, "2018-12"),
+            ("vuodesta 2019", Lang::Fi, "2019 alkaen"),
+            ("by the end of 2018", Lang::En, "by 2018"),
+            ("fortlöpande", Lang::Sv, "fortlöpande verksamhet"),
+            // A start with continuous work is said, as the fix sets it.
+            (
+                "1.1.2019 alkaen toistaiseksi",
+                Lang::Fi,
+                "jatkuvaa toimintaa 2019-01-01 alkaen",
+            ),
+            (
+                "från 2019 tills vidare",
+                Lang::Sv,
+                "fortlöpande verksamhet från och med 2019",
+            ),
+            ("ongoing since 2017", Lang::En, "continuous work from 2017"),
+        ] {
+            let reading = parse_schedule(text, lang);
+            assert!(reading.ok, "{text}");
+            assert_eq!(reading.message, said, "{text}");
+        }
+    }
 }

@@ -83,6 +83,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("programme.reference/measure", "The text refers to measure {ref}, which is not in the programme."),
     ("programme.reference/theme", "The text refers to theme {ref}, which is not in the programme."),
     ("reading/continuous", "continuous work"),
+    ("reading/continuous-from", "continuous work from {start}"),
     ("reading/from", "from {start}"),
     ("reading/none", "no dates"),
     ("reading/range", "{start} to {end}"),

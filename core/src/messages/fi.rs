@@ -83,6 +83,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("programme.reference/measure", "Teksti viittaa toimenpiteeseen {ref}, jota ohjelmassa ei ole."),
     ("programme.reference/theme", "Teksti viittaa toimenpidekokonaisuuteen {ref}, jota ohjelmassa ei ole."),
     ("reading/continuous", "jatkuvaa toimintaa"),
+    ("reading/continuous-from", "jatkuvaa toimintaa {start} alkaen"),
     ("reading/from", "{start} alkaen"),
     ("reading/none", "ei päivämääriä"),
     ("reading/range", "{start} – {end}"),

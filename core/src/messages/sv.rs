@@ -83,6 +83,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("programme.reference/measure", "Texten hänvisar till åtgärd {ref}, som inte finns i programmet."),
     ("programme.reference/theme", "Texten hänvisar till åtgärdshelhet {ref}, som inte finns i programmet."),
     ("reading/continuous", "fortlöpande verksamhet"),
+    ("reading/continuous-from", "fortlöpande verksamhet från och med {start}"),
     ("reading/from", "från och med {start}"),
     ("reading/none", "inga datum"),
     ("reading/range", "{start} – {end}"),
