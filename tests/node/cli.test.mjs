@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, linkSync, mkdirSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Engine } from "measure-rules";
 import { cli, readJson, root, tempDir } from "./helpers.mjs";
 
@@ -188,6 +189,13 @@ test("github, junit and sarif formats", () => {
   const results = sarif.runs[0].results;
   assert.ok(results.some((x) => x.ruleId === "partners.required" && x.level === "warning" && x.locations[0].physicalLocation.region.startLine > 0));
   assert.ok(sarif.runs[0].tool.driver.rules.some((r) => r.id === "status.schedule"));
+  // A URI reference, percent-encoded: a space, "#" and "ä" are not URI characters (they went
+  // into the log as they were). Relative as given, or a file: URI when absolute.
+  writeFileSync(join(dir, "measures", "väylä #1.json"), JSON.stringify({ id: "2.1" }));
+  const named = JSON.parse(run(["check", "measures/väylä #1.json", join(dir, "measures", "väylä #1.json"), "--format", "sarif"], dir).out);
+  const uris = [...new Set(named.runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri))];
+  assert.deepEqual(uris, ["measures/v%C3%A4yl%C3%A4%20%231.json", pathToFileURL(join(dir, "measures", "väylä #1.json")).href]);
+  assert.equal(fileURLToPath(new URL(uris[0], pathToFileURL(join(dir, "/")))), join(dir, "measures", "väylä #1.json"));
 });
 
 test("rule sets, languages, dates", () => {

@@ -3,7 +3,8 @@
 // engine; the only logic here is finding files, placing findings and formatting them.
 import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, relative, resolve, sep } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { Engine, parseSchedule, rules, version } from "./node.mjs";
 
@@ -558,6 +559,16 @@ function codeFrame(r, line, column) {
   return out.join("\n");
 }
 
+/**
+ * A file as SARIF names it: a URI reference, percent-encoded ("väylä #1.json" is
+ * "v%C3%A4yl%C3%A4%20%231.json", which a code-scanning upload can resolve), relative as given
+ * or a file: URI when absolute.
+ */
+function uriOf(file) {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(sep).map(encodeURIComponent).join("/");
+}
+
 const FORMATS = {
   text(results) {
     const lines = [];
@@ -638,7 +649,7 @@ const FORMATS = {
           ruleId: f.rule,
           level: level[f.severity],
           message: { text: f.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: r.file.split(sep).join("/") }, ...(region ? { region } : {}) } }],
+          locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(r.file) }, ...(region ? { region } : {}) } }],
           ...(f.path !== undefined ? { properties: { path: f.path, measure: f.measure } } : {}),
         });
       }
