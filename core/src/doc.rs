@@ -244,7 +244,7 @@ impl Unescaped {
     }
 
     /// `s`, kept for as long as the room.
-    pub(crate) fn keep(&self, s: &str) -> &str {
+    fn keep(&self, s: &str) -> &str {
         self.keep_owned(s.to_owned())
     }
 
