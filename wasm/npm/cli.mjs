@@ -228,9 +228,9 @@ function sizeOf(fd, length) {
   return length;
 }
 
-/** A report as the engine's JSON text (`checkDocumentJson`) writes it, `depth` levels deep. */
-function jsonBytes(report, depth) {
-  return Buffer.from(JSON.stringify(report, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`));
+/** `value` as JSON.stringify(…, null, 2) writes it `depth` levels deep in a larger document. */
+function nested(value, depth) {
+  return JSON.stringify(value, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`);
 }
 
 /**
@@ -251,7 +251,8 @@ function checkFiles(engine, files, options, asText) {
     }
     if (bytes.head) {
       const report = engine.checkFileSize(bytes.size, options);
-      if (asText) results.push({ file, summary: report.summary, json: jsonBytes(report, 3) });
+      // As the engine's JSON text (`checkDocumentJson`) is laid out.
+      if (asText) results.push({ file, summary: report.summary, json: Buffer.from(nested(report, 3)) });
       else results.push({ file, summary: report.summary, report, bytes: Uint8Array.from(bytes.head) });
       continue;
     }
@@ -607,7 +608,7 @@ const FORMATS = {
     out.text(`{\n  "version": ${JSON.stringify(version())},\n  "files": [`);
     results.forEach((r, i) => {
       out.text(i ? ",\n    " : "\n    ");
-      if (r.error) out.text(JSON.stringify({ file: r.file, error: r.error }, null, 2).replaceAll("\n", "\n    "));
+      if (r.error) out.text(nested({ file: r.file, error: r.error }, 2));
       else {
         out.text(`{\n      "file": ${JSON.stringify(r.file)},\n      "report": `);
         out.bytes(r.json);
