@@ -426,29 +426,15 @@ function rulesetTexts(files) {
   });
 }
 
-/** Where the first sequence that is not UTF-8 starts in `bytes`, which hold one. */
+/**
+ * Where the first sequence that is not UTF-8 starts in `bytes`, which hold one: the first
+ * byte that differs once they are decoded with replacement characters and encoded again,
+ * since everything before it comes back as it was (a U+FFFD written in the file too).
+ */
 function firstBadByte(bytes) {
-  const decodes = (n, stream) => {
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  // The longest prefix that decodes as a stream, where a cut character at the end is no
-  // error, found by halving.
-  let [good, bad] = [0, bytes.length + 1];
-  while (bad - good > 1) {
-    const mid = (good + bad) >> 1;
-    if (decodes(mid, true)) good = mid;
-    else bad = mid;
-  }
-  if (decodes(good, false)) return good;
-  // It ends in a cut character ("ä" in Latin-1 looks like the lead of three bytes): that is
-  // where the bad sequence starts, at its lead byte.
-  let at = good - 1;
-  while (at > 0 && (bytes[at] & 0xc0) === 0x80) at--;
+  const again = Buffer.from(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes));
+  let at = 0;
+  while (at < bytes.length && bytes[at] === again[at]) at++;
   return at;
 }
 
