@@ -148,6 +148,29 @@ test("a folder that cannot be read is reported, and the files around it are stil
   chmodSync(join(dir, "measures", "locked"), 0o755);
 });
 
+test("a walk takes files and links to files, not a FIFO or a device named .json; one named as an argument is read", () => {
+  const dir = workspace();
+  const m = join(dir, "measures");
+  spawnSync("mkfifo", [join(m, "fifo.json")]);
+  symlinkSync("/dev/null", join(m, "device.json"));
+  symlinkSync("good.json", join(m, "link.json"));
+  symlinkSync("fifo.json", join(m, "to-fifo.json"));
+  symlinkSync("nowhere.json", join(m, "broken.json"));
+  const check = (...args) => {
+    // A FIFO with no writer blocked the run at its open: the timeout turns that into a failure.
+    const r = spawnSync(process.execPath, [cli, "check", ...args, "--format", "json", "--lang", "en"], { cwd: dir, encoding: "utf8", timeout: 20000 });
+    assert.equal(r.signal, null, "the run ended by itself");
+    return { code: r.status, files: JSON.parse(r.stdout).files.map((f) => [f.file, f.error ?? f.report.summary.error]) };
+  };
+  const walked = [["measures/broken.json", "cannot read: ENOENT"], ["measures/good.json", 0], ["measures/link.json", 0], ["measures/theme-2/bad.json", 1], ["measures/theme-2/warn.json", 0]];
+  assert.deepEqual(check("measures").files, walked);
+  assert.deepEqual(check("measures/**/*.json").files, walked);
+  // Named, a device is read: /dev/null is an empty document.
+  const named = check("measures/device.json");
+  assert.equal(named.files[0][0], "measures/device.json");
+  assert.equal(named.code, 1);
+});
+
 test("exit codes follow --fail-on", () => {
   const dir = workspace();
   assert.equal(run(["check", "measures/good.json"], dir).code, 0);
@@ -196,6 +219,12 @@ test("github, junit and sarif formats", () => {
   const uris = [...new Set(named.runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri))];
   assert.deepEqual(uris, ["measures/v%C3%A4yl%C3%A4%20%231.json", pathToFileURL(join(dir, "measures", "väylä #1.json")).href]);
   assert.equal(fileURLToPath(new URL(uris[0], pathToFileURL(join(dir, "/")))), join(dir, "measures", "väylä #1.json"));
+  // XML 1.0 cannot hold a control character, not even as a reference: one in a file's name
+  // made the whole JUnit report not well-formed. A line break is kept as a reference.
+  writeFileSync(join(dir, "measures", "a\u0001b\nc.json"), '{"id": "2.1",}');
+  const xml = run(["check", "measures", "--format", "junit", "--lang", "en"], dir).out;
+  assert.doesNotMatch(xml, /[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/);
+  assert.match(xml, /<testcase classname="measure-rules" name="measures\/a\u2401b&#10;c\.json"><failure type="input\.syntax"/);
 });
 
 test("rule sets, languages, dates", () => {

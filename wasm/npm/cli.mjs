@@ -107,9 +107,20 @@ function walk(dir, out, unread, depth = Infinity) {
     const path = prefix + entry.name;
     if (entry.isDirectory()) {
       if (depth > 0 && !SKIP_DIRS.has(entry.name)) walk(path, out, unread, depth - 1);
-    } else if (entry.name.endsWith(".json")) {
+    } else if (entry.name.endsWith(".json") && (entry.isFile() || (entry.isSymbolicLink() && isFileAt(path)))) {
+      // Files only: a FIFO named .json blocked the run at its open for ever, and a socket or
+      // a device is no document either. Named as an argument, one is read (/dev/stdin).
       out.push(path);
     }
+  }
+}
+
+/** Whether a link leads to a file (a broken link is left to be reported when it is read). */
+function isFileAt(path) {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return true;
   }
 }
 
@@ -556,6 +567,17 @@ function uriOf(file) {
   return file.split(sep).map(encodeURIComponent).join("/");
 }
 
+const XML_ESCAPES = { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
+
+/**
+ * One character as XML 1.0 may hold it. The other control characters cannot be in an XML
+ * document at all, not even as references: one in a file's name made the whole JUnit report
+ * "not well-formed", and a CI job lost every file's findings. They are shown as their symbols
+ * (␁), as in the text format's code frames. Tab and line breaks are references, which keep
+ * them in an attribute's value (a parser turns a raw one into a space).
+ */
+const xmlChar = (c) => XML_ESCAPES[c] ?? (c < " " ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : "\ufffd");
+
 const FORMATS = {
   text(results) {
     const lines = [];
@@ -605,7 +627,7 @@ const FORMATS = {
     return out.done();
   },
   junit(results) {
-    const esc = (s) => String(s).replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]);
+    const esc = (s) => String(s).replace(/[<>&"'\0-\x1f\ufffe\uffff]/g, xmlChar);
     const cases = [];
     let failures = 0;
     for (const r of results) {
