@@ -171,6 +171,18 @@ test("a walk takes files and links to files, not a FIFO or a device named .json;
   assert.equal(named.code, 1);
 });
 
+test("- is the standard input, a socket as Node gives a child, or a shell's pipe", () => {
+  const dir = workspace();
+  const r = spawnSync(process.execPath, [cli, "check", "-", "measures/good.json", "--format", "json", "--lang", "en"], { cwd: dir, encoding: "utf8", input: '{\n  "id": "2.1",\n}' });
+  assert.equal(r.status, 1);
+  const files = JSON.parse(r.stdout).files;
+  assert.deepEqual(files.map((f) => [f.file, f.report.summary.error]), [["-", 1], ["measures/good.json", 0]]);
+  assert.deepEqual([files[0].report.findings[0].rule, files[0].report.findings[0].line], ["input.syntax", 2]);
+  const piped = spawnSync("sh", ["-c", `cat measures/theme-2/warn.json | "${process.execPath}" "${cli}" check - --lang en`], { cwd: dir, encoding: "utf8" });
+  assert.equal(piped.status, 0);
+  assert.match(piped.stdout, /^-:\d+:\d+: warning partners\.required/);
+});
+
 test("exit codes follow --fail-on", () => {
   const dir = workspace();
   assert.equal(run(["check", "measures/good.json"], dir).code, 0);

@@ -11,7 +11,7 @@ import { Engine, parseSchedule, rules, version } from "./node.mjs";
 const USAGE = `measure-rules ${version()}
 
 Usage:
-  measure-rules check <files, directories or globs>... [options]
+  measure-rules check <files, directories or globs, or - for standard input>... [options]
   measure-rules test <rule set files>... [--format text|json]
   measure-rules schedule <text> [--lang fi|sv|en] [--format text|json]
   measure-rules rules [rule-id] [--format text|json]
@@ -148,7 +148,8 @@ function expand(args) {
   const missing = [];
   const unread = [];
   for (const arg of args) {
-    if (/[*?]/.test(arg)) {
+    if (arg === STDIN) files.push(arg);
+    else if (/[*?]/.test(arg)) {
       const base = arg.slice(0, arg.search(/[*?]/)).replace(/[^/]*$/, "") || ".";
       const pattern = globToRegExp(arg.replace(/^\.\//, ""));
       // Only as deep as the glob reaches: "*.json" is the base folder's own files.
@@ -208,7 +209,7 @@ const HEAD_BYTES = 1 << 16;
  * ERR_STRING_TOO_LONG), and one of 5 GB took 27 s to be "cannot read" (BENCHMARKS.md, item 47).
  */
 function readShared(engine, file) {
-  const fd = openSync(file, "r");
+  const fd = file === STDIN ? 0 : openSync(file, "r");
   try {
     let length = 0;
     for (;;) {
@@ -218,14 +219,34 @@ function readShared(engine, file) {
         if (engine.checkFileSize(length + 1)) return { size: sizeOf(fd, length), head: shared.subarray(0, HEAD_BYTES) };
         shared = grown(shared, length, 1);
       }
-      const n = readSync(fd, shared, length, shared.length - length, null);
+      const n = readAll(fd, shared, length);
       if (n === 0) return shared.subarray(0, length);
       length += n;
     }
   } finally {
-    closeSync(fd);
+    if (fd !== 0) closeSync(fd);
   }
 }
+
+/** "-": the standard input, read from its descriptor, which may be a socket (/dev/stdin cannot be opened on one). */
+const STDIN = "-";
+
+/**
+ * readSync into `buf` from `at`, waiting while there is nothing yet: a standard input that
+ * another program left non-blocking gives EAGAIN instead of waiting.
+ */
+function readAll(fd, buf, at) {
+  for (;;) {
+    try {
+      return readSync(fd, buf, at, buf.length - at, null);
+    } catch (e) {
+      if (e.code !== "EAGAIN") throw e;
+      Atomics.wait(PAUSE, 0, 0, 10);
+    }
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /**
  * The size of a file read `length` bytes into: the file system's for a file, else (a pipe
@@ -235,7 +256,7 @@ function sizeOf(fd, length) {
   const st = fstatSync(fd);
   if (st.isFile()) return Math.max(st.size, length);
   const scratch = Buffer.allocUnsafe(HEAD_BYTES);
-  for (let n; (n = readSync(fd, scratch, 0, scratch.length, null)) > 0; ) length += n;
+  for (let n; (n = readAll(fd, scratch, 0)) > 0; ) length += n;
   return length;
 }
 
