@@ -41,7 +41,8 @@ for target in web nodejs; do
     export CARGO_TARGET_DIR="$base_target/web"
   else
     # The Node build adds checkDocumentJson (the report as JSON text, for the CLI) and
-    # checkFileSize (for files over the limit, which the CLI does not read in), and reads
+    # checkFileSize and checkRulesetFileSize (for files over the limits, which the CLI does
+    # not read in), and reads
     # objects by walking them in JS, which Node's V8 does faster than JSON.stringify (Cargo.toml).
     cargo_args+=(--features json-text,files,object-walk)
     export CARGO_TARGET_DIR="$base_target/node"

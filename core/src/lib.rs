@@ -52,7 +52,8 @@ pub use limits::Size;
 pub use locate::locate;
 pub use measure_id::MeasureId;
 pub use ruleset::{
-    check_chain_length, check_ruleset_size, read_ruleset_json, RulesetError, RulesetProblem, MAX_RULESET_BYTES,
+    check_chain_length, check_ruleset_file_size, check_ruleset_size, read_ruleset_json, RulesetError, RulesetProblem,
+    MAX_RULESET_BYTES,
 };
 pub use schedule_api::{parse_schedule, ScheduleReading};
 #[doc(hidden)]

@@ -314,10 +314,23 @@ pub fn check_ruleset_size(size: Size) -> Result<(), RulesetError> {
     if bytes <= MAX_RULESET_BYTES {
         return Ok(());
     }
-    Err(RulesetError::single(
+    Err(ruleset_too_large(bytes, at_least))
+}
+
+/// As `check_ruleset_size`, for a file's size as a file system gives it, which may be past
+/// what a 32-bit engine addresses (`Engine::check_file_size` is its twin for documents).
+pub fn check_ruleset_file_size(bytes: u64) -> Result<(), RulesetError> {
+    match usize::try_from(bytes) {
+        Ok(n) => check_ruleset_size(Size::Exactly(n)),
+        Err(_) => Err(ruleset_too_large(bytes, "")),
+    }
+}
+
+fn ruleset_too_large(bytes: impl std::fmt::Display, at_least: &str) -> RulesetError {
+    RulesetError::single(
         "",
         format!("the rule set is {at_least}{bytes} bytes; at most {MAX_RULESET_BYTES} are accepted"),
-    ))
+    )
 }
 
 fn value_of(text: &str) -> Result<Value, RulesetError> {
@@ -896,6 +909,13 @@ mod tests {
         };
         assert_eq!(bound.problems.len(), 1);
         assert!(bound.to_string().contains("at least 5000000 bytes"), "{bound}");
+        // A file's size: exact, and past what a 32-bit engine addresses given as it is.
+        assert_eq!(check_ruleset_file_size(MAX_RULESET_BYTES as u64), Ok(()));
+        assert_eq!(check_ruleset_file_size(text.len() as u64).err(), by_text);
+        let Err(huge) = check_ruleset_file_size(6 << 30) else {
+            return Err("a rule set file of 6 GiB was accepted".into());
+        };
+        assert!(huge.to_string().contains("is 6442450944 bytes"), "{huge}");
         Ok(())
     }
 

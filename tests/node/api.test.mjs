@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { Engine, parseSchedule, rules, version } from "measure-rules";
+import { Engine, checkRulesetFileSize, parseSchedule, rules, version } from "measure-rules";
 
 const require = createRequire(import.meta.url);
 
@@ -245,6 +245,29 @@ test("checkFileSize (Node build): a file's report from its size alone, the repor
   }
   assert.equal(engine.checkFileSize(2 ** 53 - 1, opts).findings[0].params.size, "9007199254740991");
   assert.throws(() => engine.checkFileSize(limit + 1, { language: "en" }), /language/);
+});
+
+test("checkRulesetFileSize (Node build): the constructor's refusal of a rule set that size", () => {
+  const limit = 4 * 1024 * 1024;
+  assert.equal(checkRulesetFileSize(0), undefined);
+  assert.equal(checkRulesetFileSize(limit), undefined);
+  const refusal = (f) => {
+    try {
+      f();
+    } catch (e) {
+      return { message: e.message, problems: e.problems };
+    }
+    assert.fail("not refused");
+  };
+  const size = refusal(() => checkRulesetFileSize(limit + 1));
+  // As the constructor refuses a text that long, which it can only bound ("at least": UTF-16 units).
+  const text = refusal(() => new Engine(" ".repeat(limit + 1)));
+  assert.deepEqual(size, { message: text.message.replace("at least ", ""), problems: text.problems.map((p) => ({ ...p, message: p.message.replace("at least ", "") })) });
+  assert.deepEqual(size.problems, [{ path: "", message: `the rule set is ${limit + 1} bytes; at most ${limit} are accepted` }]);
+  assert.equal(refusal(() => checkRulesetFileSize(6 * 2 ** 30)).problems[0].message, `the rule set is 6442450944 bytes; at most ${limit} are accepted`);
+  for (const bad of [-1, 1.5, NaN, Infinity, 2 ** 53]) {
+    assert.throws(() => checkRulesetFileSize(bad), /checkRulesetFileSize takes a size in bytes: a whole number from 0 to 2\^53 - 1/, `${bad}`);
+  }
 });
 
 test("checkDocumentJson (Node build): the report as UTF-8 JSON text, the same report as checkDocument's", async () => {

@@ -251,6 +251,25 @@ test("rule sets, languages, dates", () => {
   assert.match(sv, /Övriga ansvariga är 0; minst 1 krävs\./);
 });
 
+test("a rule set file over the 4 MiB limit is refused by its size, without being read in; a pipe's size counted to its end", () => {
+  const dir = workspace();
+  // Sparse: 6 GiB that take no room. Read whole, it was "cannot read rule set: ERR_FS_FILE_TOO_LARGE",
+  // and --ruleset /dev/zero took 21 GB in 100 s.
+  writeFileSync(join(dir, "huge.json"), "");
+  truncateSync(join(dir, "huge.json"), 6 * 2 ** 30);
+  for (const command of [["check", "measures/good.json", "--ruleset"], ["test"]]) {
+    const r = run([...command, "huge.json"], dir);
+    assert.equal(r.code, 2, command[0]);
+    assert.equal(r.err, "measure-rules: huge.json: rule set refused:\n  (root): the rule set is 6442450944 bytes; at most 4194304 are accepted\n", command[0]);
+  }
+  const piped = spawnSync("sh", ["-c", `head -c 9000000 /dev/zero | "${process.execPath}" "${cli}" check measures/good.json --ruleset /dev/stdin`], { cwd: dir, encoding: "utf8" });
+  assert.equal(piped.status, 2);
+  assert.match(piped.stderr, /the rule set is 9000000 bytes; at most 4194304 are accepted/);
+  // At the limit, a rule set is read (and this one, all spaces, is not JSON).
+  writeFileSync(join(dir, "spaces.json"), " ".repeat(4 * 2 ** 20));
+  assert.doesNotMatch(run(["check", "measures/good.json", "--ruleset", "spaces.json"], dir).err, /bytes; at most/);
+});
+
 test("usage errors exit 2", () => {
   for (const args of [[], ["check"], ["check", "x.json", "--format", "xml"], ["check", "x.json", "--lang", "de"], ["check", "x.json", "--as-of", "2019"], ["check", "data/programme-2017.json", "--as-of", "2019-02-30"], ["frobnicate"], ["check", "--bogus"], ["check", "x.json", "--jobs", "0"], ["check", "x.json", "--jobs", "two"]]) {
     const r = run(args);

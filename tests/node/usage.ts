@@ -1,6 +1,6 @@
 // A typed use of the package, checked by `tsc --noEmit` (types.test.mjs): every input and
 // output has a declared type, and misuse is a type error.
-import { Engine, parseSchedule, rules, version } from "measure-rules";
+import { Engine, checkRulesetFileSize, parseSchedule, rules, version } from "measure-rules";
 import type { CheckOptions, Condition, CustomRuleInfo, Finding, Measure, Programme, Report, ReportJson, RuleMeta, RuleSetDocument, ScheduleReading, Severity, TestReport, TraceStep } from "measure-rules";
 
 const measure: Measure = {
@@ -37,6 +37,9 @@ void failing;
 const refusal: Report | undefined = engine.checkFileSize(6 * 2 ** 30, { lang: "en" });
 const refused: boolean = refusal !== undefined && refusal.summary.error === 1;
 void refused;
+// Node: a rule-set file over the limit throws as the constructor would, by its size alone.
+const fits: void = checkRulesetFileSize(4096);
+void fits;
 const errors: number = report.summary.error + whole.summary.warning + doc.summary.info + fromText.measures;
 const first: Finding | undefined = report.findings[0];
 const severity: Severity | undefined = first?.severity;
