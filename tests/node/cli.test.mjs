@@ -209,6 +209,14 @@ test("directories and globs; a broken or missing file is reported and the others
   assert.equal(good.report.findings.length, 0);
   const viaDir = JSON.parse(run(["check", "measures", "--format", "json"], dir).out);
   assert.equal(viaDir.files.length, 3, "a directory means every .json file under it");
+  // A folder with no .json file is an error, as a glob that matches nothing: a CI job given
+  // the wrong folder passed, checking nothing.
+  mkdirSync(join(dir, "docs", "node_modules"), { recursive: true });
+  writeFileSync(join(dir, "docs", "node_modules", "x.json"), "{}");
+  const empty = run(["check", "docs", "measures/good.json", "--lang", "en"], dir);
+  assert.equal(empty.code, 1);
+  assert.match(empty.out, /^docs: error: no \.json file in this folder\n\n/);
+  assert.match(empty.out, /1 file\(s\) checked: 1 error\(s\)/);
 });
 
 test("github, junit and sarif formats", () => {
@@ -305,6 +313,8 @@ test("usage errors exit 2", () => {
 });
 
 test("schedule and rules commands", () => {
+  const unknown = run(["rules", "partners.requird"]);
+  assert.deepEqual([unknown.code, unknown.out, unknown.err], [2, "", "measure-rules: no rule partners.requird; `measure-rules rules` lists them\n"]);
   const s = run(["schedule", "hösten", "2018", "--lang", "sv", "--format", "json"]);
   assert.equal(s.code, 0);
   assert.deepEqual({ start: JSON.parse(s.out).start, end: JSON.parse(s.out).end }, { start: "2018-09", end: "2018-11" });

@@ -139,6 +139,8 @@ function globToRegExp(glob) {
   return new RegExp(`^${re}$`);
 }
 
+const NO_MATCH = "no such file, or nothing matches";
+
 /**
  * Expands the arguments to files, in a stable order; arguments that match nothing are errors,
  * and so are the folders that cannot be read (`unread`).
@@ -162,7 +164,7 @@ function expand(args) {
       const denied = failed.filter((f) => !(f.file === base && (f.code === "ENOENT" || f.code === "ENOTDIR")));
       for (const f of denied) unread.push(f);
       const matched = found.filter((f) => pattern.test(relative(".", f).split(sep).join("/")));
-      if (matched.length === 0 && denied.length === 0) missing.push(arg);
+      if (matched.length === 0 && denied.length === 0) missing.push({ file: arg, error: NO_MATCH });
       // Item by item: spreading an array passes each item as an argument, and a glob that
       // matches some 120,000 files overflowed the stack.
       for (const f of matched) files.push(f);
@@ -171,11 +173,16 @@ function expand(args) {
       try {
         st = statSync(arg);
       } catch {
-        missing.push(arg);
+        missing.push({ file: arg, error: NO_MATCH });
         continue;
       }
-      if (st.isDirectory()) walk(arg, files, unread);
-      else files.push(arg);
+      if (!st.isDirectory()) files.push(arg);
+      else {
+        const [had, failed] = [files.length, unread.length];
+        walk(arg, files, unread);
+        // As a glob that matches nothing: a CI job given the wrong folder passed, checking nothing.
+        if (files.length === had && unread.length === failed) missing.push({ file: arg, error: "no .json file in this folder" });
+      }
     }
   }
   return { files: [...new Set(files)], missing, unread };
@@ -385,7 +392,7 @@ async function check(opts) {
   parts.sort((a, b) => a.start - b.start);
   // An empty part at the end, so that files after the last part are a gap like any other.
   parts.push({ start: files.length, results: [] });
-  const results = missing.map((arg) => ({ file: arg, error: "no such file, or nothing matches" }));
+  const results = [...missing];
   for (const { file, error } of unread) results.push({ file, error });
   let done = 0;
   for (const { start, results: checked } of parts) {
@@ -763,7 +770,7 @@ function listRules(opts) {
   const all = rules();
   const [id] = opts.positional;
   const chosen = id ? all.filter((r) => r.id === id) : all;
-  if (id && chosen.length === 0) throw new UsageError(`no rule ${id}; \`measure-rules rules\` lists them`);
+  if (id && chosen.length === 0) throw new UsageError(`no rule ${id}; \`measure-rules rules\` lists them`, { usage: false });
   if (opts.format === "json") {
     process.stdout.write(JSON.stringify(chosen, null, 2) + "\n");
   } else if (id) {
