@@ -70,6 +70,19 @@ test("code frames: a tab is shown as four spaces, with the caret under the findi
   assert.doesNotMatch(r.out, /[\0-\x09\x0b-\x1f\x7f]/, "no control character but the line feed reaches the terminal");
 });
 
+test("code frames: the caret stands under its character after decomposed letters, wide characters and emoji", () => {
+  const dir = tempDir("measure-rules-wide-");
+  // "Käyttö" as macOS writes it (a and U+0308), two CJK characters and an emoji: 2 + 2 + 1 columns
+  // more or less than characters. Counted as characters, the caret stood a column off.
+  writeFileSync(join(dir, "w.json"), '{"id": "2.1", "title": {"fi": "Ka\u0308ytto\u0308 日本 🚓"}, "leadBody": "SMM"}\n');
+  const r = run(["check", "w.json", "--lang", "en"], dir);
+  const frame = r.out.split("\n");
+  const at = frame.findIndex((l) => l.startsWith("w.json:1:49: error lead-body.unknown"));
+  assert.ok(at >= 0, r.out);
+  // In a terminal's columns: the line's text from the 10th, the caret 49 columns on, under '"leadBody"'.
+  assert.equal(frame[at + 2], `       | ${" ".repeat(49)}^`);
+});
+
 test("a glob that matches 130,000 files checks them all", () => {
   const dir = tempDir("measure-rules-many-");
   mkdirSync(join(dir, "m"));

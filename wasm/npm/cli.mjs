@@ -590,6 +590,23 @@ function unitOf(r, line, column) {
  */
 const shown = (s) => s.replace(/[\0-\x1f\x7f]/g, (c) => (c === "\t" ? "    " : String.fromCharCode(c === "\x7f" ? 0x2421 : 0x2400 + c.charCodeAt(0))));
 
+/**
+ * Columns a terminal gives `s`: none to a combining mark or a zero-width character (a "ä" that
+ * macOS wrote decomposed is "a" and U+0308), two to a wide one (CJK, Hangul, full-width forms,
+ * emoji), one to the rest, so that the caret stands under its character after them. Counted
+ * as characters, each such one put the caret a column off.
+ */
+function columns(s) {
+  // Latin letters and signs (to U+02FF), each one column: what nearly every line holds.
+  if (!/[^\0-\u02ff]/.test(s)) return s.length;
+  let n = 0;
+  for (const c of s) n += ZERO_WIDTH.test(c) ? 0 : WIDE.test(c) ? 2 : 1;
+  return n;
+}
+
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufeff]$/u;
+const WIDE = /^[\p{Emoji_Presentation}\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]$/u;
+
 /** The line of a finding and the lines around it, cut to `FRAME_WIDTH` around its column, and a caret under it. */
 function codeFrame(r, line, column) {
   const lines = linesOf(r);
@@ -607,7 +624,7 @@ function codeFrame(r, line, column) {
   for (let n = Math.max(1, line - 1); n <= Math.min(lines.length, line + 1); n++) {
     out.push(`${n === line ? ">" : " "} ${String(n).padStart(4)} | ${cut(lines[n - 1])}`);
     if (n === line) {
-      const before = [...shown(lines[n - 1].slice(from, unit))].length + (from ? 3 : 0);
+      const before = columns(shown(lines[n - 1].slice(from, unit))) + (from ? 3 : 0);
       out.push(`       | ${" ".repeat(before)}^`);
     }
   }
