@@ -196,6 +196,25 @@ test("- is the standard input, a socket as Node gives a child, or a shell's pipe
   assert.match(piped.stdout, /^-:\d+:\d+: warning partners\.required/);
 });
 
+test("files and folders whose names are not UTF-8 are walked, checked and named with \\xHH for their bytes", () => {
+  const dir = tempDir("measure-rules-latin1-");
+  // As a Windows zip unpacks: "käynnissä" in Latin-1. They were "cannot read: ENOENT".
+  const at = (...parts) => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : Buffer.from(p))));
+  mkdirSync(at(dir, "/m/teema-", [0xe4]), { recursive: true });
+  writeFileSync(at(dir, "/m/k", [0xe4], "ynniss", [0xe4], ".json"), JSON.stringify({ ...GOOD, partners: [] }));
+  writeFileSync(at(dir, "/m/teema-", [0xe4], "/", [0xff], ".json"), JSON.stringify({ ...GOOD, id: "2.x" }));
+  writeFileSync(at(dir, "/m/teema-", [0xe4], "/ok.json"), JSON.stringify(GOOD));
+  const expected = [["m/k\\xE4ynniss\\xE4.json", "partners.required"], ["m/teema-\\xE4/\\xFF.json", "id.format"], ["m/teema-\\xE4/ok.json", undefined]];
+  for (const args of [["m"], ["m/**/*.json"], ["m", "--jobs", "3"]]) {
+    const r = run(["check", ...args, "--format", "json", "--lang", "en"], dir);
+    const files = JSON.parse(r.out).files.map((f) => [f.file, f.error ?? f.report.findings[0]?.rule]);
+    assert.deepEqual(files, expected, args.join(" "));
+  }
+  // Node gives an argument's bytes replaced, so such a name cannot be opened: the error says so.
+  const named = spawnSync(process.execPath, [cli, "check", at("m/k", [0xe4], ".json"), "--lang", "en"], { cwd: dir, encoding: "utf8" });
+  assert.match(named.stdout, /no such file, or nothing matches \(a name that is not UTF-8 cannot be given as an argument: give its folder\)/);
+});
+
 test("exit codes follow --fail-on", () => {
   const dir = workspace();
   assert.equal(run(["check", "measures/good.json"], dir).code, 0);

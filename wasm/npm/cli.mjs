@@ -2,6 +2,7 @@
 // measure-rules CLI: checks measure and programme files in CI. It runs the WebAssembly
 // engine; the only logic here is finding files, placing findings and formatting them.
 import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
 import { availableParallelism } from "node:os";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -95,8 +96,12 @@ const byName = (a, b) => codeUnits(a.name, b.name);
  */
 function walk(dir, out, unread, depth = Infinity) {
   let entries;
+  const raw = RAW.get(dir);
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = readdirSync(raw ?? dir, { withFileTypes: true });
+    // A name that is not UTF-8 (a Windows zip's "käynnissä.json" in Latin-1) comes with its
+    // bytes replaced, and could not be opened: it was "cannot read: ENOENT" for a file that is there.
+    if (raw || entries.some((e) => e.name.includes("\ufffd"))) entries = rawEntries(raw ?? Buffer.from(dir), !!raw);
   } catch (e) {
     unread.push({ file: dir, code: e.code, error: `cannot read folder: ${e.code ?? e.message}` });
     return;
@@ -105,6 +110,7 @@ function walk(dir, out, unread, depth = Infinity) {
   const prefix = join(dir, "x").slice(0, -1);
   for (const entry of entries.sort(byName)) {
     const path = prefix + entry.name;
+    if (entry.raw) RAW.set(path, entry.raw);
     if (entry.isDirectory()) {
       if (depth > 0 && !SKIP_DIRS.has(entry.name)) walk(path, out, unread, depth - 1);
     } else if (entry.name.endsWith(".json") && (entry.isFile() || (entry.isSymbolicLink() && isFileAt(path)))) {
@@ -115,10 +121,49 @@ function walk(dir, out, unread, depth = Infinity) {
   }
 }
 
+/**
+ * The paths, as bytes, of the files and folders a walk found under names that are not UTF-8,
+ * by the names they are shown as (`nameOf`): they are opened by these. (A name given as an
+ * argument is not here: Node gives arguments as text, with such bytes replaced.)
+ */
+const RAW = new Map();
+
+/**
+ * A folder's entries read with their names as bytes, each named as `nameOf` shows it; those
+ * that must be opened by their bytes (all, under a folder that must be) carry them as `raw`.
+ */
+function rawEntries(dir, all) {
+  const slash = Buffer.from(sep);
+  return readdirSync(dir, { withFileTypes: true, encoding: "buffer" }).map((entry) => {
+    const bytes = entry.name;
+    if (all || !isUtf8(bytes)) entry.raw = Buffer.concat([dir, slash, bytes]);
+    entry.name = nameOf(bytes);
+    return entry;
+  });
+}
+
+const NAME_DECODER = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/**
+ * A file name's bytes as text: as they are when they are UTF-8, else with each byte that is
+ * not as \xHH (as git and `ls -b` show them), so that two such names stay two, and can be
+ * told apart in a report.
+ */
+function nameOf(bytes) {
+  let name = "";
+  let rest = bytes;
+  while (!isUtf8(rest)) {
+    const at = firstBadByte(rest);
+    name += `${NAME_DECODER.decode(rest.subarray(0, at))}\\x${rest[at].toString(16).toUpperCase().padStart(2, "0")}`;
+    rest = rest.subarray(at + 1);
+  }
+  return name + NAME_DECODER.decode(rest);
+}
+
 /** Whether a link leads to a file (a broken link is left to be reported when it is read). */
 function isFileAt(path) {
   try {
-    return statSync(path).isFile();
+    return statSync(RAW.get(path) ?? path).isFile();
   } catch {
     return true;
   }
@@ -173,7 +218,8 @@ function expand(args) {
       try {
         st = statSync(arg);
       } catch {
-        missing.push({ file: arg, error: NO_MATCH });
+        // Node gives an argument's bytes that are not UTF-8 replaced, so such a name cannot be opened.
+        missing.push({ file: arg, error: arg.includes("\ufffd") ? `${NO_MATCH} (a name that is not UTF-8 cannot be given as an argument: give its folder)` : NO_MATCH });
         continue;
       }
       if (!st.isDirectory()) files.push(arg);
@@ -216,7 +262,7 @@ const HEAD_BYTES = 1 << 16;
  * ERR_STRING_TOO_LONG), and one of 5 GB took 27 s to be "cannot read" (BENCHMARKS.md, item 47).
  */
 function readShared(engine, file) {
-  const fd = file === STDIN ? 0 : openSync(file, "r");
+  const fd = file === STDIN ? 0 : openSync(RAW.get(file) ?? file, "r");
   try {
     let length = 0;
     for (;;) {
@@ -379,7 +425,7 @@ async function check(opts) {
   const batch = Math.max(1, Math.min(MAX_BATCH, Math.ceil(files.length / (jobs * 8))));
   const next = new Int32Array(new SharedArrayBuffer(4));
   next[0] = jobs * batch;
-  const share = (first) => ({ files, next, first, batch });
+  const share = (first) => ({ files, next, first, batch, raw: first ? [...RAW] : [] });
   // A thread that cannot start or fails reports nothing; its batches are checked here below.
   const others = Array.from({ length: jobs - 1 }, (_, i) =>
     inWorker({ ...share(i + 1), rulesets, options, asText }).catch((e) => {
@@ -849,7 +895,8 @@ if (isMainThread) {
   process.exitCode = await main(process.argv.slice(2));
 } else if (workerData?.measureRulesCheck) {
   // A thread of `check`: the same engine (the rule sets' texts come along), its share of the files.
-  const { rulesets, options, asText, ...share } = workerData.measureRulesCheck;
+  const { rulesets, options, asText, raw, ...share } = workerData.measureRulesCheck;
+  for (const [name, bytes] of raw) RAW.set(name, Buffer.from(bytes));
   const checked = checkClaimed(engineOf(rulesets), share, options, asText);
   // For the tests: a thread that fails after claiming files, which the main thread must then check.
   if (process.env.MEASURE_RULES_FAIL_THREADS === "1") throw new Error("failing on purpose (MEASURE_RULES_FAIL_THREADS=1)");
