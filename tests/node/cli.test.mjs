@@ -210,6 +210,10 @@ test("files and folders whose names are not UTF-8 are walked, checked and named 
     const files = JSON.parse(r.out).files.map((f) => [f.file, f.error ?? f.report.findings[0]?.rule]);
     assert.deepEqual(files, expected, args.join(" "));
   }
+  // SARIF names them by their bytes, percent-encoded.
+  const sarif = JSON.parse(run(["check", "m", "--format", "sarif"], dir).out);
+  const uris = new Set(sarif.runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri));
+  assert.deepEqual([...uris], ["m/k%E4ynniss%E4.json", "m/teema-%E4/%FF.json"]);
   // Node gives an argument's bytes replaced, so such a name cannot be opened: the error says so.
   const named = spawnSync(process.execPath, [cli, "check", at("m/k", [0xe4], ".json"), "--lang", "en"], { cwd: dir, encoding: "utf8" });
   assert.match(named.stdout, /no such file, or nothing matches \(a name that is not UTF-8 cannot be given as an argument: give its folder\)/);

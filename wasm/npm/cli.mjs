@@ -683,6 +683,12 @@ function codeFrame(r, line, column) {
  * or a file: URI when absolute.
  */
 function uriOf(file) {
+  const raw = RAW.get(file);
+  if (raw) {
+    // A name that is not UTF-8, by its bytes: "k\xE4y.json" is "k%E4y.json".
+    const path = Array.from(raw, (b) => (/[\w.~/-]/.test(String.fromCharCode(b)) && b < 0x80 ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, "0")}`)).join("");
+    return isAbsolute(file) ? `file://${path}` : path;
+  }
   if (isAbsolute(file)) return pathToFileURL(file).href;
   return file.split(sep).map(encodeURIComponent).join("/");
 }
