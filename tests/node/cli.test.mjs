@@ -63,7 +63,10 @@ test("code frames: a tab is shown as four spaces, with the caret under the findi
   // would clear the terminal) and a NUL written raw, which is a syntax error at the first.
   writeFileSync(join(dir, "tabs.json"), '{\n\t"id": "2.1",\n\t"theme": 2,\n\t\t"leadBody": "SMM"\n}\n');
   writeFileSync(join(dir, "raw.json"), '{\n\t"id": "2.1",\n\t"x\u001b[2J\u0000": 1\n}\n');
-  const r = run(["check", "tabs.json", "raw.json", "--lang", "en"], dir);
+  // And one in a file's name, shown as its symbol before each of its findings.
+  writeFileSync(join(dir, "e\u001b[2J.json"), "{}");
+  const r = run(["check", "tabs.json", "raw.json", "e\u001b[2J.json", "--lang", "en"], dir);
+  assert.ok(r.out.includes("\ne␛[2J.json:1:1: error "), r.out);
   assert.ok(r.out.includes('tabs.json:4:3: error lead-body.unknown [2.1]: The lead body SMM is not in the organisation registry. Did you mean YM (Ministry of the Environment)?\n     3 |     "theme": 2,\n>    4 |         "leadBody": "SMM"\n       |         ^\n'), r.out);
   assert.ok(r.out.includes('raw.json:3:4: error input.syntax: '), r.out);
   assert.ok(r.out.includes('>    3 |     "x␛[2J␀": 1\n       |       ^\n'), r.out);

@@ -634,7 +634,10 @@ function unitOf(r, line, column) {
  * with it on every terminal, and the other control characters as their symbols (␀, ␛, ␡), as
  * messages show them, so that a file's bytes put nothing raw on a terminal or in a CI log.
  */
-const shown = (s) => s.replace(/[\0-\x1f\x7f]/g, (c) => (c === "\t" ? "    " : String.fromCharCode(c === "\x7f" ? 0x2421 : 0x2400 + c.charCodeAt(0))));
+const shown = (s) => s.replace(/[\0-\x1f\x7f]/g, (c) => (c === "\t" ? "    " : symbol(c)));
+
+/** A control character's symbol: U+2400 on (␀, ␛), and ␡ for DEL. */
+const symbol = (c) => String.fromCharCode(c === "\x7f" ? 0x2421 : 0x2400 + c.charCodeAt(0));
 
 /**
  * Columns a terminal gives `s`: none to a combining mark or a zero-width character (a "ä" that
@@ -702,7 +705,7 @@ const XML_ESCAPES = { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'"
  * (␁), as in the text format's code frames. Tab and line breaks are references, which keep
  * them in an attribute's value (a parser turns a raw one into a space).
  */
-const xmlChar = (c) => XML_ESCAPES[c] ?? (c < " " ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : "\ufffd");
+const xmlChar = (c) => XML_ESCAPES[c] ?? (c < " " ? symbol(c) : "\ufffd");
 
 const FORMATS = {
   text(results) {
@@ -710,13 +713,15 @@ const FORMATS = {
     const rollup = new Map();
     let counts = { error: 0, warning: 0, info: 0 };
     for (const r of results) {
+      // A control character in a file's name (ESC, which a terminal obeys) as its symbol, as in frames.
+      const file = r.file.replace(/[\0-\x1f\x7f]/g, symbol);
       if (r.error) {
-        lines.push(`${r.file}: error: ${r.error}`, "");
+        lines.push(`${file}: error: ${r.error}`, "");
         counts.error++;
         continue;
       }
       for (const f of [...r.report.findings].sort(byPlace)) {
-        const place = f.line ? `${r.file}:${f.line}:${f.column}` : r.file;
+        const place = f.line ? `${file}:${f.line}:${f.column}` : file;
         const measure = f.measure ? ` [${f.measure}]` : "";
         lines.push(`${place}: ${f.severity} ${f.rule}${measure}: ${f.message}`);
         if (f.line) lines.push(codeFrame(r, f.line, f.column));
