@@ -294,6 +294,15 @@ test("rule sets, languages, dates", () => {
   const typo = run(["check", "measures/good.json", "--ruleset", "typo.json"], dir);
   assert.equal(typo.code, 2);
   assert.match(typo.err, /did you mean "partners.required"/);
+  // A syntax error is told as a document's: the comma itself (the parser stopped at the next
+  // line's bracket, "trailing comma at line 3 column 1"), in the reader's language, framed.
+  writeFileSync(join(dir, "comma.json"), '{"id": "c", "version": "1",\n "rules": {"partners.required": "off"},\n}\n');
+  for (const [command, lang, said] of [["check", "en", "remove the comma before the closing bracket"], ["test", "sv", "ta bort kommatecknet"]]) {
+    const r = run(command === "check" ? ["check", "measures/good.json", "--ruleset", "comma.json", "--lang", lang] : ["test", "comma.json", "--lang", lang], dir);
+    assert.equal(r.code, 2, command);
+    assert.ok(r.err.startsWith(`measure-rules: comma.json:2:39: rule set refused: `) && r.err.includes(said), r.err);
+    assert.ok(r.err.includes('>    2 |  "rules": {"partners.required": "off"},\n       |                                       ^\n'), r.err);
+  }
   const sv = run(["check", "measures/theme-2/warn.json", "--lang", "sv"], dir).out;
   assert.match(sv, /Övriga ansvariga är 0; minst 1 krävs\./);
 });

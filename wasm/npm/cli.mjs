@@ -13,7 +13,7 @@ const USAGE = `measure-rules ${version()}
 
 Usage:
   measure-rules check <files, directories or globs, or - for standard input>... [options]
-  measure-rules test <rule set files>... [--format text|json]
+  measure-rules test <rule set files>... [--lang fi|sv|en] [--format text|json]
   measure-rules schedule <text> [--lang fi|sv|en] [--format text|json]
   measure-rules rules [rule-id] [--format text|json]
 
@@ -407,7 +407,7 @@ async function check(opts) {
   if (!out) throw new UsageError(`--format takes text, json, junit, sarif or github, not ${opts.format}`);
   const asText = opts.format === "json";
   const rulesets = rulesetTexts(opts.ruleset);
-  const engine = engineOf(rulesets, opts.ruleset);
+  const engine = engineOf(rulesets, opts.ruleset, opts.lang);
   const { files, missing, unread } = expand(opts.positional);
   const options = { lang: opts.lang, asOf: opts.asOf, explain: opts.explain };
   // Whether the day exists (2019-02-30 does not) is the engine's to judge, as it judges it for
@@ -553,23 +553,37 @@ function firstBadByte(bytes) {
 }
 
 /** The engine of a chain of rule sets' texts (the default rule set when there are none). */
-function engineOf(texts, files = []) {
+function engineOf(texts, files = [], lang = "en") {
   try {
     return texts.length === 0 ? new Engine() : new Engine(texts.length === 1 ? texts[0] : texts);
   } catch (e) {
-    throw new UsageError(`${files.join(", ")}: ${e.message}`, { usage: false });
+    throw new UsageError(syntaxError(texts, files, lang) ?? `${files.join(", ")}: ${e.message}`, { usage: false });
   }
 }
 
+/**
+ * A rule set's JSON syntax error as a document's is told: where the fix goes, in the reader's
+ * language, with a code frame. The refusal gives the parser's words and the place it stopped
+ * ("trailing comma at line 3 column 1" for a comma at the end of line 2).
+ */
+function syntaxError(texts, files, lang) {
+  const engine = new Engine();
+  for (const [i, text] of texts.entries()) {
+    const f = engine.checkDocument(text, { lang }).findings.find((f) => f.rule === "input.syntax");
+    if (f) return `${files[i]}:${f.line}:${f.column}: rule set refused: ${f.message}\n${codeFrame({ text }, f.line, f.column)}`;
+  }
+  return undefined;
+}
+
 /** The engine of a chain of rule-set files (the default rule set when there are none). */
-function engineFor(files) {
-  return engineOf(rulesetTexts(files), files);
+function engineFor(files, lang) {
+  return engineOf(rulesetTexts(files), files, lang);
 }
 
 /** Runs the tests of a rule-set chain: passes, and failures with what differed. */
 function runTests(opts) {
   if (opts.positional.length === 0) throw new UsageError("test needs rule set files (the base first)");
-  const report = engineFor(opts.positional).runTests();
+  const report = engineFor(opts.positional, opts.lang).runTests();
   if (opts.format === "json") {
     process.stdout.write(JSON.stringify(report, null, 2) + "\n");
   } else {
