@@ -334,9 +334,23 @@ test("a bad rule is refused with the engine's reasons next to the editor, naming
   assert.equal(await page.locator("img").count(), 0);
   await page.click("#tab-rules");
 
-  // Text that is not JSON: "Add a custom rule" says so and leaves the text alone.
+  // Text that is not JSON: the engine's syntax finding, in the page's language, where the fix
+  // goes (the comma itself; the refusal's parser stopped at the next line's bracket), with a
+  // button that puts the caret there.
+  const comma = '{\n  "id": "x",\n}';
+  const syntax = new Engine().checkDocument(comma, { lang: "en" }).findings[0];
+  assert.deepEqual([syntax.rule, syntax.line, syntax.column], ["input.syntax", 2, 12]);
+  await page.fill("#ruleset-text", comma);
+  assert.equal(await page.textContent("#ruleset-problems p"), `${syntax.message} Go to line 2, column 12`);
+  await page.locator("#ruleset-problems").getByRole("button", { name: "Go to line 2, column 12" }).click();
+  assert.deepEqual(await page.$eval("#ruleset-text", (t) => [document.activeElement === t, t.selectionStart]), [true, comma.indexOf(",\n}")]);
+  // In the language the page switches to, with the text kept.
+  await page.click('[data-lang="fi"]');
+  assert.match(await page.textContent("#ruleset-problems p"), /rivillä 2, sarakkeessa 12: poista pilkku ennen sulkevaa sulkua\. Siirry rivi 2, sarake 12$/);
+  await page.click('[data-lang="en"]');
+  // "Add a custom rule" says so and leaves the text alone.
   await page.fill("#ruleset-text", '{ "id": "x", ');
-  assert.match(await page.textContent("#ruleset-problems"), /not valid JSON/);
+  assert.match(await page.textContent("#ruleset-problems"), /The file ends early at line 1, column 13/);
   await page.getByRole("button", { name: "Add a custom rule" }).click();
   assert.match(await page.textContent("#custom-status"), /not valid JSON: correct it first/);
   assert.equal(await page.inputValue("#ruleset-text"), '{ "id": "x", ');

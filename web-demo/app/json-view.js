@@ -14,6 +14,15 @@ export function offsetOf(text, line, column) {
   return offset + here.slice(0, Math.max(0, column - 1)).join("").length;
 }
 
+/** Puts the caret of `textarea` at a 1-based line and column, that line in view. */
+export function caretTo(textarea, line, column) {
+  const offset = offsetOf(textarea.value, line, column);
+  textarea.focus();
+  textarea.setSelectionRange(offset, offset);
+  const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 20;
+  textarea.scrollTop = Math.max(0, (line - 3) * lineHeight);
+}
+
 export function createJsonView(app, panel) {
   const t = (key, params) => app.t(key, params);
   let textarea;
@@ -82,13 +91,7 @@ export function createJsonView(app, panel) {
     textarea.focus();
   }
 
-  function goTo(line, column) {
-    const offset = offsetOf(textarea.value, line, column);
-    textarea.focus();
-    textarea.setSelectionRange(offset, offset);
-    const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 20;
-    textarea.scrollTop = Math.max(0, (line - 3) * lineHeight);
-  }
+  const goTo = (line, column) => caretTo(textarea, line, column);
 
   function check() {
     report = app.engine.checkMeasure(textarea.value, app.options());

@@ -5,6 +5,7 @@
 import { fill, h, hidden } from "./dom.js";
 import { render as markdown } from "./markdown.js";
 import { pretty, ruleTemplate, WORKED_EXAMPLE_TEXT } from "./custom-example.js";
+import { caretTo } from "./json-view.js";
 
 const EXAMPLE_RULESET = "data/rulesets/agency-strict.json";
 
@@ -74,7 +75,16 @@ const rulesetPanel = {
         // A problem inside a custom rule or a test is also named by that rule's id or that
         // test's name, read from the text in the editor.
         const draft = parse(textarea.value);
-        fill(problems, h("p", { lang: "en" }, first), rest.length ? h("ul", {}, rest.map((line) => problemItem(line.trim(), draft, t))) : null);
+        // Text that is not JSON: the engine's syntax finding for it, as the JSON view shows a
+        // document's, in the page's language and where the fix goes. The refusal's own words
+        // are the parser's, in English, at the place it stopped (the line after a trailing comma).
+        const syntax = draft === null ? app.engine.checkDocument(textarea.value, app.options()).findings.find((f) => f.rule === "input.syntax") : undefined;
+        if (syntax) {
+          const place = t("json.at", { line: syntax.line, column: syntax.column });
+          fill(problems, h("p", {}, syntax.message, " ", h("button", { type: "button", class: "button-secondary small", onclick: () => caretTo(textarea, syntax.line, syntax.column) }, t("json.goto"), hidden(` ${place}`))));
+        } else {
+          fill(problems, h("p", { lang: "en" }, first), rest.length ? h("ul", {}, rest.map((line) => problemItem(line.trim(), draft, t))) : null);
+        }
         problems.hidden = false;
         textarea.setAttribute("aria-invalid", "true");
       } else {
