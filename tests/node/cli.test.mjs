@@ -327,7 +327,7 @@ test("a rule set file over the 4 MiB limit is refused by its size, without being
 });
 
 test("usage errors exit 2", () => {
-  for (const args of [[], ["check"], ["check", "x.json", "--format", "xml"], ["check", "x.json", "--lang", "de"], ["check", "x.json", "--as-of", "2019"], ["check", "data/programme-2017.json", "--as-of", "2019-02-30"], ["frobnicate"], ["check", "--bogus"], ["check", "x.json", "--jobs", "0"], ["check", "x.json", "--jobs", "two"]]) {
+  for (const args of [[], ["check"], ["check", "x.json", "--format", "xml"], ["check", "x.json", "--lang", "de"], ["check", "x.json", "--as-of", "2019"], ["check", "data/programme-2017.json", "--as-of", "2019-02-30"], ["frobnicate"], ["check", "--bogus"], ["check", "x.json", "--jobs", "0"], ["check", "x.json", "--jobs", "two"], ["test", "x.json", "--format", "junit"], ["schedule", "syksy 2018", "--format", "xml"], ["rules", "--format", "sarif"]]) {
     const r = run(args);
     assert.equal(r.code, 2, args.join(" "));
     // With no command at all, the usage alone, on stdout; otherwise what was wrong, then it.

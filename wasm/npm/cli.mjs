@@ -890,6 +890,8 @@ async function main(argv) {
       process.stdout.write(USAGE + "\n");
       return 0;
     }
+    // Said, not fallen back from: a CI step asking `test` for JUnit got text, and passed it on.
+    if (["test", "schedule", "rules"].includes(command) && !["text", "json"].includes(opts.format)) throw new UsageError(`--format for ${command} takes text or json, not ${opts.format}`);
     switch (command) {
       case "check":
         return await check(opts);
