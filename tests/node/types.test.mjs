@@ -21,7 +21,15 @@ test("declarations have no `any`", () => {
   }
 });
 
-test("the typed usage example compiles", () => {
-  const tsc = join(root, "node_modules", ".bin", "tsc");
-  execFileSync(tsc, ["-p", join(root, "tests", "node", "tsconfig.json")], { cwd: root, stdio: "pipe" });
-});
+// Both with a plain library (no `esnext.disposable`) and `skipLibCheck: false`, as a strict
+// project compiles them: the Node entry as Node resolves it, the browser entry as a bundler does.
+for (const config of ["tsconfig.json", "tsconfig.web.json"]) {
+  test(`the typed usage example compiles (${config})`, () => {
+    const tsc = join(root, "node_modules", ".bin", "tsc");
+    try {
+      execFileSync(tsc, ["-p", join(root, "tests", "node", config)], { cwd: root, stdio: "pipe", encoding: "utf8" });
+    } catch (e) {
+      assert.fail(e.stdout || e.message);
+    }
+  });
+}
