@@ -277,7 +277,7 @@ function readShared(engine, file) {
       length += n;
     }
   } finally {
-    if (fd !== 0) closeSync(fd);
+    if (file !== STDIN) closeSync(fd);
   }
 }
 
