@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use measure_rules::registry::{Registry, Resolution};
+use measure_rules::registry::{OrgKind, Registry, Resolution};
 use measure_rules::{schedule, CheckOptions, Day, Engine, Lang};
 use serde_json::Value;
 
@@ -121,6 +121,44 @@ fn schedule_dates_agree_with_the_parser() {
         "run scripts/fill-schedule-dates.py:\n{}",
         problems.join("\n")
     );
+}
+
+/// The registry's own structure: a parent is an organisation of it, no organisation is its own
+/// ancestor, a department belongs to a ministry (DOMAIN.md: `SM/PO`), and the path
+/// "PARENT/CODE" names the organisation. The data is edited by hand; nothing else checks this.
+#[test]
+fn every_parent_in_the_registry_is_an_organisation_of_it() {
+    let registry = Registry::builtin().unwrap();
+    let mut problems = Vec::new();
+    for org in registry.organisations() {
+        let Some(parent) = &org.parent else { continue };
+        let Some(up) = registry.get(parent) else {
+            problems.push(format!("{}: parent {parent} is not in the registry", org.code));
+            continue;
+        };
+        if org.kind == OrgKind::Department && up.kind != OrgKind::Ministry {
+            problems.push(format!(
+                "{}: a department whose parent {parent} is not a ministry",
+                org.code
+            ));
+        }
+        let mut seen = vec![org.code.as_str()];
+        let mut at = up;
+        while let Some(next) = at.parent.as_deref() {
+            if seen.contains(&at.code.as_str()) {
+                problems.push(format!("{}: its own ancestor, through {}", org.code, seen.join(" < ")));
+                break;
+            }
+            seen.push(&at.code);
+            let Some(found) = registry.get(next) else { break };
+            at = found;
+        }
+        match registry.resolve(&format!("{parent}/{}", org.code)) {
+            Resolution::Alias(found) if found.code == org.code => {}
+            _ => problems.push(format!("{}: {parent}/{} does not name it", org.code, org.code)),
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
 }
 
 #[test]
