@@ -299,4 +299,10 @@ test("checkDocumentJson (Node build): the report as UTF-8 JSON text, the same re
   assert.ok(withFindings > 10, `${withFindings} files with findings`);
   assert.equal(decoder.decode(engine.checkDocumentJson("{}", opts).json).startsWith("{\n  \"engine\""), true);
   assert.throws(() => engine.checkDocumentJson(42, opts), /JSON text \(a string\) or its bytes/);
+  // A depth is a whole number of levels up to 64, refused otherwise: read as a u32, -1 was 64
+  // levels and 2^32 none.
+  assert.ok(engine.checkDocumentJson("{}", opts, 64).json.length > engine.checkDocumentJson("{}", opts, 0).json.length);
+  for (const bad of [-1, 1.5, NaN, 65, 2 ** 32, Infinity]) {
+    assert.throws(() => engine.checkDocumentJson("{}", opts, bad), /checkDocumentJson takes a depth from 0 to 64, a whole number/, String(bad));
+  }
 });

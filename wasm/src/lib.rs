@@ -457,10 +457,18 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "number")] depth: Option<u32>,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] depth: Option<f64>,
     ) -> Result<JsValue, JsError> {
+        // Refused rather than wrapped as a `u32` would be: -1 was 64 levels, 2^32 none.
+        let depth = match depth.unwrap_or(0.0) {
+            d if (0.0..=64.0).contains(&d) && d.fract() == 0.0 => d as usize,
+            _ => {
+                return Err(JsError::new(
+                    "checkDocumentJson takes a depth from 0 to 64, a whole number",
+                ))
+            }
+        };
         let report = self.document(&text, options)?;
-        let depth = usize::try_from(depth.unwrap_or(0)).unwrap_or(0).min(64);
         ReportJson {
             summary: report.summary,
             json: report.to_json_nested(depth),
