@@ -199,7 +199,7 @@ test("typing into the form makes findings appear at their fields and clear again
   assert.equal(await errorText(page, "f-theme"), "");
 
   // Partners: added from the picker, a duplicate, then removed again.
-  assert.match(await errorText(page, "f-partners-add"), /names 0 partners/);
+  assert.match(await errorText(page, "f-partners-add"), /Partners named: 0; the measure needs at least 1\./);
   await page.fill("#f-partners-add", "PO");
   await page.press("#f-partners-add", "Enter");
   assert.equal(await page.inputValue("#f-partners-0"), "PO");
