@@ -137,6 +137,20 @@ test("a file over the size limit is refused by its size, without being read in; 
   const piped = spawnSync("sh", ["-c", `head -c 40000000 /dev/zero | "${process.execPath}" "${cli}" check /dev/stdin --lang en`]);
   assert.equal(piped.status, 1);
   assert.match(piped.stdout.toString(), /^\/dev\/stdin:1:1: error input\.too-large: The file is 40000000 bytes;/);
+  // A file of exactly the limit is read and checked, from a file and from a pipe: its bytes
+  // fill the buffer, and it was taken for one over the limit ("Cannot read properties of
+  // undefined", every file's findings lost).
+  const limit = 32 * 1024 * 1024;
+  writeFileSync(join(dir, "exact.json"), "{}");
+  truncateSync(join(dir, "exact.json"), limit);
+  const exact = run(["check", "exact.json", "measures/good.json", "--lang", "en"], dir);
+  assert.equal(exact.err, "");
+  assert.match(exact.out, /^exact\.json:1:3: error input\.syntax: /m);
+  assert.doesNotMatch(exact.out, /too-large/);
+  assert.match(exact.out, /^2 file\(s\) checked: 1 error\(s\)/m);
+  const exactPipe = spawnSync("sh", ["-c", `head -c ${limit} exact.json | "${process.execPath}" "${cli}" check /dev/stdin --lang en`], { cwd: dir, encoding: "utf8" });
+  assert.equal(exactPipe.stderr, "");
+  assert.match(exactPipe.stdout, /^\/dev\/stdin:1:3: error input\.syntax: /);
 });
 
 test("a folder that cannot be read is reported, and the files around it are still checked", () => {

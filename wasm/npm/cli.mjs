@@ -264,20 +264,34 @@ const HEAD_BYTES = 1 << 16;
 function readShared(engine, file) {
   const fd = file === STDIN ? 0 : openSync(RAW.get(file) ?? file, "r");
   try {
-    let length = 0;
-    for (;;) {
-      if (length === shared.length) {
-        // Full: before the buffer grows (to twice its size), whether the engine would read a
-        // file any longer. It grows to the limit at most, 32 MiB.
-        if (engine.checkFileSize(length + 1)) return { size: sizeOf(fd, length), head: shared.subarray(0, HEAD_BYTES) };
-        shared = grown(shared, length, 1);
-      }
-      const n = readAll(fd, shared, length);
-      if (n === 0) return shared.subarray(0, length);
-      length += n;
-    }
+    const read = readUpTo(fd, shared, (size) => engine.checkFileSize(size) !== undefined);
+    shared = read.buf;
+    if (read.size !== undefined) return { size: read.size, head: shared.subarray(0, HEAD_BYTES) };
+    return shared.subarray(0, read.length);
   } finally {
     if (file !== STDIN) closeSync(fd);
+  }
+}
+
+/**
+ * Reads `fd` to its end into `buf`, grown as it fills (to twice its size), unless a file any
+ * longer than a full buffer would be `over` the limit: then only its size is read on, and
+ * given as `size` when that is over too. A file of exactly the limit is all in the buffer
+ * by then; it was taken for one over it, and the CLI failed on the missing refusal.
+ */
+function readUpTo(fd, buf, over) {
+  let length = 0;
+  for (;;) {
+    if (length === buf.length) {
+      if (over(length + 1)) {
+        const size = sizeOf(fd, length);
+        return over(size) ? { buf, length, size } : { buf, length };
+      }
+      buf = grown(buf, length, 1);
+    }
+    const n = readAll(fd, buf, length);
+    if (n === 0) return { buf, length };
+    length += n;
   }
 }
 
@@ -495,23 +509,21 @@ function inWorker(job) {
 function readRuleset(file) {
   const fd = openSync(file, "r");
   try {
-    let buf = Buffer.allocUnsafe(HEAD_BYTES);
-    let length = 0;
-    for (;;) {
-      if (length === buf.length) {
-        try {
-          checkRulesetFileSize(length + 1);
-        } catch {
-          checkRulesetFileSize(sizeOf(fd, length));
-        }
-        buf = grown(buf, length, 1);
-      }
-      const n = readAll(fd, buf, length);
-      if (n === 0) return buf.subarray(0, length);
-      length += n;
-    }
+    const read = readUpTo(fd, Buffer.allocUnsafe(HEAD_BYTES), rulesetOver);
+    if (read.size !== undefined) checkRulesetFileSize(read.size);
+    return read.buf.subarray(0, read.length);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Whether the engine refuses a rule set of `size` bytes by its size. */
+function rulesetOver(size) {
+  try {
+    checkRulesetFileSize(size);
+    return false;
+  } catch {
+    return true;
   }
 }
 
