@@ -23,6 +23,12 @@ export function caretTo(textarea, line, column) {
   textarea.scrollTop = Math.max(0, (line - 3) * lineHeight);
 }
 
+/** A "Go to" button that puts the caret of `textarea` at a finding's line and column, which it names to screen readers. */
+export function goToButton(t, textarea, line, column) {
+  const place = t("json.at", { line, column });
+  return h("button", { type: "button", class: "button-secondary small", onclick: () => caretTo(textarea, line, column) }, t("json.goto"), hidden(` ${place}`));
+}
+
 export function createJsonView(app, panel) {
   const t = (key, params) => app.t(key, params);
   let textarea;
@@ -91,8 +97,6 @@ export function createJsonView(app, panel) {
     textarea.focus();
   }
 
-  const goTo = (line, column) => caretTo(textarea, line, column);
-
   function check() {
     report = app.engine.checkMeasure(textarea.value, app.options());
     const items = report.findings.slice(0, LISTED).map((f) => {
@@ -105,7 +109,7 @@ export function createJsonView(app, panel) {
         " ",
         place ? h("span", { class: "place" }, `${place}: `) : null,
         h("span", { class: "message" }, f.message),
-        f.line ? [" ", h("button", { type: "button", class: "button-secondary small", onclick: () => goTo(f.line, f.column) }, t("json.goto"), hidden(` ${place}`))] : null,
+        f.line ? [" ", goToButton(t, textarea, f.line, f.column)] : null,
       );
     });
     const rest = more("li", report.findings.length, LISTED, (count) => t("summary.more", { count }));
@@ -144,7 +148,7 @@ export function createJsonView(app, panel) {
     reveal(finding) {
       app.setView("json", { focus: "none" });
       const here = report.findings.find((f) => f.rule === finding.rule && f.path === finding.path && f.line);
-      if (here) goTo(here.line, here.column);
+      if (here) caretTo(textarea, here.line, here.column);
       else textarea.focus();
     },
   };

@@ -5,7 +5,7 @@
 import { fill, h, hidden } from "./dom.js";
 import { render as markdown } from "./markdown.js";
 import { pretty, ruleTemplate, WORKED_EXAMPLE_TEXT } from "./custom-example.js";
-import { caretTo } from "./json-view.js";
+import { goToButton } from "./json-view.js";
 
 const EXAMPLE_RULESET = "data/rulesets/agency-strict.json";
 
@@ -80,8 +80,7 @@ const rulesetPanel = {
         // are the parser's, in English, at the place it stopped (the line after a trailing comma).
         const syntax = draft === null ? app.engine.checkDocument(textarea.value, app.options()).findings.find((f) => f.rule === "input.syntax") : undefined;
         if (syntax) {
-          const place = t("json.at", { line: syntax.line, column: syntax.column });
-          fill(problems, h("p", {}, syntax.message, " ", h("button", { type: "button", class: "button-secondary small", onclick: () => caretTo(textarea, syntax.line, syntax.column) }, t("json.goto"), hidden(` ${place}`))));
+          fill(problems, h("p", {}, syntax.message, " ", goToButton(t, textarea, syntax.line, syntax.column)));
         } else {
           fill(problems, h("p", { lang: "en" }, first), rest.length ? h("ul", {}, rest.map((line) => problemItem(line.trim(), draft, t))) : null);
         }
