@@ -460,14 +460,9 @@ impl Engine {
         #[wasm_bindgen(unchecked_optional_param_type = "number")] depth: Option<f64>,
     ) -> Result<JsValue, JsError> {
         // Refused rather than wrapped as a `u32` would be: -1 was 64 levels, 2^32 none.
-        let depth = match depth.unwrap_or(0.0) {
-            d if (0.0..=64.0).contains(&d) && d.fract() == 0.0 => d as usize,
-            _ => {
-                return Err(JsError::new(
-                    "checkDocumentJson takes a depth from 0 to 64, a whole number",
-                ))
-            }
-        };
+        let depth = whole(depth.unwrap_or(0.0), 64.0)
+            .and_then(|d| usize::try_from(d).ok())
+            .ok_or_else(|| JsError::new("checkDocumentJson takes a depth from 0 to 64, a whole number"))?;
         let report = self.document(&text, options)?;
         ReportJson {
             summary: report.summary,
@@ -710,12 +705,19 @@ pub fn check_ruleset_file_size(size: f64) -> Result<(), JsValue> {
 /// A size in bytes as a file system gives it: a whole number, exact in a JS number up to 2^53 - 1.
 #[cfg(feature = "files")]
 fn whole_size(size: f64, name: &str) -> Result<u64, JsError> {
-    if !(0.0..=9_007_199_254_740_991.0).contains(&size) || size.fract() != 0.0 {
-        return Err(JsError::new(&format!(
+    whole(size, 9_007_199_254_740_991.0).ok_or_else(|| {
+        JsError::new(&format!(
             "{name} takes a size in bytes: a whole number from 0 to 2^53 - 1"
-        )));
-    }
-    Ok(size as u64)
+        ))
+    })
+}
+
+/// A JS number that is a whole number from 0 to `max` (at most 2^53 - 1, where every whole
+/// number is exact), or `None`: numbers the Node build's calls take for sizes and depths,
+/// refused rather than wrapped or cut as a `u32` or `u64` argument would be.
+#[cfg(any(feature = "files", feature = "json-text"))]
+fn whole(value: f64, max: f64) -> Option<u64> {
+    ((0.0..=max).contains(&value) && value.fract() == 0.0).then_some(value as u64)
 }
 
 /// The rule catalogue with each rule's documentation.
