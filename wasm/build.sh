@@ -42,8 +42,8 @@ for target in web nodejs; do
   else
     # The Node build adds checkDocumentJson (the report as JSON text, for the CLI) and
     # checkFileSize and checkRulesetFileSize (for files over the limits, which the CLI does
-    # not read in), and reads
-    # objects by walking them in JS, which Node's V8 does faster than JSON.stringify (Cargo.toml).
+    # not read in), and reads objects by walking them in JS, which Node's V8 does faster than
+    # JSON.stringify (Cargo.toml).
     cargo_args+=(--features json-text,files,object-walk)
     export CARGO_TARGET_DIR="$base_target/node"
   fi
