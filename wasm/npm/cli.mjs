@@ -142,7 +142,11 @@ function rawEntries(dir, all) {
   });
 }
 
-const NAME_DECODER = new TextDecoder("utf-8", { ignoreBOM: true });
+/** Bytes as text with each sequence that is not UTF-8 replaced, a leading BOM kept as a character. */
+const LOSSY = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** A byte as two upper-case hex digits ("E4"). */
+const hex = (b) => b.toString(16).toUpperCase().padStart(2, "0");
 
 /**
  * A file name's bytes as text: as they are when they are UTF-8, else with each byte that is
@@ -154,10 +158,10 @@ function nameOf(bytes) {
   let rest = bytes;
   while (!isUtf8(rest)) {
     const at = firstBadByte(rest);
-    name += `${NAME_DECODER.decode(rest.subarray(0, at))}\\x${rest[at].toString(16).toUpperCase().padStart(2, "0")}`;
+    name += `${LOSSY.decode(rest.subarray(0, at))}\\x${hex(rest[at])}`;
     rest = rest.subarray(at + 1);
   }
-  return name + NAME_DECODER.decode(rest);
+  return name + LOSSY.decode(rest);
 }
 
 /** Whether a link leads to a file (a broken link is left to be reported when it is read). */
@@ -546,7 +550,7 @@ function rulesetTexts(files) {
       const before = DECODER.decode(bytes.subarray(0, at));
       const line = before.split("\n").length;
       const column = [...before.slice(before.lastIndexOf("\n") + 1)].length + 1;
-      const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+      const byte = hex(bytes[at] ?? 0);
       throw new UsageError(`cannot read rule set ${file}: not UTF-8 at line ${line}, column ${column} (byte 0x${byte}); save it as UTF-8`, { usage: false });
     }
   });
@@ -558,7 +562,7 @@ function rulesetTexts(files) {
  * since everything before it comes back as it was (a U+FFFD written in the file too).
  */
 function firstBadByte(bytes) {
-  const again = Buffer.from(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes));
+  const again = Buffer.from(LOSSY.decode(bytes));
   let at = 0;
   while (at < bytes.length && bytes[at] === again[at]) at++;
   return at;
@@ -715,7 +719,7 @@ function uriOf(file) {
   const raw = RAW.get(file);
   if (raw) {
     // A name that is not UTF-8, by its bytes: "k\xE4y.json" is "k%E4y.json".
-    const path = Array.from(raw, (b) => (/[\w.~/-]/.test(String.fromCharCode(b)) && b < 0x80 ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, "0")}`)).join("");
+    const path = Array.from(raw, (b) => (b < 0x80 && /[\w.~/-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${hex(b)}`)).join("");
     return isAbsolute(file) ? `file://${path}` : path;
   }
   if (isAbsolute(file)) return pathToFileURL(file).href;
