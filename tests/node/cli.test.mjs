@@ -280,6 +280,13 @@ test("github, junit and sarif formats", () => {
   const junit = run(["check", "measures", "--format", "junit"], dir).out;
   assert.match(junit, /<testsuite name="measure-rules" tests="3" failures="1">/);
   assert.match(junit, /<failure type="input.syntax"/);
+  assert.match(junit, /<system-out>measures\/theme-2\/warn\.json:\d+:\d+: warning partners\.required: /);
+  // With --fail-on warning the job is red for the warning too, and the report says so: it
+  // counted only errors as failures, so a red job's report showed every file passing.
+  const strict = run(["check", "measures", "--format", "junit", "--fail-on", "warning"], dir);
+  assert.equal(strict.code, 1);
+  assert.match(strict.out, /<testsuite name="measure-rules" tests="3" failures="2">/);
+  assert.match(strict.out, /name="measures\/theme-2\/warn\.json"><failure type="partners\.required"/);
   const sarif = JSON.parse(run(["check", "measures", "--format", "sarif"], dir).out);
   assert.equal(sarif.version, "2.1.0");
   const results = sarif.runs[0].results;

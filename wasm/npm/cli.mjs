@@ -787,17 +787,19 @@ const FORMATS = {
     out.text(results.length ? "\n  ]\n}\n" : "]\n}\n");
     return out.done();
   },
-  junit(results) {
+  junit(results, opts) {
     const esc = (s) => String(s).replace(/[<>&"'\0-\x1f\ufffe\uffff]/g, xmlChar);
+    // A file fails as the exit status does: at or above --fail-on. With only errors as
+    // failures, a job run with --fail-on warning was red while its report said all had passed.
+    const fails = (f) => SEVERITY[f.severity] >= SEVERITY[opts.failOn];
     const cases = [];
     let failures = 0;
     for (const r of results) {
       const problems = r.error ? [{ rule: "input.unreadable", severity: "error", message: r.error }] : r.report.findings;
-      const bad = problems.filter((f) => f.severity === "error");
-      failures += bad.length ? 1 : 0;
+      failures += problems.some(fails) ? 1 : 0;
       const body = problems
         .map((f) => {
-          const tag = f.severity === "error" ? "failure" : "system-out";
+          const tag = fails(f) ? "failure" : "system-out";
           const where = f.line ? `${r.file}:${f.line}:${f.column}` : r.file;
           return tag === "failure"
             ? `<failure type="${esc(f.rule)}" message="${esc(f.message)}">${esc(where)} ${esc(f.path ?? "")}</failure>`
