@@ -292,6 +292,12 @@ test("github, junit and sarif formats", () => {
   const results = sarif.runs[0].results;
   assert.ok(results.some((x) => x.ruleId === "partners.required" && x.level === "warning" && x.locations[0].physicalLocation.region.startLine > 0));
   assert.ok(sarif.runs[0].tool.driver.rules.some((r) => r.id === "status.schedule"));
+  // Every result's rule is described, a rule set's custom rules and unreadable files too.
+  const custom = JSON.parse(run(["check", "measures", "missing.json", "--ruleset", join(root, "tests/fixtures/rulesets/ministry.json"), "--format", "sarif", "--lang", "sv"], dir).out);
+  const described = new Map(custom.runs[0].tool.driver.rules.map((r) => [r.id, r]));
+  assert.ok(custom.runs[0].results.some((x) => x.ruleId === "sm/swedish-title") && custom.runs[0].results.some((x) => x.ruleId === "input.unreadable"));
+  for (const x of custom.runs[0].results) assert.ok(described.has(x.ruleId), x.ruleId);
+  assert.deepEqual(described.get("sm/swedish-title"), { id: "sm/swedish-title", shortDescription: { text: "Åtgärder som inrikesministeriet leder har en svensk titel." }, defaultConfiguration: { level: "error" } });
   // A URI reference, percent-encoded: a space, "#" and "ä" are not URI characters (they went
   // into the log as they were). Relative as given, or a file: URI when absolute.
   writeFileSync(join(dir, "measures", "väylä #1.json"), JSON.stringify({ id: "2.1" }));

@@ -466,7 +466,7 @@ async function check(opts) {
   }
   const threshold = SEVERITY[opts.failOn];
   const failed = results.some((r) => r.error || Object.keys(SEVERITY).some((s) => SEVERITY[s] >= threshold && r.summary[s] > 0));
-  process.stdout.write(out(results, opts));
+  process.stdout.write(out(results, opts, engine));
   return failed ? 1 : 0;
 }
 
@@ -810,7 +810,7 @@ const FORMATS = {
     }
     return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="measure-rules" tests="${results.length}" failures="${failures}">\n${cases.join("\n")}\n</testsuite>\n`;
   },
-  sarif(results) {
+  sarif(results, opts, engine) {
     const level = { error: "error", warning: "warning", info: "note" };
     const sarifResults = [];
     for (const r of results) {
@@ -826,12 +826,22 @@ const FORMATS = {
         });
       }
     }
+    // Every rule a result can name: a viewer (GitHub's code scanning, say) describes a result
+    // by its rule's entry, and the rule sets' custom rules and unreadable files had none.
     const catalogue = rules().map((r) => ({
       id: r.id,
       shortDescription: { text: r.summary },
       fullDescription: { text: r.what },
       defaultConfiguration: { level: level[r.severity] },
     }));
+    for (const r of engine.customRules(opts.lang)) {
+      catalogue.push({
+        id: r.id,
+        ...(r.description ? { shortDescription: { text: r.description } } : {}),
+        defaultConfiguration: { level: level[r.severity] ?? "none" },
+      });
+    }
+    catalogue.push({ id: "input.unreadable", shortDescription: { text: "The file could not be read." }, defaultConfiguration: { level: "error" } });
     const log = {
       $schema: "https://json.schemastore.org/sarif-2.1.0.json",
       version: "2.1.0",
