@@ -394,7 +394,7 @@ fn check_extends(v: Option<&Value>, parent: Option<&RulesetInfo>, position: usiz
     match (parent, want_id) {
         (None, None | Some("default")) => {}
         (None, Some(id)) => problem(format!(
-            "this rule set extends \"{id}\", which was not given: pass \"{id}\" first (the CLI takes --ruleset once per set, the base first)"
+            "this rule set extends \"{id}\", which was not given: give \"{id}\" before it"
         )),
         (Some(p), None | Some("default")) => problem(format!(
             "rule set {} follows \"{}\" but does not extend it: set \"extends\": \"{}\"",

@@ -181,6 +181,19 @@ test("check takes --ruleset once per set of a chain, and --explain", () => {
     "--ruleset", "tests/fixtures/rulesets/ministry.json", "--explain"]).out;
   assert.match(text, /^ {4}why: /m);
   assert.match(text, /^ {6}(when|require) \/measures\/\d+\/\S+ \w+ /m);
+  // A chain out of order is told how this command takes one: the engine's words are the same
+  // in a browser, where there is no --ruleset (they named the CLI's option there).
+  const agency = "tests/fixtures/rulesets/agency-kuntaliitto.json";
+  const alone = run(["check", "data/programme-2017.json", "--ruleset", agency]);
+  assert.equal(alone.code, 2);
+  assert.match(alone.err, /\/extends: this rule set extends "fi\.sm\.measures", which was not given: give "fi\.sm\.measures" before it\n/);
+  assert.match(alone.err, /\nA chain of rule sets is given as --ruleset once per set, the base first\.\n/);
+  assert.match(run(["test", agency]).err, /\nA chain of rule sets is given as its files in order, the base first\.\n/);
+  const typo = join(tempDir("mr-chain-"), "typo.json");
+  writeFileSync(typo, JSON.stringify({ id: "t", version: "1", rules: { "partner.required": "off" } }));
+  const refused = run(["check", "data/programme-2017.json", "--ruleset", typo]);
+  assert.match(refused.err, /did you mean "partners\.required"/);
+  assert.doesNotMatch(refused.err, /A chain of rule sets/);
 });
 
 test("the CommonJS entry has the same custom-rule API", () => {

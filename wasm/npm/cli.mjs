@@ -425,7 +425,7 @@ async function check(opts) {
   if (!out) throw new UsageError(`--format takes text, json, junit, sarif or github, not ${opts.format}`);
   const asText = opts.format === "json";
   const rulesets = rulesetTexts(opts.ruleset);
-  const engine = engineOf(rulesets, opts.ruleset, opts.lang);
+  const engine = engineOf(rulesets, opts.ruleset, opts.lang, "A chain of rule sets is given as --ruleset once per set, the base first.");
   const { files, missing, unread } = expand(opts.positional);
   const options = { lang: opts.lang, asOf: opts.asOf, explain: opts.explain };
   // Whether the day exists (2019-02-30 does not) is the engine's to judge, as it judges it for
@@ -569,11 +569,13 @@ function firstBadByte(bytes) {
 }
 
 /** The engine of a chain of rule sets' texts (the default rule set when there are none). */
-function engineOf(texts, files = [], lang = "en") {
+function engineOf(texts, files = [], lang = "en", chain = "") {
   try {
     return texts.length === 0 ? new Engine() : new Engine(texts.length === 1 ? texts[0] : texts);
   } catch (e) {
-    throw new UsageError(syntaxError(texts, files, lang) ?? `${files.join(", ")}: ${e.message}`, { usage: false });
+    // The engine says a chain is out of order, not how this command takes one.
+    const how = e.problems?.some((p) => p.path === "/extends") ? `\n${chain}` : "";
+    throw new UsageError(syntaxError(texts, files, lang) ?? `${files.join(", ")}: ${e.message}${how}`, { usage: false });
   }
 }
 
@@ -593,7 +595,7 @@ function syntaxError(texts, files, lang) {
 
 /** The engine of a chain of rule-set files (the default rule set when there are none). */
 function engineFor(files, lang) {
-  return engineOf(rulesetTexts(files), files, lang);
+  return engineOf(rulesetTexts(files), files, lang, "A chain of rule sets is given as its files in order, the base first.");
 }
 
 /** Runs the tests of a rule-set chain: passes, and failures with what differed. */
