@@ -272,6 +272,30 @@ test("directories and globs; a broken or missing file is reported and the others
   assert.match(empty.out, /1 file\(s\) checked: 1 error\(s\)/);
 });
 
+test("globs as a shell or globby reads them: sets, braces, absolute and upward; .JSON files; a name with a glob's characters", () => {
+  const dir = workspace();
+  mkdirSync(join(dir, "measures", "theme-3"));
+  writeFileSync(join(dir, "measures", "theme-3", "X.JSON"), JSON.stringify(GOOD));
+  writeFileSync(join(dir, "measures", "kooste [luonnos].json"), JSON.stringify(GOOD));
+  const files = (args, cwd = dir) => {
+    const r = run(["check", ...args, "--format", "json"], cwd);
+    return JSON.parse(r.out).files.map((f) => (f.error ? `${f.file}: ${f.error}` : f.file));
+  };
+  // A folder's .JSON file was left out, and a glob for it matched nothing.
+  assert.deepEqual(files(["measures"]), ["measures/good.json", "measures/kooste [luonnos].json", "measures/theme-2/bad.json", "measures/theme-2/warn.json", "measures/theme-3/X.JSON"]);
+  assert.deepEqual(files(["measures/*/*.JSON"]), ["measures/theme-3/X.JSON"]);
+  assert.deepEqual(files(["measures/*/*.json"]), ["measures/theme-2/bad.json", "measures/theme-2/warn.json"], "a glob's case is its own, as in a shell");
+  // Braces and sets were read as the characters they are: "nothing matches".
+  assert.deepEqual(files(["measures/{theme-2/warn,theme-3/X}.{json,JSON}"]), ["measures/theme-2/warn.json", "measures/theme-3/X.JSON"]);
+  assert.deepEqual(files(["measures/theme-[0-2]/[!w]*.json"]), ["measures/theme-2/bad.json"]);
+  assert.deepEqual(files(["measures/{theme-8,theme-9}/*.json"]), ["measures/{theme-8,theme-9}/*.json: no such file, or nothing matches"]);
+  // A name that is there is that file, brackets and all.
+  assert.deepEqual(files(["measures/kooste [luonnos].json"]), ["measures/kooste [luonnos].json"]);
+  // An absolute glob ($GITHUB_WORKSPACE/measures/**/*.json) or one going up matched nothing.
+  assert.deepEqual(files([`${dir}/measures/theme-2/*.json`]), [join(dir, "measures/theme-2/bad.json"), join(dir, "measures/theme-2/warn.json")]);
+  assert.deepEqual(files(["../theme-2/w*.json", "./*.JSON"], join(dir, "measures", "theme-3")), ["../theme-2/warn.json", "X.JSON"]);
+});
+
 test("github, junit and sarif formats", () => {
   const dir = workspace();
   const gh = run(["check", "measures", "--format", "github", "--lang", "en"], dir).out;

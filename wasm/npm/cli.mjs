@@ -4,7 +4,7 @@
 import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { availableParallelism } from "node:os";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { isAbsolute, join, posix, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { Engine, checkRulesetFileSize, parseSchedule, rules, version } from "./node.mjs";
@@ -85,6 +85,9 @@ function parseArgs(argv) {
 
 const SKIP_DIRS = new Set(["node_modules", ".git", "target"]);
 
+/** A JSON file's name: "A.JSON" too, as an older system or a Windows export may write it. */
+const JSON_NAME = /\.json$/i;
+
 /** Code-unit order: the same on every machine, whatever its locale (and no collator to load). */
 const codeUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const byName = (a, b) => codeUnits(a.name, b.name);
@@ -113,7 +116,7 @@ function walk(dir, out, unread, depth = Infinity) {
     if (entry.raw) RAW.set(path, entry.raw);
     if (entry.isDirectory()) {
       if (depth > 0 && !SKIP_DIRS.has(entry.name)) walk(path, out, unread, depth - 1);
-    } else if (entry.name.endsWith(".json") && (entry.isFile() || (entry.isSymbolicLink() && isFileAt(path)))) {
+    } else if (JSON_NAME.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFileAt(path)))) {
       // Files only: a FIFO named .json blocked the run at its open for ever, and a socket or
       // a device is no document either. Named as an argument, one is read (/dev/stdin).
       out.push(path);
@@ -173,19 +176,53 @@ function isFileAt(path) {
   }
 }
 
-/** A glob as a regular expression: `**` any folders, `*` any name part, `?` one character. */
+/** The characters that make an argument a glob (when no file has it as its name). */
+const GLOB = /[*?[{]/;
+
+/**
+ * A glob as a regular expression: `**` any folders, `*` any name part, `?` one character,
+ * `[abc]`, `[a-z]` and `[!abc]` one of a set, `{a,b}` either, as in a shell or globby (a
+ * pattern such as "measures/{2017,2018}/*.json" matched nothing). A bracket or brace that is
+ * not closed is itself.
+ */
 function globToRegExp(glob) {
+  const literal = (s) => s.replace(/[.+^${}()|[\]\\]/g, "\\$&");
   let re = "";
+  let open = 0;
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
+    const end = c === "[" ? glob.indexOf("]", i + 2) : -1;
     if (c === "*" && glob[i + 1] === "*") {
       re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
       i += glob[i + 2] === "/" ? 2 : 1;
     } else if (c === "*") re += "[^/]*";
     else if (c === "?") re += "[^/]";
-    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+    else if (end > 0 && !glob.slice(i + 1, end).includes("/")) {
+      const set = glob.slice(i + 1, end);
+      const not = set[0] === "!" || set[0] === "^";
+      // Escaped but for "-", which makes a range; a set never matches the folders' "/".
+      re += `[${not ? "^/" : ""}${(not ? set.slice(1) : set).replace(/[\\\]^[]/g, "\\$&")}]`;
+      i = end;
+    } else if (c === "{" && closes(glob, i)) {
+      re += "(?:";
+      open++;
+    } else if (c === "," && open > 0) re += "|";
+    else if (c === "}" && open > 0) {
+      re += ")";
+      open--;
+    } else re += literal(c);
   }
   return new RegExp(`^${re}$`);
+}
+
+/** Whether the brace at `at` has its closing brace, braces within it counted. */
+function closes(glob, at) {
+  let depth = 0;
+  for (let i = at; i < glob.length; i++) {
+    if (glob[i] === "{") depth++;
+    else if (glob[i] === "}" && --depth === 0) return true;
+  }
+  return false;
 }
 
 const NO_MATCH = "no such file, or nothing matches";
@@ -199,10 +236,20 @@ function expand(args) {
   const missing = [];
   const unread = [];
   for (const arg of args) {
+    let st;
+    try {
+      st = arg === STDIN ? undefined : statSync(arg);
+    } catch {
+      // Not a file: a glob, if it is one, or a name that is not there.
+    }
     if (arg === STDIN) files.push(arg);
-    else if (/[*?]/.test(arg)) {
-      const base = arg.slice(0, arg.search(/[*?]/)).replace(/[^/]*$/, "") || ".";
-      const pattern = globToRegExp(arg.replace(/^\.\//, ""));
+    // A name that is there is that file, even with a glob's characters ("kooste [luonnos].json").
+    else if (!st && GLOB.test(arg)) {
+      const base = arg.slice(0, arg.search(GLOB)).replace(/[^/]*$/, "") || ".";
+      // Matched against the paths as the walk gives them, which start as the argument does
+      // ("/srv/measures/…", "../measures/…"): tried against a path relative to the working
+      // folder, an absolute glob or one going up matched nothing.
+      const pattern = globToRegExp(posix.normalize(arg));
       // Only as deep as the glob reaches: "*.json" is the base folder's own files.
       const rest = arg.slice(base === "." ? 0 : base.length);
       const depth = rest.includes("**") ? Infinity : rest.split("/").length - 1;
@@ -212,20 +259,15 @@ function expand(args) {
       // A base folder that does not exist is a glob that matches nothing.
       const denied = failed.filter((f) => !(f.file === base && (f.code === "ENOENT" || f.code === "ENOTDIR")));
       for (const f of denied) unread.push(f);
-      const matched = found.filter((f) => pattern.test(relative(".", f).split(sep).join("/")));
+      const matched = found.filter((f) => pattern.test(f.split(sep).join("/")));
       if (matched.length === 0 && denied.length === 0) missing.push({ file: arg, error: NO_MATCH });
       // Item by item: spreading an array passes each item as an argument, and a glob that
       // matches some 120,000 files overflowed the stack.
       for (const f of matched) files.push(f);
+    } else if (!st) {
+      // Node gives an argument's bytes that are not UTF-8 replaced, so such a name cannot be opened.
+      missing.push({ file: arg, error: arg.includes("\ufffd") ? `${NO_MATCH} (a name that is not UTF-8 cannot be given as an argument: give its folder)` : NO_MATCH });
     } else {
-      let st;
-      try {
-        st = statSync(arg);
-      } catch {
-        // Node gives an argument's bytes that are not UTF-8 replaced, so such a name cannot be opened.
-        missing.push({ file: arg, error: arg.includes("\ufffd") ? `${NO_MATCH} (a name that is not UTF-8 cannot be given as an argument: give its folder)` : NO_MATCH });
-        continue;
-      }
       if (!st.isDirectory()) files.push(arg);
       else {
         const [had, failed] = [files.length, unread.length];
