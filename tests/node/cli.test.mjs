@@ -409,6 +409,14 @@ test("usage errors exit 2", () => {
       assert.doesNotMatch(r.err, /Usage:/, file);
     }
   }
+  // "--" ends the options, as POSIX tools have it: a file named "-x.json" could not be given.
+  writeFileSync(join(dir, "-x.json"), JSON.stringify(GOOD));
+  const dashed = run(["check", "-x.json"], dir);
+  assert.equal(dashed.code, 2);
+  assert.match(dashed.err, /^measure-rules: unknown option -x\.json \(a file or text that starts with - goes after --\)\n/);
+  const ended = run(["check", "--format", "json", "--", "-x.json", "--lang"], dir);
+  assert.deepEqual(JSON.parse(ended.out).files.map((f) => [f.file, f.error]), [["--lang", "no such file, or nothing matches"], ["-x.json", undefined]]);
+  assert.equal(run(["schedule", "--format", "json", "--", "-", "2019"]).code, 1, "text after -- is read as text");
 });
 
 test("schedule and rules commands", () => {

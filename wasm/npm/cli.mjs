@@ -31,6 +31,8 @@ Options for check:
                                           json and 2,000 files or more, one per core up to 4;
                                           otherwise 1); the output is the same
 
+-- ends the options: what follows is files or text, even when it starts with - ("-2019").
+
 test runs the tests a rule set carries (its "tests" list), the base sets of a chain first.
 
 Exit status: 0 nothing at or above --fail-on (test: every test passed), 1 there is (test: a
@@ -65,8 +67,12 @@ function parseArgs(argv) {
       opts.help = true;
     } else if (name === "--version" || name === "-v") {
       opts.version = true;
+    } else if (arg === "--") {
+      // The options' end, as POSIX tools have it: a file named "-x.json", or the schedule "-2019".
+      for (const rest of argv.slice(i + 1)) opts.positional.push(rest);
+      break;
     } else if (name.startsWith("-") && name !== "-") {
-      throw new UsageError(`unknown option ${name}`);
+      throw new UsageError(`unknown option ${name}${name.startsWith("--") ? "" : " (a file or text that starts with - goes after --)"}`);
     } else {
       opts.positional.push(arg);
     }
