@@ -27,7 +27,8 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct CheckOptions {
-    /// Language of the messages: "fi" (default), "sv" or "en".
+    /// Language of the messages: "fi" (default), "sv" or "en"; a language tag ("sv-AX") is
+    /// read by its first part.
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub lang: Lang,
     /// "YYYY-MM-DD"; today when left out.

@@ -67,6 +67,17 @@ test("misuse throws: bad rule set, bad options", () => {
   assert.throws(() => new Engine().parseSchedule("2018", 2), /not a number$/);
 });
 
+test("a page's language tag names its language by its primary subtag, as the embed example passes it", () => {
+  // The embed example passes document.documentElement.lang: a page in "sv-AX" (Åland) or
+  // "en-FI" was refused at its first check, and the form showed nothing.
+  const e = new Engine();
+  for (const [tag, lang] of [["sv-AX", "sv"], ["en-FI", "en"], ["fi-Latn-FI", "fi"], ["sv_FI", "sv"]]) {
+    assert.equal(e.checkMeasure({ id: "2.1" }, { lang: tag }).lang, lang, tag);
+    assert.equal(parseSchedule("hösten 2018", tag).ok, true, tag);
+  }
+  assert.throws(() => e.checkMeasure({}, { lang: "se-FI" }), /unknown language "se-FI"/);
+});
+
 test("what is too long to be an option, a language, schedule text or a chain is refused before it is copied in", () => {
   const e = new Engine();
   const long = "x".repeat(50_000_000);
