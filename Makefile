@@ -10,7 +10,8 @@ main: package demo
 # Every test: formatting, lints, the API docs' links, the Rust tests, then the package and its Node tests
 # (API, shared cases, native/wasm differential, CLI, types, memory) and its browser tests
 # (plain ES module and a Vite bundle, in Debian's Chromium driven by playwright-core).
-test: native-test package node-test
+# Set-up first: the lints need rustfmt and clippy, which a minimal rustup profile leaves out.
+test: setup native-test package node-test
 
 setup:
 	bash scripts/setup.sh
