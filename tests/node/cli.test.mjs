@@ -289,8 +289,9 @@ test("globs as a shell or globby reads them: sets, braces, absolute and upward; 
   assert.deepEqual(files(["measures/{theme-2/warn,theme-3/X}.{json,JSON}"]), ["measures/theme-2/warn.json", "measures/theme-3/X.JSON"]);
   assert.deepEqual(files(["measures/theme-[0-2]/[!w]*.json"]), ["measures/theme-2/bad.json"]);
   assert.deepEqual(files(["measures/{theme-8,theme-9}/*.json"]), ["measures/{theme-8,theme-9}/*.json: no such file, or nothing matches"]);
-  // A name that is there is that file, brackets and all.
+  // A name that is there is that file, brackets and all; in a glob, a backslash makes them plain.
   assert.deepEqual(files(["measures/kooste [luonnos].json"]), ["measures/kooste [luonnos].json"]);
+  assert.deepEqual(files(["measures/*\\[luonnos].json"]), ["measures/kooste [luonnos].json"]);
   // An absolute glob ($GITHUB_WORKSPACE/measures/**/*.json) or one going up matched nothing.
   assert.deepEqual(files([`${dir}/measures/theme-2/*.json`]), [join(dir, "measures/theme-2/bad.json"), join(dir, "measures/theme-2/warn.json")]);
   assert.deepEqual(files(["../theme-2/w*.json", "./*.JSON"], join(dir, "measures", "theme-3")), ["../theme-2/warn.json", "X.JSON"]);

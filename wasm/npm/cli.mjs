@@ -189,7 +189,7 @@ const GLOB = /[*?[{]/;
  * A glob as a regular expression: `**` any folders, `*` any name part, `?` one character,
  * `[abc]`, `[a-z]` and `[!abc]` one of a set, `{a,b}` either, as in a shell or globby (a
  * pattern such as "measures/{2017,2018}/*.json" matched nothing). A bracket or brace that is
- * not closed is itself.
+ * not closed is itself, and so is any character after a backslash ("luonnos \[2018]/*.json").
  */
 function globToRegExp(glob) {
   const literal = (s) => s.replace(/[.+^${}()|[\]\\]/g, "\\$&");
@@ -198,7 +198,8 @@ function globToRegExp(glob) {
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
     const end = c === "[" ? glob.indexOf("]", i + 2) : -1;
-    if (c === "*" && glob[i + 1] === "*") {
+    if (c === "\\" && i + 1 < glob.length) re += literal(glob[++i]);
+    else if (c === "*" && glob[i + 1] === "*") {
       re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
       i += glob[i + 2] === "/" ? 2 : 1;
     } else if (c === "*") re += "[^/]*";
