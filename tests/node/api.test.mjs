@@ -164,7 +164,7 @@ test("the usual options, read in one call, mean what they mean read key by key",
   const keyByKey = (o) => Object.assign(Object.create(Object.create(Object.prototype)), o);
   const values = {
     lang: [undefined, "fi", "sv", "en", "FI", " sv", "fin", "de", "", 3, null],
-    asOf: [undefined, "2018-06-01", "2020-02-29", "2019-02-29", "2018-13-01", "2018-06-00", "0000-01-01", "9999-12-31", "2018-6-01", "2018-06-01T00:00", "２０１８-06-01", 20180601],
+    asOf: [undefined, "2018-06-01", "2020-02-29", "2019-02-29", "2018-13-01", "2018-06-00", "0000-00-00", "0000-01-01", "9999-12-31", "2018-6-01", "2018-06-01T00:00", "２０１８-06-01", 20180601],
     explain: [undefined, true, false, "true", "no", 1],
   };
   let fast = 0;

@@ -29,6 +29,8 @@ export function optionsCode(o) {
       } else if (key === "asOf") {
         if (typeof v !== "string" || !/^\d{4}-\d\d-\d\d$/.test(v)) return -1;
         date = Number(v.slice(0, 4)) * 10000 + Number(v.slice(5, 7)) * 100 + Number(v.slice(8, 10));
+        // 0 means "today" to lib.rs: "0000-00-00" was taken for today instead of refused.
+        if (date === 0) return -1;
       } else return -1;
     }
     return date * 16 + explain * 4 + lang;
