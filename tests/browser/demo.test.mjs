@@ -543,6 +543,20 @@ test("the rules view documents every rule, applies a rule set as it is typed, an
   assert.equal(JSON.parse(await second.inputValue("#ruleset-text")).id, "fi.example.test");
   assert.equal(await errorText(second, "f-leadBody"), "", "the rule set from the link is in use");
   await done2();
+
+  // A link whose date does not exist ("2019-02-30" has the form of one) made every check
+  // throw, and the page showed no findings: the date is left out, and today's is used.
+  const state = (o) => `#state=${Buffer.from(JSON.stringify({ v: 1, ...o })).toString("base64url")}`;
+  const { page: third, done: done3 } = await open(state({ asOf: "2019-02-30", measure: { id: "2.1" } }));
+  assert.notEqual(await third.inputValue("#as-of"), "2019-02-30");
+  assert.match(await errorText(third, "f-leadBody"), /The lead body is missing/);
+  // A year before 1000 typed into the date is not taken either: the last day stays.
+  const before = await third.inputValue("#as-of");
+  await setAsOf(third, "0999-12-31");
+  assert.match(await errorText(third, "f-leadBody"), /The lead body is missing/);
+  await third.locator("#as-of").blur();
+  assert.equal(await third.inputValue("#as-of"), before);
+  await done3();
 });
 
 // --- the embed example ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // The demo page: one state (view, language, date, measure, rule set), one engine built from
 // the rule set, and four views that show the state and change it through `app`.
 import { LANGS, translate } from "../i18n.js";
-import { decode, encode, VIEWS } from "./share.js";
+import { decode, encode, isDay, VIEWS } from "./share.js";
 
 const DEFAULT_RULESET = `{
   "id": "demo",
@@ -243,10 +243,10 @@ async function boot() {
   asOfInput.value = app.state.asOf;
   // A cleared or half-typed date keeps the last full one: the rules need a day.
   asOfInput.addEventListener("change", () => {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value)) app.setAsOf(asOfInput.value);
+    if (isDay(asOfInput.value)) app.setAsOf(asOfInput.value);
   });
   asOfInput.addEventListener("blur", () => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value)) asOfInput.value = app.state.asOf;
+    if (!isDay(asOfInput.value)) asOfInput.value = app.state.asOf;
   });
   function updateFooter() {
     const report = app.views.form.report;

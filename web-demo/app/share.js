@@ -21,6 +21,16 @@ function fromBase64Url(text) {
   return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
+/**
+ * Whether `text` is a day the engine takes as `asOf`: YYYY-MM-DD that exists, in the years
+ * 1000 to 9999. A link's "2019-02-30", or a year typed as 0999, made every check throw.
+ */
+export function isDay(text) {
+  if (typeof text !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(text) || text < "1000") return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
+}
+
 /** The fragment for a state. */
 export function encode({ view, lang, asOf, measure, ruleset }) {
   return PREFIX + toBase64Url(JSON.stringify({ v: 1, view, lang, asOf, measure, ruleset }));
@@ -42,7 +52,7 @@ export function decode(hash) {
   const state = {};
   if (VIEWS.includes(data.view)) state.view = data.view;
   if (LANGS.includes(data.lang)) state.lang = data.lang;
-  if (typeof data.asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(data.asOf)) state.asOf = data.asOf;
+  if (isDay(data.asOf)) state.asOf = data.asOf;
   if (data.measure !== null && typeof data.measure === "object" && !Array.isArray(data.measure)) state.measure = data.measure;
   if (typeof data.ruleset === "string") state.ruleset = data.ruleset;
   return state;
