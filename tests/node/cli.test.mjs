@@ -178,7 +178,7 @@ test("a folder that cannot be read is reported, and the files around it are stil
   chmodSync(join(dir, "measures", "locked"), 0o755);
 });
 
-test("a walk takes files and links to files, not a FIFO or a device named .json; one named as an argument is read", () => {
+test("a walk takes files, folders and links to either, each folder once, not a FIFO or a device named .json; one named as an argument is read", () => {
   const dir = workspace();
   const m = join(dir, "measures");
   spawnSync("mkfifo", [join(m, "fifo.json")]);
@@ -199,6 +199,16 @@ test("a walk takes files and links to files, not a FIFO or a device named .json;
   const named = check("measures/device.json");
   assert.equal(named.files[0][0], "measures/device.json");
   assert.equal(named.code, 1);
+  // A link to a folder is walked as the folder: a folder of measures linked in was left out
+  // without a word. A link back up the tree, or a second link to a folder, is walked once.
+  mkdirSync(join(dir, "shared"));
+  writeFileSync(join(dir, "shared", "linked.json"), JSON.stringify(GOOD));
+  symlinkSync("../shared", join(m, "theme-3"));
+  symlinkSync("../shared", join(m, "theme-4"));
+  symlinkSync("..", join(m, "theme-2", "up"));
+  const linked = [...walked.slice(0, 3), ["measures/theme-2/bad.json", 1], ["measures/theme-2/warn.json", 0], ["measures/theme-3/linked.json", 0]];
+  assert.deepEqual(check("measures").files, linked);
+  assert.deepEqual(check("measures/**/*.json").files, linked);
 });
 
 test("- is the standard input, a socket as Node gives a child, or a shell's pipe", () => {

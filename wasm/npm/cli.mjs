@@ -101,12 +101,17 @@ const byName = (a, b) => codeUnits(a.name, b.name);
 /**
  * The `.json` files under `dir` into `out`, down to `depth` folders below it. A folder that
  * cannot be read (no permission) goes into `unread`, and the walk goes on: one such folder
- * ended the run in a stack trace, and emptied a glob's matches.
+ * ended the run in a stack trace, and emptied a glob's matches. A link is walked as what it
+ * leads to; `seen` holds the folders walked already (by device and inode), so that a link
+ * back up the tree, or two links to one folder, are walked once.
  */
-function walk(dir, out, unread, depth = Infinity) {
+function walk(dir, out, unread, depth = Infinity, seen = new Set()) {
   let entries;
   const raw = RAW.get(dir);
   try {
+    const { dev, ino } = statSync(raw ?? dir);
+    if (seen.has(`${dev}:${ino}`)) return;
+    seen.add(`${dev}:${ino}`);
     entries = readdirSync(raw ?? dir, { withFileTypes: true });
     // A name that is not UTF-8 (a Windows zip's "käynnissä.json" in Latin-1) comes with its
     // bytes replaced, and could not be opened: it was "cannot read: ENOENT" for a file that is there.
@@ -120,9 +125,12 @@ function walk(dir, out, unread, depth = Infinity) {
   for (const entry of entries.sort(byName)) {
     const path = prefix + entry.name;
     if (entry.raw) RAW.set(path, entry.raw);
-    if (entry.isDirectory()) {
-      if (depth > 0 && !SKIP_DIRS.has(entry.name)) walk(path, out, unread, depth - 1);
-    } else if (JSON_NAME.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFileAt(path)))) {
+    // A link to a folder of measures was left out without a word; a broken link is kept, to
+    // be reported when it is read.
+    const to = entry.isSymbolicLink() ? statAt(path) : entry;
+    if (to?.isDirectory()) {
+      if (depth > 0 && !SKIP_DIRS.has(entry.name)) walk(path, out, unread, depth - 1, seen);
+    } else if (JSON_NAME.test(entry.name) && (to === null || to.isFile())) {
       // Files only: a FIFO named .json blocked the run at its open for ever, and a socket or
       // a device is no document either. Named as an argument, one is read (/dev/stdin).
       out.push(path);
@@ -173,12 +181,12 @@ function nameOf(bytes) {
   return name + LOSSY.decode(rest);
 }
 
-/** Whether a link leads to a file (a broken link is left to be reported when it is read). */
-function isFileAt(path) {
+/** What a link leads to, or null when it leads nowhere. */
+function statAt(path) {
   try {
-    return statSync(RAW.get(path) ?? path).isFile();
+    return statSync(RAW.get(path) ?? path);
   } catch {
-    return true;
+    return null;
   }
 }
 
