@@ -195,6 +195,16 @@ fn custom_corpus() -> Vec<(Value, bool)> {
             json!({"id": "t", "version": "1", "tests": [{"name": "x", "measure": {}, "expect": [], "lang": "de"}]}),
             false,
         ),
+        // The schema's codes only: "FI" and "sv-AX", which a check's options take, were accepted
+        // here and refused by the schema.
+        (
+            json!({"id": "t", "version": "1", "tests": [{"name": "x", "measure": {}, "expect": [], "lang": "FI"}]}),
+            false,
+        ),
+        (
+            json!({"id": "t", "version": "1", "tests": [{"name": "x", "measure": {}, "expect": [], "lang": "sv-AX"}]}),
+            false,
+        ),
     ]
 }
 
