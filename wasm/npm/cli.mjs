@@ -50,6 +50,9 @@ class UsageError extends Error {
 
 const SEVERITY = { info: 0, warning: 1, error: 2 };
 
+/** Whether findings of `severity` fail a run with `--fail-on failOn`: the exit status and JUnit alike. */
+const fails = (severity, failOn) => SEVERITY[severity] >= SEVERITY[failOn];
+
 function parseArgs(argv) {
   const opts = { format: "text", lang: "fi", asOf: undefined, ruleset: [], failOn: "error", explain: false, jobs: undefined, positional: [] };
   const takes = { "--format": "format", "--lang": "lang", "--as-of": "asOf", "--ruleset": "ruleset", "--fail-on": "failOn", "--jobs": "jobs" };
@@ -521,8 +524,7 @@ async function check(opts) {
     for (const r of checked) results.push(r);
     done = start + checked.length;
   }
-  const threshold = SEVERITY[opts.failOn];
-  const failed = results.some((r) => r.error || Object.keys(SEVERITY).some((s) => SEVERITY[s] >= threshold && r.summary[s] > 0));
+  const failed = results.some((r) => r.error || Object.keys(SEVERITY).some((s) => fails(s, opts.failOn) && r.summary[s] > 0));
   process.stdout.write(out(results, opts, engine));
   return failed ? 1 : 0;
 }
@@ -850,15 +852,15 @@ const FORMATS = {
     const esc = (s) => String(s).replace(/[<>&"'\0-\x1f\ufffe\uffff]/g, xmlChar);
     // A file fails as the exit status does: at or above --fail-on. With only errors as
     // failures, a job run with --fail-on warning was red while its report said all had passed.
-    const fails = (f) => SEVERITY[f.severity] >= SEVERITY[opts.failOn];
+    const failing = (f) => fails(f.severity, opts.failOn);
     const cases = [];
     let failures = 0;
     for (const r of results) {
       const problems = r.error ? [{ rule: "input.unreadable", severity: "error", message: r.error }] : r.report.findings;
-      failures += problems.some(fails) ? 1 : 0;
+      failures += problems.some(failing) ? 1 : 0;
       const body = problems
         .map((f) => {
-          const tag = fails(f) ? "failure" : "system-out";
+          const tag = failing(f) ? "failure" : "system-out";
           const where = f.line ? `${r.file}:${f.line}:${f.column}` : r.file;
           return tag === "failure"
             ? `<failure type="${esc(f.rule)}" message="${esc(f.message)}">${esc(where)} ${esc(f.path ?? "")}</failure>`
