@@ -171,9 +171,9 @@ pub fn ruleset_schema() -> Value {
                 "additionalProperties": false,
                 "required": ["fi", "sv", "en"],
                 "properties": {
-                    "fi": { "type": "string", "minLength": 1, "maxLength": crate::custom::MAX_MESSAGE },
-                    "sv": { "type": "string", "minLength": 1, "maxLength": crate::custom::MAX_MESSAGE },
-                    "en": { "type": "string", "minLength": 1, "maxLength": crate::custom::MAX_MESSAGE }
+                    "fi": { "type": "string", "minLength": 1, "maxLength": crate::custom::MAX_MESSAGE, "pattern": "\\S" },
+                    "sv": { "type": "string", "minLength": 1, "maxLength": crate::custom::MAX_MESSAGE, "pattern": "\\S" },
+                    "en": { "type": "string", "minLength": 1, "maxLength": crate::custom::MAX_MESSAGE, "pattern": "\\S" }
                 }
             },
             "pointer": { "type": "string", "maxLength": MAX_TEXT, "pattern": "^(/.*)?$", "description": "A JSON Pointer into the measure." },

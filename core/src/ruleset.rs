@@ -187,8 +187,10 @@ impl RuleSet {
         }
         check_extends(obj.get("extends"), self.chain.last(), position, &mut problems);
         let mut raw = Vec::new();
+        // The ids this set's custom rules give, refused ones too: a setting or a test's
+        // expectation naming a rule refused for a problem of its own is no second problem.
+        let mut seen: Vec<&str> = Vec::new();
         if let Some(Value::Array(list)) = obj.get("custom") {
-            let mut seen: Vec<&str> = Vec::new();
             for (i, rule) in list.iter().enumerate() {
                 let at = crate::context::item("/custom", i);
                 if let Some(rid) = rule.get("id").and_then(Value::as_str) {
@@ -210,7 +212,7 @@ impl RuleSet {
         }
         problems.extend(raw.into_iter().map(|(path, message)| RulesetProblem { path, message }));
         if let Some(Value::Object(rules)) = obj.get("rules") {
-            apply_rules(&mut self.config, rules, &mut problems);
+            apply_rules(&mut self.config, rules, &seen, &mut problems);
         }
         let orgs_ok = !problems.iter().any(|p| p.path.starts_with("/organisations"));
         if let Some(Value::Array(orgs)) = obj.get("organisations").filter(|_| orgs_ok) {
@@ -224,7 +226,9 @@ impl RuleSet {
                     let Some(rule) = e.get("rule").and_then(Value::as_str) else {
                         continue;
                     };
-                    let known = catalogue::rule(rule).is_some() || self.config.custom.iter().any(|c| c.id == rule);
+                    let known = catalogue::rule(rule).is_some()
+                        || self.config.custom.iter().any(|c| c.id == rule)
+                        || seen.contains(&rule);
                     if !known {
                         let custom_ids = self.config.custom.iter().map(|c| c.id.as_str());
                         let hint = closest(rule, RULES.iter().map(|r| r.id).chain(custom_ids))
@@ -421,11 +425,14 @@ fn check_extends(v: Option<&Value>, parent: Option<&RulesetInfo>, position: usiz
     }
 }
 
-fn apply_rules(config: &mut Config, rules: &Map<String, Value>, problems: &mut Vec<RulesetProblem>) {
+fn apply_rules(config: &mut Config, rules: &Map<String, Value>, ours: &[&str], problems: &mut Vec<RulesetProblem>) {
     for (id, setting) in rules {
         let path = crate::context::child("/rules", id);
         if custom::is_custom_id(id) {
-            set_custom(config, id, setting, &path, problems);
+            // A rule of this set that was refused has said why already.
+            if !ours.contains(&id.as_str()) || config.custom.iter().any(|r| r.id == *id) {
+                set_custom(config, id, setting, &path, problems);
+            }
             continue;
         }
         let (Some(index), Some(rule)) = (catalogue::index_of(id), catalogue::rule(id)) else {

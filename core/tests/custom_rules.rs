@@ -353,6 +353,56 @@ fn malformed_rules_are_refused_with_the_place_and_the_reason() {
     }
 }
 
+/// A custom rule refused for a problem of its own is named once: the rule set's setting of it
+/// and its tests' expectations of it were each refused as "no rule", which sent its author
+/// looking for a rule that is there.
+#[test]
+fn a_refused_rule_is_one_problem_not_three() {
+    let set = json!({
+        "id": "t", "version": "1",
+        "custom": [{"id": "t/x", "severity": "fatal", "require": {"path": "/id", "present": true},
+                    "message": {"fi": "a", "sv": "b", "en": "c"}}],
+        "rules": {"t/x": "warning"},
+        "tests": [{"name": "n", "measure": {}, "expect": [{"rule": "t/x", "path": ""}]}]
+    });
+    assert_eq!(
+        problems(set),
+        [(
+            "/custom/0/severity".to_string(),
+            "must be \"error\", \"warning\", \"info\" or \"off\"".to_string()
+        )]
+    );
+    // A rule that is not there is still named, with or without a refused one beside it.
+    let set = json!({
+        "id": "t", "version": "1",
+        "custom": [{"id": "t/x", "severity": "fatal", "require": {"path": "/id", "present": true},
+                    "message": {"fi": "a", "sv": "b", "en": "c"}}],
+        "rules": {"t/y": "warning"},
+        "tests": [{"name": "n", "measure": {}, "expect": [{"rule": "t/z", "path": ""}]}]
+    });
+    let found: Vec<String> = problems(set).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(found, ["/custom/0/severity", "/rules/t~1y", "/tests/0/expect/0/rule"]);
+}
+
+/// `{id}` and `{value}` are the engine's; a parameter the author declares under either name is
+/// the value at its pointer, as the rule language says of every declared name.
+#[test]
+fn a_declared_parameter_named_id_or_value_is_the_authors() {
+    let engine = Engine::with_ruleset(&json!({
+        "id": "t", "version": "1",
+        "custom": [{"id": "t/p", "severity": "error", "require": {"path": "/partners", "length": {"min": 9}},
+                    "path": "/partners", "params": {"id": "/leadBody", "value": "/theme"},
+                    "message": {"fi": "a", "sv": "b", "en": "{id} of theme {value}"}}]
+    }))
+    .unwrap();
+    let report = engine.check_measure(&measure(), &opts(false));
+    let f = report.findings.iter().find(|f| f.rule == "t/p").unwrap();
+    assert_eq!(f.message, "SM of theme 7");
+    assert_eq!(f.params.get("id").map(String::as_str), Some("SM"));
+    assert_eq!(f.params.get("value").map(String::as_str), Some("7"));
+    assert_eq!(f.measure.as_deref(), Some("7.2"));
+}
+
 #[test]
 fn hostile_rules_are_refused_or_bounded() {
     // Deep nesting is refused at the depth limit, not by a stack overflow.

@@ -205,6 +205,14 @@ fn custom_corpus() -> Vec<(Value, bool)> {
             json!({"id": "t", "version": "1", "tests": [{"name": "x", "measure": {}, "expect": [], "lang": "sv-AX"}]}),
             false,
         ),
+        // A description in one language was taken, and explained a finding with "" in the
+        // others; the schema asks for all three, as of a message.
+        (rule(json!({"description": {"en": "only in English"}})), false),
+        (rule(json!({"description": {"fi": "a", "sv": "b"}})), false),
+        // A message of spaces says nothing: the engine refused it and the schema took it.
+        (rule(json!({"message": {"fi": "a", "sv": " ", "en": "c"}})), false),
+        (rule(json!({"description": {"fi": "a", "sv": "b", "en": "\t"}})), false),
+        (rule(json!({"message": {"fi": " a", "sv": "b ", "en": "c"}})), true),
     ]
 }
 

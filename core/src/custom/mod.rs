@@ -210,7 +210,7 @@ pub(crate) fn parse(v: &Value, at: &str, problems: &mut Vec<(String, String)>) -
             Vec::new()
         }
     };
-    let message = texts(o.get("message"), &child(at, "message"), true, problems);
+    let message = texts(o.get("message"), &child(at, "message"), problems);
     if let Some(m) = &message {
         for (lang, text) in ["fi", "sv", "en"].iter().zip(m) {
             for name in crate::messages::placeholders(text) {
@@ -224,7 +224,7 @@ pub(crate) fn parse(v: &Value, at: &str, problems: &mut Vec<(String, String)>) -
         }
     }
     let description = match o.get("description") {
-        Some(d) => texts(Some(d), &child(at, "description"), false, problems),
+        Some(d) => texts(Some(d), &child(at, "description"), problems),
         None => None,
     };
     if problems.len() > before {
@@ -242,9 +242,9 @@ pub(crate) fn parse(v: &Value, at: &str, problems: &mut Vec<(String, String)>) -
     })
 }
 
-/// `{"fi": …, "sv": …, "en": …}`, all three required for messages (the report is in the
-/// reader's language, so every language must be written).
-fn texts(v: Option<&Value>, at: &str, required: bool, problems: &mut Vec<(String, String)>) -> Option<[String; 3]> {
+/// `{"fi": …, "sv": …, "en": …}`, all three required, for a description as for a message:
+/// a report, an explanation or a rule list is in its reader's language.
+fn texts(v: Option<&Value>, at: &str, problems: &mut Vec<(String, String)>) -> Option<[String; 3]> {
     let Some(Value::Object(m)) = v else {
         problems.push((at.to_string(), "an object with the text in fi, sv and en".into()));
         return None;
@@ -254,9 +254,11 @@ fn texts(v: Option<&Value>, at: &str, required: bool, problems: &mut Vec<(String
     for (slot, lang) in out.iter_mut().zip(["fi", "sv", "en"]) {
         match m.get(lang) {
             Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= MAX_MESSAGE => s.clone_into(slot),
-            Some(_) => problems.push((child(at, lang), format!("text of 1 to {MAX_MESSAGE} characters"))),
-            None if required => problems.push((at.to_string(), format!("missing required key \"{lang}\""))),
-            None => {}
+            Some(_) => problems.push((
+                child(at, lang),
+                format!("text of 1 to {MAX_MESSAGE} characters, not only spaces"),
+            )),
+            None => problems.push((at.to_string(), format!("missing required key \"{lang}\""))),
         }
     }
     for key in m.keys().filter(|k| !matches!(k.as_str(), "fi" | "sv" | "en")) {
@@ -315,15 +317,17 @@ pub(crate) fn check(cx: &mut Cx<'_>, root: &Value, base: &str) {
         if holds || !cx.listed(severity) {
             continue;
         }
-        // Inserted one by one: collecting into a map sorts first, which costs code size.
+        // Inserted one by one: collecting into a map sorts first, which costs code size. The
+        // declared parameters last, so that one the author named "id" or "value" is the value
+        // at its pointer, as the rule says, in the message and in the finding's params alike.
         let mut params = BTreeMap::new();
-        for (name, p) in &rule.params {
-            params.insert(name.clone(), as_text(crate::text::pointer(root, p)));
-        }
         if let Some(id) = &cx.measure {
             params.insert("id".into(), id.clone());
         }
         params.insert("value".into(), as_text(crate::text::pointer(root, &rule.path)));
+        for (name, p) in &rule.params {
+            params.insert(name.clone(), as_text(crate::text::pointer(root, p)));
+        }
         let template = rule.message.get(i).map_or("", String::as_str);
         let explanation = cx.explain.then(|| {
             let mut values = BTreeMap::new();
