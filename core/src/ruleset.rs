@@ -594,8 +594,23 @@ fn check_shape(value: &Value) -> Vec<RulesetProblem> {
             "organisations" => match v.as_array() {
                 Some(list) if list.len() > 5000 => problem(path, "at most 5000 organisations".into()),
                 Some(list) => {
+                    // Across a chain a code given again replaces the entry (an organisation
+                    // corrects its names); within one set it is a copy left behind, whose
+                    // aliases the second entry would drop without a word.
+                    let mut codes: Vec<String> = Vec::new();
                     for (i, org) in list.iter().enumerate() {
-                        check_organisation(org, &crate::context::item(&path, i), &mut problem);
+                        let at = crate::context::item(&path, i);
+                        check_organisation(org, &at, &mut problem);
+                        if let Some(code) = org.get("code").and_then(Value::as_str) {
+                            let folded = crate::text::fold(code);
+                            if codes.contains(&folded) {
+                                problem(
+                                    child(&at, "code"),
+                                    format!("\"{code}\" is defined twice in this rule set"),
+                                );
+                            }
+                            codes.push(folded);
+                        }
                     }
                 }
                 None => problem(path, format!("expected a list of organisations, not {}", kind(v))),

@@ -314,6 +314,13 @@ fn malformed_rules_are_refused_with_the_place_and_the_reason() {
             "defined twice",
         ),
         (
+            json!({"id": "t", "version": "1", "organisations": [
+                {"code": "XY", "kind": "agency", "name": {"fi": "A", "sv": "A", "en": "A"}, "aliases": ["Ässä"]},
+                {"code": "xy", "kind": "agency", "name": {"fi": "B", "sv": "B", "en": "B"}}]}),
+            "/organisations/1/code",
+            "\"xy\" is defined twice",
+        ),
+        (
             json!({"id": "t", "version": "1", "rules": {"t/none": "off"}}),
             "/rules/t~1none",
             "unknown custom rule",
