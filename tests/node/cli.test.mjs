@@ -430,9 +430,30 @@ test("usage errors exit 2", () => {
   assert.equal(run(["schedule", "--format", "json", "--", "-", "2019"]).code, 1, "text after -- is read as text");
 });
 
+test("a command refuses another command's options, which it used to ignore without a word", () => {
+  const ministry = "tests/fixtures/rulesets/ministry.json";
+  for (const [args, said] of [
+    [["test", ministry, "--as-of", "2030-01-01"], '--as-of is not an option of test, which takes --lang and --format (a test\'s date is its "asOf", 2020-01-01 when it gives none)'],
+    [["test", ministry, "--fail-on=info"], "--fail-on is not an option of test, which takes --lang and --format"],
+    [["rules", "--ruleset", ministry], "--ruleset is not an option of rules, which takes --format"],
+    [["rules", "--lang", "sv"], "--lang is not an option of rules, which takes --format (the rule reference is in English; a finding's message is in --lang)"],
+    [["schedule", "2019", "--explain"], "--explain is not an option of schedule, which takes --lang and --format"],
+  ]) {
+    const r = run(args);
+    assert.equal(r.code, 2, args.join(" "));
+    assert.ok(r.err.startsWith(`measure-rules: ${said}\n`), r.err);
+  }
+  assert.equal(run(["test", ministry, "--lang", "sv", "--format", "json"]).code, 0);
+  assert.equal(run(["schedule", "--lang=sv", "hösten 2018"]).code, 0);
+});
+
 test("schedule and rules commands", () => {
   const unknown = run(["rules", "partners.requird"]);
-  assert.deepEqual([unknown.code, unknown.out, unknown.err], [2, "", "measure-rules: no rule partners.requird; `measure-rules rules` lists them\n"]);
+  assert.deepEqual([unknown.code, unknown.out, unknown.err], [2, "", "measure-rules: no rule partners.requird; did you mean partners.required? (`measure-rules rules` lists them)\n"]);
+  // A family by its first part, in the catalogue's order.
+  const family = run(["rules", "lead-body", "--format", "json"]);
+  assert.deepEqual(JSON.parse(family.out).map((r) => r.id), ["lead-body.required", "lead-body.unknown", "lead-body.joint"]);
+  assert.equal(run(["rules", "lead-body.required", "status.invalid"]).code, 2, "one id or family");
   const s = run(["schedule", "hösten", "2018", "--lang", "sv", "--format", "json"]);
   assert.equal(s.code, 0);
   assert.deepEqual({ start: JSON.parse(s.out).start, end: JSON.parse(s.out).end }, { start: "2018-09", end: "2018-11" });

@@ -15,7 +15,7 @@ Usage:
   measure-rules check <files, directories or globs, or - for standard input>... [options]
   measure-rules test <rule set files>... [--lang fi|sv|en] [--format text|json]
   measure-rules schedule <text> [--lang fi|sv|en] [--format text|json]
-  measure-rules rules [rule-id] [--format text|json]
+  measure-rules rules [rule id, or family such as lead-body] [--format text|json]
 
 Options for check:
   --format text|json|junit|sarif|github   output format (default text)
@@ -50,15 +50,37 @@ class UsageError extends Error {
 
 const SEVERITY = { info: 0, warning: 1, error: 2 };
 
+/** What a user giving a command another command's option most likely wanted. */
+const HINTS = {
+  "test --as-of": ` (a test's date is its "asOf", 2020-01-01 when it gives none)`,
+  "test --ruleset": " (the rule set files themselves, the base first)",
+  "rules --lang": " (the rule reference is in English; a finding's message is in --lang)",
+};
+
 /** Whether findings of `severity` fail a run with `--fail-on failOn`: the exit status and JUnit alike. */
 const fails = (severity, failOn) => SEVERITY[severity] >= SEVERITY[failOn];
 
-function parseArgs(argv) {
+/**
+ * The options each command takes besides --help: another command's option was taken and
+ * ignored without a word (`test --as-of 2030-01-01` ran the tests on their own dates,
+ * `rules --ruleset agency.json` listed the built-in rules only).
+ */
+const COMMAND_OPTIONS = {
+  test: ["--lang", "--format"],
+  schedule: ["--lang", "--format"],
+  rules: ["--format"],
+};
+
+function parseArgs(argv, command) {
   const opts = { format: "text", lang: "fi", asOf: undefined, ruleset: [], failOn: "error", explain: false, jobs: undefined, positional: [] };
   const takes = { "--format": "format", "--lang": "lang", "--as-of": "asOf", "--ruleset": "ruleset", "--fail-on": "failOn", "--jobs": "jobs" };
+  const only = COMMAND_OPTIONS[command];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [name, inline] = arg.startsWith("--") && arg.includes("=") ? arg.split(/=(.*)/s) : [arg, undefined];
+    if (only && (name in takes || name === "--explain") && !only.includes(name)) {
+      throw new UsageError(`${name} is not an option of ${command}, which takes ${only.join(" and ")}${HINTS[`${command} ${name}`] ?? ""}`);
+    }
     if (name in takes) {
       const value = inline ?? argv[++i];
       if (value === undefined) throw new UsageError(`${name} needs a value`);
@@ -943,14 +965,34 @@ function schedule(opts) {
   return reading.ok ? 0 : 1;
 }
 
+/** Edits (insert, delete, replace) from `a` to `b`; enough for a rule id's typo. */
+function editDistance(a, b) {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/**
+ * One rule by its id, a family by its first part (`rules lead-body` lists lead-body.*), or
+ * all. A mistyped id says the nearest, as the engine does for a rule set's settings.
+ */
 function listRules(opts) {
   const all = rules();
-  const [id] = opts.positional;
-  const chosen = id ? all.filter((r) => r.id === id) : all;
-  if (id && chosen.length === 0) throw new UsageError(`no rule ${id}; \`measure-rules rules\` lists them`, { usage: false });
+  const [id, extra] = opts.positional;
+  if (extra !== undefined) throw new UsageError(`rules takes one rule id or family, not ${opts.positional.length}`);
+  const one = id !== undefined && all.some((r) => r.id === id);
+  const chosen = id === undefined ? all : all.filter((r) => (one ? r.id === id : r.id.startsWith(`${id}.`)));
+  if (chosen.length === 0) {
+    const [near] = all.map((r) => [editDistance(id, r.id), r.id]).filter(([d]) => d <= 2).sort((a, b) => a[0] - b[0]);
+    throw new UsageError(`no rule ${id}${near ? `; did you mean ${near[1]}?` : ""} (\`measure-rules rules\` lists them)`, { usage: false });
+  }
   if (opts.format === "json") {
     process.stdout.write(JSON.stringify(chosen, null, 2) + "\n");
-  } else if (id) {
+  } else if (one) {
     const r = chosen[0];
     const params = r.params.map((p) => `  ${p.name} (default ${p.default}): ${p.doc}`).join("\n");
     process.stdout.write(
@@ -974,7 +1016,7 @@ async function main(argv) {
       process.stdout.write(version() + "\n");
       return 0;
     }
-    const opts = parseArgs(rest);
+    const opts = parseArgs(rest, command);
     if (opts.help) {
       process.stdout.write(USAGE + "\n");
       return 0;
