@@ -388,6 +388,16 @@ test("a rule set file over the 4 MiB limit is refused by its size, without being
   assert.doesNotMatch(run(["check", "measures/good.json", "--ruleset", "spaces.json"], dir).err, /bytes; at most/);
 });
 
+test("a rule set given as a folder or as - says what to give instead", () => {
+  for (const command of [["check", "data/programme-2017.json", "--ruleset"], ["test"]]) {
+    const folder = run([...command, "tests/fixtures/rulesets"]);
+    assert.deepEqual([folder.code, folder.err], [2, "measure-rules: cannot read rule set tests/fixtures/rulesets: EISDIR (a folder: give each rule set's file, the base first)\n"]);
+  }
+  const dash = run(["check", "data/programme-2017.json", "--ruleset", "-"]);
+  assert.deepEqual([dash.code, dash.err], [2, "measure-rules: cannot read rule set -: ENOENT (- is the standard input for the documents checked; a rule set is given as its file)\n"]);
+  assert.equal(run(["check", "data/programme-2017.json", "--ruleset", "nope.json"]).err, "measure-rules: cannot read rule set nope.json: ENOENT\n");
+});
+
 test("usage errors exit 2", () => {
   for (const args of [[], ["check"], ["check", "x.json", "--format", "xml"], ["check", "x.json", "--lang", "de"], ["check", "x.json", "--as-of", "2019"], ["check", "data/programme-2017.json", "--as-of", "2019-02-30"], ["frobnicate"], ["check", "--bogus"], ["check", "x.json", "--jobs", "0"], ["check", "x.json", "--jobs", "two"], ["test", "x.json", "--format", "junit"], ["schedule", "syksy 2018", "--format", "xml"], ["rules", "--format", "sarif"]]) {
     const r = run(args);
