@@ -70,6 +70,12 @@ fn scope_name(s: Scope) -> &'static str {
 /// and show each rule's summary.
 /// The form of a custom rule id, as `custom::is_custom_id` reads it.
 const CUSTOM_ID: &str = "^[a-z0-9._-]{1,100}/[a-z0-9._-][a-z0-9._/-]{0,99}$";
+/// A date as the engine reads one (`date.rs`): years 1000 to 9999, months 01 to 12, days 01 to
+/// 31 (a day past its month's end, 2019-02-30, is for the engine to refuse).
+const DATE: &str = "^(asOf|[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)$";
+/// What `semver.rs` takes: one to eight comparators (`^`, `~`, `>=`, `<=`, `>`, `<`, `=` or
+/// none) of a version of one to three numbers, separated by spaces or commas.
+const ENGINE_RANGE: &str = "^[ ,]*(\\^|~|>=|<=|>|<|=)?[0-9]{1,9}(\\.[0-9]{1,9}){0,2}([ ,]+(\\^|~|>=|<=|>|<|=)?[0-9]{1,9}(\\.[0-9]{1,9}){0,2}){0,7}[ ,]*$";
 
 pub fn ruleset_schema() -> Value {
     use crate::custom::condition::{MAX_LIST, MAX_TEXT};
@@ -110,7 +116,7 @@ pub fn ruleset_schema() -> Value {
             "id": { "type": "string", "minLength": 1, "maxLength": 200, "description": "Names the rule set in every report, e.g. \"fi.sm.measures\"." },
             "version": { "type": "string", "minLength": 1, "maxLength": 64, "description": "The rule set's own version, named in every report." },
             "description": { "type": "string", "maxLength": 2000 },
-            "engine": { "type": "string", "minLength": 1, "maxLength": 100, "description": "The engine versions the rule set works with, e.g. \">=0.1.0 <0.2.0\" or \"^0.1\"; an engine outside the range refuses the rule set." },
+            "engine": { "type": "string", "minLength": 1, "maxLength": 100, "pattern": ENGINE_RANGE, "description": "The engine versions the rule set works with, e.g. \">=0.1.0 <0.2.0\" or \"^0.1\": npm's comparators, all of which must hold (no ||, x or hyphen ranges); an engine outside the range refuses the rule set." },
             "extends": {
                 "description": "The rule set this one refines: \"default\" (the built-in rules), or the id of the set before it in a chain, optionally with a version range.",
                 "anyOf": [
@@ -181,8 +187,17 @@ pub fn ruleset_schema() -> Value {
             "condition": {
                 "description": "A combinator (all, any, not) or one test of the value at `path`.",
                 "type": "object",
-                "minProperties": 1,
-                "maxProperties": 2,
+                "oneOf": [
+                    { "required": ["all"], "maxProperties": 1 },
+                    { "required": ["any"], "maxProperties": 1 },
+                    { "required": ["not"], "maxProperties": 1 },
+                    {
+                        "required": ["path"],
+                        "minProperties": 2,
+                        "maxProperties": 2,
+                        "not": { "anyOf": [{ "required": ["all"] }, { "required": ["any"] }, { "required": ["not"] }] }
+                    }
+                ],
                 "properties": {
                     "path": { "$ref": "#/$defs/pointer" },
                     "all": { "type": "array", "items": { "$ref": "#/$defs/condition" } },
@@ -199,8 +214,8 @@ pub fn ruleset_schema() -> Value {
                         "minProperties": 1,
                         "properties": { "min": { "type": "integer", "minimum": 0 }, "max": { "type": "integer", "minimum": 0 } }
                     },
-                    "before": { "type": "string", "pattern": "^(asOf|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$" },
-                    "after": { "type": "string", "pattern": "^(asOf|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$" },
+                    "before": { "type": "string", "pattern": DATE },
+                    "after": { "type": "string", "pattern": DATE },
                     "every": { "$ref": "#/$defs/condition" },
                     "some": { "$ref": "#/$defs/condition" }
                 },

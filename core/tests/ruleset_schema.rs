@@ -213,6 +213,43 @@ fn custom_corpus() -> Vec<(Value, bool)> {
         (rule(json!({"message": {"fi": "a", "sv": " ", "en": "c"}})), false),
         (rule(json!({"description": {"fi": "a", "sv": "b", "en": "\t"}})), false),
         (rule(json!({"message": {"fi": " a", "sv": "b ", "en": "c"}})), true),
+        // The engine's ranges are npm's comparators; the schema took any text, and an editor
+        // passed "0.1.x", "*", "||" and hyphen ranges that the engine then refused.
+        (json!({"id": "t", "version": "1", "engine": ">=0.1.0, <0.2.0"}), true),
+        (json!({"id": "t", "version": "1", "engine": "=0.1.0"}), true),
+        (json!({"id": "t", "version": "1", "engine": " 0.1 "}), true),
+        (json!({"id": "t", "version": "1", "engine": "0.1.x"}), false),
+        (json!({"id": "t", "version": "1", "engine": "*"}), false),
+        (json!({"id": "t", "version": "1", "engine": "^0.1 || ^1"}), false),
+        (json!({"id": "t", "version": "1", "engine": "0.1.0 - 0.2.0"}), false),
+        (json!({"id": "t", "version": "1", "engine": "= 0.1.0"}), false),
+        (json!({"id": "t", "version": "1", "engine": "0 0 0 0 0 0 0 0 0"}), false),
+        // Dates as the engine reads them (a day past its month's end is the engine's alone).
+        (rule(json!({"when": {"path": "/a", "before": "2019-12-31"}})), true),
+        (rule(json!({"when": {"path": "/a", "after": "asOf"}})), true),
+        (rule(json!({"when": {"path": "/a", "before": "2019-00"}})), false),
+        (rule(json!({"when": {"path": "/a", "before": "2019-13-01"}})), false),
+        (rule(json!({"when": {"path": "/a", "after": "2019-01-32"}})), false),
+        (rule(json!({"when": {"path": "/a", "after": "0999"}})), false),
+        // A condition is a combinator alone or a path with one test; the schema took any two
+        // of its keys, or one.
+        (rule(json!({"when": {"not": {"path": "/a", "present": true}}})), true),
+        (
+            rule(json!({"when": {"any": [{"path": "/a", "equals": 1}, {"all": []}]}})),
+            true,
+        ),
+        (rule(json!({"when": {"equals": 7}})), false),
+        (rule(json!({"when": {"path": "/a"}})), false),
+        (rule(json!({"when": {"all": [], "any": []}})), false),
+        (
+            rule(json!({"when": {"not": {"path": "/a", "present": true}, "path": "/a"}})),
+            false,
+        ),
+        (rule(json!({"when": {"all": [], "path": "/a"}})), false),
+        (
+            rule(json!({"when": {"path": "/a", "every": {"path": "/b", "equals": 1, "in": [1]}}})),
+            false,
+        ),
     ]
 }
 
