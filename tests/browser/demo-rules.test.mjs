@@ -299,7 +299,10 @@ test("a bad rule is refused with the engine's reasons next to the editor, naming
   delete bad.custom[2].message.sv;
   bad.tests[0].expected = bad.tests[0].expect;
   delete bad.tests[0].expect;
+  // A key with ": " in it: the place was read from the refusal's text, up to its first ": ".
+  bad.rules = { ...bad.rules, "lead-body: joint": "off" };
   await page.fill("#ruleset-text", JSON.stringify(bad, null, 2));
+  assert.ok((await page.$$eval("#ruleset-problems li code", (cs) => cs.map((c) => c.textContent))).includes("/rules/lead-body: joint"));
   assert.equal(await page.getAttribute("#ruleset-text", "aria-invalid"), "true");
   assert.match(await page.textContent("#ruleset-status"), /This rule set is refused; rule set fi\.example\.custom-rules 1\.0\.0 stays in use\./);
   const problems = await page.$$eval("#ruleset-problems li", (lis) => lis.map((li) => li.textContent));

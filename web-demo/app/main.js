@@ -84,6 +84,8 @@ async function boot() {
     engine: new pkg.Engine(),
     /** The message of the rule set last refused, while the editor holds it. */
     rulesetError: null,
+    /** The refusal's problems as the engine gives them, `{ path, message }` each. */
+    rulesetProblems: null,
     organisations: [],
     views: {},
     t: (key, params) => translate(app.state.lang, key, params),
@@ -112,6 +114,7 @@ async function boot() {
         engine = new pkg.Engine(text);
       } catch (error) {
         app.rulesetError = error.message ?? String(error);
+        app.rulesetProblems = error.problems ?? null;
         notify("ruleset-refused");
         return false;
       }
@@ -119,6 +122,7 @@ async function boot() {
       app.engine = engine;
       app.state.ruleset = text;
       app.rulesetError = null;
+      app.rulesetProblems = null;
       refreshOrganisations();
       notify("engine");
       return true;
@@ -167,6 +171,7 @@ async function boot() {
       app.state.ruleset = fromLink.ruleset;
     } catch (error) {
       app.rulesetError = error.message ?? String(error);
+      app.rulesetProblems = error.problems ?? null;
       app.rulesetDraft = fromLink.ruleset;
     }
   }

@@ -29,11 +29,14 @@ function parse(text) {
   }
 }
 
-/** One line of the engine's refusal ("/custom/0/when/equal: unknown test …") as a list item. */
-function problemItem(line, draft, t) {
-  const colon = line.indexOf(": ");
-  const place = colon > 0 ? line.slice(0, colon) : "";
-  const message = colon > 0 ? line.slice(colon + 2) : line;
+/**
+ * One problem of the engine's refusal (`/custom/0/when/equal`, "unknown test …") as a list
+ * item. From the refusal's `problems`, not its text: a key with ": " in it ("a: b") split the
+ * line at the wrong place.
+ */
+function problemItem({ path, message }, draft, t) {
+  // As the refusal's text names it; no place for a line of an error that has no problems.
+  const place = path === undefined ? "" : path || "(root)";
   const m = /^\/(custom|tests)\/(\d+)(?:\/|$)/.exec(place);
   let context = null;
   if (m && m[1] === "custom" && typeof draft?.custom?.[m[2]]?.id === "string") {
@@ -82,7 +85,8 @@ const rulesetPanel = {
         if (syntax) {
           fill(problems, h("p", {}, syntax.message, " ", goToButton(t, textarea, syntax.line, syntax.column)));
         } else {
-          fill(problems, h("p", { lang: "en" }, first), rest.length ? h("ul", {}, rest.map((line) => problemItem(line.trim(), draft, t))) : null);
+          const list = app.rulesetProblems ?? rest.map((line) => ({ path: undefined, message: line.trim() }));
+          fill(problems, h("p", { lang: "en" }, first), list.length ? h("ul", {}, list.map((p) => problemItem(p, draft, t))) : null);
         }
         problems.hidden = false;
         textarea.setAttribute("aria-invalid", "true");
