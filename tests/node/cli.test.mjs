@@ -459,11 +459,12 @@ test("a command refuses another command's options, which it used to ignore witho
 
 test("schedule and rules commands", () => {
   const unknown = run(["rules", "partners.requird"]);
-  assert.deepEqual([unknown.code, unknown.out, unknown.err], [2, "", "measure-rules: no rule partners.requird; did you mean partners.required? (`measure-rules rules` lists them)\n"]);
+  assert.deepEqual([unknown.code, unknown.out, unknown.err], [2, "", 'measure-rules: no rule "partners.requird"; did you mean partners.required? (`measure-rules rules` lists them)\n']);
   // A family by its first part, in the catalogue's order.
   const family = run(["rules", "lead-body", "--format", "json"]);
   assert.deepEqual(JSON.parse(family.out).map((r) => r.id), ["lead-body.required", "lead-body.unknown", "lead-body.joint"]);
   assert.equal(run(["rules", "lead-body.required", "status.invalid"]).code, 2, "one id or family");
+  assert.equal(run(["rules", ""]).err, 'measure-rules: no rule "" (`measure-rules rules` lists them)\n');
   const s = run(["schedule", "hösten", "2018", "--lang", "sv", "--format", "json"]);
   assert.equal(s.code, 0);
   assert.deepEqual({ start: JSON.parse(s.out).start, end: JSON.parse(s.out).end }, { start: "2018-09", end: "2018-11" });

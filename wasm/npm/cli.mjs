@@ -994,7 +994,7 @@ function listRules(opts) {
   const chosen = id === undefined ? all : all.filter((r) => (one ? r.id === id : r.id.startsWith(`${id}.`)));
   if (chosen.length === 0) {
     const [near] = all.map((r) => [editDistance(id, r.id), r.id]).filter(([d]) => d <= 2).sort((a, b) => a[0] - b[0]);
-    throw new UsageError(`no rule ${id}${near ? `; did you mean ${near[1]}?` : ""} (\`measure-rules rules\` lists them)`, { usage: false });
+    throw new UsageError(`no rule ${JSON.stringify(id)}${near ? `; did you mean ${near[1]}?` : ""} (\`measure-rules rules\` lists them)`, { usage: false });
   }
   if (opts.format === "json") {
     process.stdout.write(JSON.stringify(chosen, null, 2) + "\n");
