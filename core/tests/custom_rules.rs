@@ -365,29 +365,23 @@ fn malformed_rules_are_refused_with_the_place_and_the_reason() {
 /// looking for a rule that is there.
 #[test]
 fn a_refused_rule_is_one_problem_not_three() {
-    let set = json!({
-        "id": "t", "version": "1",
-        "custom": [{"id": "t/x", "severity": "fatal", "require": {"path": "/id", "present": true},
-                    "message": {"fi": "a", "sv": "b", "en": "c"}}],
-        "rules": {"t/x": "warning"},
-        "tests": [{"name": "n", "measure": {}, "expect": [{"rule": "t/x", "path": ""}]}]
-    });
+    // A set whose custom rule t/x is refused for its severity, with a setting of `setting` and
+    // a test expecting `expected`.
+    let set = |setting: &str, expected: &str| {
+        let mut set = rule(json!({"id": "t/x", "severity": "fatal"}));
+        set["rules"] = json!({ setting: "warning" });
+        set["tests"] = json!([{"name": "n", "measure": {}, "expect": [{"rule": expected, "path": ""}]}]);
+        set
+    };
     assert_eq!(
-        problems(set),
+        problems(set("t/x", "t/x")),
         [(
             "/custom/0/severity".to_string(),
             "must be \"error\", \"warning\", \"info\" or \"off\"".to_string()
         )]
     );
     // A rule that is not there is still named, with or without a refused one beside it.
-    let set = json!({
-        "id": "t", "version": "1",
-        "custom": [{"id": "t/x", "severity": "fatal", "require": {"path": "/id", "present": true},
-                    "message": {"fi": "a", "sv": "b", "en": "c"}}],
-        "rules": {"t/y": "warning"},
-        "tests": [{"name": "n", "measure": {}, "expect": [{"rule": "t/z", "path": ""}]}]
-    });
-    let found: Vec<String> = problems(set).into_iter().map(|(p, _)| p).collect();
+    let found: Vec<String> = problems(set("t/y", "t/z")).into_iter().map(|(p, _)| p).collect();
     assert_eq!(found, ["/custom/0/severity", "/rules/t~1y", "/tests/0/expect/0/rule"]);
 }
 
