@@ -126,6 +126,10 @@ test("a custom rule written in the rules view shows its finding at the form's fi
   await page.getByRole("button", { name: "New measure" }).click();
   await page.click("#tab-rules");
   assert.match(await page.textContent("#custom-list"), /has no custom rules/);
+  // The rule set in use is the one the editor shows, from the first visit on: it was the
+  // built-in rules alone ("default 0.1.0") until "back to the default" applied the editor's.
+  assert.equal(JSON.parse(await page.inputValue("#ruleset-text")).id, "demo");
+  assert.match(await page.textContent("#ruleset-status"), /In use: rule set demo 1\.0\.0\./);
   await page.fill("#ruleset-text", JSON.stringify(THEME_7, null, 2));
   assert.match(await page.textContent("#ruleset-status"), /In use: rule set fi\.kuntaliitto\.demo 0\.1\.0/);
   // The active custom rules, as the engine lists them, in the page's language.

@@ -81,7 +81,9 @@ async function boot() {
     example: EXAMPLE_MEASURE,
     /** A rule set from a link that the engine refused: the editor shows it with the reasons. */
     rulesetDraft: undefined,
-    engine: new pkg.Engine(),
+    // The rule set the editor shows, as "back to the default" applies it: the built-in rules
+    // alone named the page's first reports "default 0.1.0" beside an editor holding "demo 1.0.0".
+    engine: new pkg.Engine(DEFAULT_RULESET),
     /** The message of the rule set last refused, while the editor holds it. */
     rulesetError: null,
     /** The refusal's problems as the engine gives them, `{ path, message }` each. */
