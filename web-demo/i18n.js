@@ -114,6 +114,7 @@ export const STRINGS = {
     "json.goto": "Go to",
     "json.invalid": "The text is not valid JSON. The form keeps the last valid measure.",
     "json.notObject": "A measure is a JSON object. The form keeps the last one.",
+    "json.programme": "This is a programme (it has a list of measures): it is checked as one, and the form keeps its measure.",
     "json.none": "No findings.",
 
     "prog.heading": "The 2017 action programme",
@@ -351,6 +352,7 @@ export const STRINGS = {
     "json.goto": "Siirry",
     "json.invalid": "Teksti ei ole kelvollista JSONia. Lomake säilyttää viimeisimmän kelvollisen toimenpiteen.",
     "json.notObject": "Toimenpide on JSON-objekti. Lomake säilyttää viimeisimmän.",
+    "json.programme": "Tämä on toimenpideohjelma (siinä on toimenpiteiden luettelo): se tarkistetaan ohjelmana, ja lomake säilyttää toimenpiteensä.",
     "json.none": "Ei havaintoja.",
 
     "prog.heading": "Vuoden 2017 toimenpideohjelma",
@@ -588,6 +590,7 @@ export const STRINGS = {
     "json.goto": "Gå till",
     "json.invalid": "Texten är inte giltig JSON. Formuläret behåller den senaste giltiga åtgärden.",
     "json.notObject": "En åtgärd är ett JSON-objekt. Formuläret behåller det senaste.",
+    "json.programme": "Det här är ett åtgärdsprogram (det har en lista över åtgärder): det kontrolleras som ett program, och formuläret behåller sin åtgärd.",
     "json.none": "Inga iakttagelser.",
 
     "prog.heading": "Åtgärdsprogrammet 2017",

@@ -363,6 +363,25 @@ async function paste(page, text) {
   }, text);
 }
 
+test("a programme pasted into the JSON view is checked as a programme, and the form keeps its measure", async () => {
+  const { page, done } = await open();
+  const measureId = await page.inputValue("#f-id");
+  const text = readText("data/programme-2017.json");
+  await paste(page, text);
+  // It became the form's "measure", checked as one: "sisaisen-turvallisuuden-strategia-2017
+  // is not a measure number", and "Unknown field measures. Did you mean measures?".
+  assert.match(await page.textContent("#json-status"), /^This is a programme \(it has a list of measures\)/);
+  const asOf = await page.inputValue("#as-of");
+  const expected = new Engine().checkDocument(text, { lang: "en", asOf });
+  assert.ok(expected.measures === 42 && expected.findings.length > 0);
+  const messages = await page.$$eval(".json-findings li .message", (ms) => ms.map((m) => m.textContent));
+  assert.deepEqual(messages, expected.findings.map((f) => f.message));
+  assert.doesNotMatch(messages.join("\n"), /not a measure number|Unknown field measures/);
+  await page.click("#tab-form");
+  assert.equal(await page.inputValue("#f-id"), measureId);
+  await done();
+});
+
 test("a pasted document with a thousand findings lists the first 200 and counts them all", async () => {
   const { page, done } = await open();
   const fields = Array.from({ length: 1000 }, (_, i) => `"k${i}": ${i}`).join(",\n  ");

@@ -1,9 +1,22 @@
 // The measure as JSON text. The engine checks the text itself, so every finding has a line
 // and a column, and a syntax error is a finding like any other. Text that parses to an
-// object becomes the measure; anything else leaves the form at its last good measure.
+// object becomes the measure, unless it is a programme, which is checked as one; anything
+// else leaves the form at its last good measure.
 import { LISTED, fill, h, hidden, more } from "./dom.js";
 
 const pretty = (value) => JSON.stringify(value, null, 2) + "\n";
+
+/** The JSON in `text`, or null. */
+export function parseOrNull(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a parsed document is a programme, as the engine's `checkDocument` tells one: it has `measures`. */
+const isProgramme = (doc) => doc !== null && typeof doc === "object" && !Array.isArray(doc) && Object.hasOwn(doc, "measures");
 
 /** The offset in `text` of a 1-based line and column, the column counted in characters. */
 export function offsetOf(text, line, column) {
@@ -81,6 +94,14 @@ export function createJsonView(app, panel) {
       check();
       return;
     }
+    // A programme pasted here (its export, say) became the form's "measure", and was checked
+    // as one: "sisaisen-turvallisuuden-strategia-2017 is not a measure number", its measures
+    // an unknown field. It is checked as the programme it is, and the form keeps its measure.
+    if (isProgramme(parsed)) {
+      status.textContent = t("json.programme");
+      check();
+      return;
+    }
     status.textContent = "";
     app.setMeasure(parsed, "json");
     check();
@@ -98,7 +119,8 @@ export function createJsonView(app, panel) {
   }
 
   function check() {
-    report = app.engine.checkMeasure(textarea.value, app.options());
+    const value = textarea.value;
+    report = isProgramme(parseOrNull(value)) ? app.engine.checkDocument(value, app.options()) : app.engine.checkMeasure(value, app.options());
     const items = report.findings.slice(0, LISTED).map((f) => {
       const place = f.line ? t("json.at", { line: f.line, column: f.column }) : "";
       return h(

@@ -5,7 +5,7 @@
 import { fill, h, hidden } from "./dom.js";
 import { render as markdown } from "./markdown.js";
 import { pretty, ruleTemplate, WORKED_EXAMPLE_TEXT } from "./custom-example.js";
-import { goToButton } from "./json-view.js";
+import { goToButton, parseOrNull as parse } from "./json-view.js";
 
 const EXAMPLE_RULESET = "data/rulesets/agency-strict.json";
 
@@ -18,15 +18,6 @@ export function levelIn(ruleset, id) {
     return setting.severity;
   }
   return undefined;
-}
-
-/** The JSON in `text`, or null. */
-function parse(text) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 /**
