@@ -429,10 +429,7 @@ fn apply_rules(config: &mut Config, rules: &Map<String, Value>, ours: &[&str], p
     for (id, setting) in rules {
         let path = crate::context::child("/rules", id);
         if custom::is_custom_id(id) {
-            // A rule of this set that was refused has said why already.
-            if !ours.contains(&id.as_str()) || config.custom.iter().any(|r| r.id == *id) {
-                set_custom(config, id, setting, &path, problems);
-            }
+            set_custom(config, id, setting, &path, ours, problems);
             continue;
         }
         let (Some(index), Some(rule)) = (catalogue::index_of(id), catalogue::rule(id)) else {
@@ -466,9 +463,21 @@ fn apply_rules(config: &mut Config, rules: &Map<String, Value>, ours: &[&str], p
     }
 }
 
-/// A level for a custom rule defined by this rule set or one it extends.
-fn set_custom(config: &mut Config, id: &str, setting: &Value, path: &str, problems: &mut Vec<RulesetProblem>) {
+/// A level for a custom rule defined by this rule set or one it extends. `ours` are the ids
+/// this set's custom rules give: one of them that is not in the chain was refused, and has
+/// said why already.
+fn set_custom(
+    config: &mut Config,
+    id: &str,
+    setting: &Value,
+    path: &str,
+    ours: &[&str],
+    problems: &mut Vec<RulesetProblem>,
+) {
     let Some(rule) = config.custom.iter_mut().find(|r| r.id == id) else {
+        if ours.contains(&id) {
+            return;
+        }
         let hint = closest(id, config.custom.iter().map(|r| r.id.as_str()))
             .map(|s| format!("; did you mean \"{s}\"?"))
             .unwrap_or_default();
