@@ -615,7 +615,7 @@ function rulesetOver(size) {
 /** What a rule set's path most likely meant, where its error code alone leaves one guessing. */
 const RULESET_READ_HINTS = {
   EISDIR: " (a folder: give each rule set's file, the base first)",
-  "-": " (- is the standard input for the documents checked; a rule set is given as its file)",
+  [STDIN]: ` (${STDIN} is the standard input for the documents checked; a rule set is given as its file)`,
 };
 
 /** The texts of a chain of rule-set files. */
@@ -626,7 +626,7 @@ function rulesetTexts(files) {
       bytes = readRuleset(file);
     } catch (e) {
       if (e.problems) throw new UsageError(`${file}: ${e.message}`, { usage: false });
-      throw new UsageError(`cannot read rule set ${file}: ${e.code ?? e.message}${RULESET_READ_HINTS[file === "-" ? "-" : e.code] ?? ""}`, { usage: false });
+      throw new UsageError(`cannot read rule set ${file}: ${e.code ?? e.message}${RULESET_READ_HINTS[file === STDIN ? STDIN : e.code] ?? ""}`, { usage: false });
     }
     // Bytes that are not UTF-8 are refused at their place, as a document's are, not replaced:
     // a rule set saved as Latin-1 put "Ty\ufffdryhm\ufffdn" into its messages without a word.
