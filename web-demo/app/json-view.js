@@ -86,12 +86,12 @@ export function createJsonView(app, panel) {
       parsed = JSON.parse(text);
     } catch {
       status.textContent = t("json.invalid");
-      check();
+      check(null);
       return;
     }
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
       status.textContent = t("json.notObject");
-      check();
+      check(parsed);
       return;
     }
     // A programme pasted here (its export, say) became the form's "measure", and was checked
@@ -99,28 +99,29 @@ export function createJsonView(app, panel) {
     // an unknown field. It is checked as the programme it is, and the form keeps its measure.
     if (isProgramme(parsed)) {
       status.textContent = t("json.programme");
-      check();
+      check(parsed);
       return;
     }
     status.textContent = "";
     app.setMeasure(parsed, "json");
-    check();
+    check(parsed);
   }
 
   function format() {
     try {
       const parsed = JSON.parse(textarea.value);
       textarea.value = text = pretty(parsed);
-      check();
+      check(parsed);
     } catch {
       // Unparsable text is left as it is; its syntax finding says where.
     }
     textarea.focus();
   }
 
-  function check() {
+  /** Checks the text; `parsed` is its JSON when the caller has read it already (an edit). */
+  function check(parsed = parseOrNull(textarea.value)) {
     const value = textarea.value;
-    report = isProgramme(parseOrNull(value)) ? app.engine.checkDocument(value, app.options()) : app.engine.checkMeasure(value, app.options());
+    report = isProgramme(parsed) ? app.engine.checkDocument(value, app.options()) : app.engine.checkMeasure(value, app.options());
     const items = report.findings.slice(0, LISTED).map((f) => {
       const place = f.line ? t("json.at", { line: f.line, column: f.column }) : "";
       return h(
@@ -151,12 +152,13 @@ export function createJsonView(app, panel) {
 
   return {
     update(what, source) {
-      if (what === "ruleset-refused") return;
+      // This view's own edit, which edited() has checked: a second check of every keystroke.
+      if (what === "ruleset-refused" || (what === "measure" && source === "json")) return;
       if (what === "init" || what === "lang") {
         if (textarea) text = textarea.value;
         build();
       }
-      if (what === "measure" && source !== "json") {
+      if (what === "measure") {
         text = pretty(app.state.measure);
         textarea.value = text;
       }
