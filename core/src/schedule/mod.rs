@@ -28,8 +28,8 @@
 //! | syyskausi, syyskaudella, syksykaudella, syyslukukausi / höstterminen, ht / autumn term, fall term, fall semester | August – December |
 //! | Q1 … Q4; 1. neljännes, ensimmäinen (vuosi)neljännes, vuoden *Y* kolmannella neljänneksellä / kvartal 3, tredje kvartalet, 3:e kvartalet / third quarter, 3rd quarter of | Q1 January – March … Q4 October – December |
 //! | H1, H2; ensimmäinen vuosipuolisko, toisella vuosipuoliskolla / första halvåret, andra halvåret / first half of, second half of | January – June, July – December |
-//! | vuoden *Y* alussa, alkupuolella / i början av *Y* / the beginning of *Y* | January – June (the first half) |
-//! | (vuoden) *Y* lopussa, lopulla, loppupuolella / i slutet av *Y* / the end of *Y* | July – December (the second half) |
+//! | vuoden *Y* alussa, alkupuolella, alkupuoliskolla; alkuvuodesta, alkuvuonna *Y* / i början av *Y* / the beginning of *Y* | January – June (the first half) |
+//! | (vuoden) *Y* lopussa, lopulla, loppupuolella, jälkipuoliskolla; loppuvuodesta, loppuvuonna *Y* / i slutet av *Y* / the end of *Y* | July – December (the second half) |
 //!
 //! What sets only one end:
 //!

@@ -202,6 +202,11 @@ pub(super) const FI: Vocabulary = Vocabulary {
         ("alkaen", Prefix::Role(Role::Start)),
         ("aikaisintaan", Prefix::Role(Role::Start)),
         ("viimeistään", Prefix::Role(Role::End)),
+        // "alkuvuodesta 2019" is early in 2019, not "from" it, whatever its elative ending.
+        ("alkuvuodesta", Prefix::Edge(Edge::Beginning)),
+        ("alkuvuonna", Prefix::Edge(Edge::Beginning)),
+        ("loppuvuodesta", Prefix::Edge(Edge::End)),
+        ("loppuvuonna", Prefix::Edge(Edge::End)),
     ],
     postfixes: &[
         ("mennessä", Postfix::Role(Role::End)),
@@ -220,6 +225,7 @@ pub(super) const FI: Vocabulary = Vocabulary {
         ("lopulla", Postfix::Edge(Edge::End, Role::Neutral)),
         ("loppupuolella", Postfix::Edge(Edge::End, Role::Neutral)),
         ("loppupuoliskolla", Postfix::Edge(Edge::End, Role::Neutral)),
+        ("jälkipuoliskolla", Postfix::Edge(Edge::End, Role::Neutral)),
         // "vuoden 2019 alusta" = from the beginning of 2019; "2018 loppuun" = to its end.
         ("alusta", Postfix::Edge(Edge::Beginning, Role::Start)),
         ("loppuun", Postfix::Edge(Edge::End, Role::End)),
