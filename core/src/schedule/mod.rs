@@ -37,7 +37,7 @@
 //! | --- | --- | --- | --- |
 //! | end only ("by") | mennessä, saakka, asti, viimeistään, (*Y*) loppuun (mennessä), illative (joulukuuhun 2019, vuoteen 2020), valmistuu, valmis, päättyy | senast, till, till och med, t.o.m., fram till, före, innan, slutet av after these, avslutas, slutförs, klart | by, until, till, to, through, no later than, before, at the latest, the end of after these, ends, to be completed, due |
 //! | start only ("from") | alkaen, lähtien, eteenpäin, aikaisintaan, elative (vuodesta 2018, keväästä 2017, syyskuusta 2018), vuoden *Y* alusta, käynnistyy, alkaa, aloitetaan | från, från och med, fr.o.m., sedan, med start, tidigast, och framåt, inleds, startar, börjar, påbörjas | from, since, starting, as of, onwards, at the earliest, starts, begins, will start |
-//! | whole period | aikana, vuonna, v., vuosina, essive (syksyllä, maaliskuussa), toteutetaan, toimeenpano, käyttöön | under, i, år, åren, genomförs, tas i bruk | during, in, throughout, year, to be implemented |
+//! | whole period | aikana, kuluessa, vuonna, v., vuosina, essive (syksyllä, maaliskuussa), toteutetaan, toimeenpano, käyttöön | under, i, (under) i loppet av, år, åren, genomförs, tas i bruk | during, in, throughout, in the course of, year, to be implemented |
 //!
 //! "Before"/"före" are read as "by", inclusive. "By the end of 2018" and "2018 loppuun
 //! mennessä" end with 2018 (year precision), "vuoden 2019 alusta" starts with 2019. An edge
