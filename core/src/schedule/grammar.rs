@@ -189,6 +189,12 @@ fn named_period(named: Named, y: u16) -> Option<Period> {
     })
 }
 
+/// A date's first (`or` 1) or last (`or` 12) month counted from the start of year 0, so
+/// that consecutive months differ by one.
+fn month_number(d: PartialDate, or: u8) -> u32 {
+    u32::from(d.year_value()) * 12 + u32::from(d.month_value().unwrap_or(or))
+}
+
 /// The start and end a period gives in a role. The edges of a year ("vuoden 2018 alussa",
 /// "the end of 2018") are its halves; as a start or end they are the year itself ("by the
 /// end of 2018" ends with 2018). An edge against the role ("by the beginning of 2019",
@@ -346,7 +352,7 @@ impl<'t, 's> Parser<'t, 's> {
 
     fn schedule(&mut self) -> Option<ParsedSchedule> {
         let mut start = None;
-        let mut end = None;
+        let mut end: Option<PartialDate> = None;
         let mut dated_clauses = 0usize;
         let mut continuous: Option<bool> = None;
         // Dated clauses need something between them; "ongoing since 2017" does not.
@@ -360,17 +366,29 @@ impl<'t, 's> Parser<'t, 's> {
                         return None;
                     }
                     previous_dated = true;
-                    if s.is_some() {
-                        if start.is_some() {
+                    // "vuosina 2019 ja 2020", "12/2019 ja 1/2020": years or months that
+                    // follow each other without a gap are one period; with a gap ("2019 ja
+                    // 2021") or with open ends there is no one period to give.
+                    if let (Some(_), Some(before), Some(s), Some(e)) = (start, end, s, e) {
+                        if before.day_value().or(s.day_value()).is_some()
+                            || month_number(s, 1) != month_number(before, 12).saturating_add(1)
+                        {
                             return None;
                         }
-                        start = s;
-                    }
-                    if e.is_some() {
-                        if end.is_some() {
-                            return None;
+                        end = Some(e);
+                    } else {
+                        if s.is_some() {
+                            if start.is_some() {
+                                return None;
+                            }
+                            start = s;
                         }
-                        end = e;
+                        if e.is_some() {
+                            if end.is_some() {
+                                return None;
+                            }
+                            end = e;
+                        }
                     }
                     dated_clauses = dated_clauses.saturating_add(1);
                 }

@@ -49,7 +49,10 @@
 //! "1-2/2018", "14.3.-4.5.2018", "14.-16.3.2018", "tammi–helmikuussa 2018",
 //! "maaliskuusta toukokuuhun 2018", "vuodesta 2018 vuoteen 2020", "från 2018 till 2020",
 //! "from January to March 2019", "Q1–Q2 2019". A trailing dash is open-ended:
-//! "Toimeenpano 2019-" starts in 2019.
+//! "Toimeenpano 2019-" starts in 2019. Years, months or named periods joined by "ja", "och",
+//! "and" or a comma are one range when each begins the month after the one before ends
+//! ("vuosina 2019 ja 2020", "12/2019 ja 1/2020"); with a gap ("keväällä 2019 ja syksyllä 2020", "2019 ja 2021") the
+//! text names no one period and is unreadable.
 //!
 //! Continuous work: "jatkuvaa toimintaa", "jatkuva", "jatkuvasti", "pysyvä toiminta",
 //! "toistaiseksi", "fortlöpande", "kontinuerlig", "löpande", "tills vidare", "ongoing",
