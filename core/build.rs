@@ -184,8 +184,10 @@ fn schema_source(measure: &Value, programme: &Value) -> Result<String, String> {
     };
     let m = c.node(true, "")?;
     let p = c.node(false, "")?;
+    // Every date field refers to this node, which the walk reads as a date.
+    let date = c.node(true, "/$defs/date")?;
     Ok(format!(
-        "pub(crate) const MEASURE: usize = {m};\npub(crate) const PROGRAMME: usize = {p};\npub(crate) static NODES: &[Node] = &[\n{}\n];\n",
+        "pub(crate) const MEASURE: usize = {m};\npub(crate) const PROGRAMME: usize = {p};\npub(crate) const DATE: usize = {date};\npub(crate) static NODES: &[Node] = &[\n{}\n];\n",
         c.nodes.join("\n")
     ))
 }

@@ -260,6 +260,47 @@ fn reports_match_the_golden_files() {
     );
 }
 
+/// A programme's period is read as every other date is: the real one passes, a typo at
+/// either end is placed there, and the measures' findings are unchanged.
+#[test]
+fn the_programme_period_is_checked_as_a_date() {
+    let engine = Engine::new().unwrap();
+    let opts = CheckOptions {
+        lang: Lang::En,
+        as_of: Some(Day::parse_iso(AS_OF).unwrap()),
+        ..CheckOptions::default()
+    };
+    let dates = |report: &measure_rules::Report| -> Vec<(String, String)> {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "schedule.invalid-date")
+            .map(|f| (f.path.clone(), f.message.clone()))
+            .collect()
+    };
+    let mut p = programme();
+    let before = engine.check_programme(&p, &opts);
+    assert!(p["period"]["start"].is_string() && p["period"]["end"].is_string());
+    assert_eq!(dates(&before), vec![]);
+    p["period"]["start"] = Value::from("2017-13");
+    p["period"]["end"] = Value::from("31.12.2020");
+    let after = engine.check_programme(&p, &opts);
+    assert_eq!(
+        dates(&after),
+        vec![
+            (
+                "/period/end".to_string(),
+                "31.12.2020 is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD.".to_string()
+            ),
+            (
+                "/period/start".to_string(),
+                "The date 2017-13 does not exist.".to_string()
+            ),
+        ]
+    );
+    assert_eq!(after.findings.len(), before.findings.len() + 2);
+}
+
 /// The CLI copies `to_json_nested` bytes into its JSON output as they are: they must be
 /// serde_json's pretty text, indented to the depth asked, for reports with every kind of
 /// value (explanations with empty and nested objects, fixes, a report without findings).

@@ -37,9 +37,9 @@ pub static UNPARSED: RuleMeta = RuleMeta {
 pub static INVALID_DATE: RuleMeta = RuleMeta {
     id: "schedule.invalid-date",
     severity: Severity::Error,
-    scope: Scope::Measure,
-    summary: "Schedule dates exist.",
-    what: "Checks `schedule.start`, `schedule.end` and dates written in `schedule.text`: the ISO forms `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, and a day that exists (no 30 February, no month 13; leap years counted).",
+    scope: Scope::Document,
+    summary: "Dates exist and are written as ISO 8601.",
+    what: "Checks every date field (`schedule.start` and `schedule.end` of a measure or step, `updated`, a progress note's `date`, a programme's `period`) and the dates written in `schedule.text`: the ISO forms `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, and a day that exists (no 30 February, no month 13; leap years counted).",
     why: "A date that does not exist is a typo that would otherwise travel into every report and calendar.",
     example: "```json\n{ \"schedule\": { \"start\": \"2018-02-30\" } }\n```\nfails at `/schedule/start`.",
     params: &[],
@@ -77,7 +77,21 @@ pub(crate) struct Effective {
 }
 
 fn explicit_date<D: Doc>(s: Option<&D>) -> Option<Result<PartialDate, DateError>> {
-    s.and_then(Doc::as_str).map(PartialDate::parse_iso)
+    s.and_then(Doc::as_str).map(|t| PartialDate::parse_iso(t.trim()))
+}
+
+/// A date field (`$defs/date` in the schema) read as ISO 8601 at year, month or day
+/// precision, reported where it is not.
+pub(crate) fn date(cx: &mut Cx<'_>, value: &str, path: impl PathArg) {
+    if let Err(error) = PartialDate::parse_iso(value.trim()) {
+        let report = cx.report(&INVALID_DATE, path);
+        let report = if error == DateError::Malformed {
+            report.variant("malformed")
+        } else {
+            report
+        };
+        report.param("value", value).emit();
+    }
 }
 
 /// Reads the effective schedule without reporting anything.
@@ -131,27 +145,9 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     }
     let Some(s) = s else { return };
 
-    let valid = |cx: &mut Cx<'_>, field: &str| -> Option<PartialDate> {
-        let value = s.get(field)?.as_str()?;
-        match PartialDate::parse_iso(value.trim()) {
-            Ok(d) => Some(d),
-            Err(DateError::NonExistent) => {
-                cx.report(&INVALID_DATE, || child(&path(), field))
-                    .param("value", value)
-                    .emit();
-                None
-            }
-            Err(DateError::Malformed) => {
-                cx.report(&INVALID_DATE, || child(&path(), field))
-                    .variant("malformed")
-                    .param("value", value)
-                    .emit();
-                None
-            }
-        }
-    };
-    let start = valid(cx, "start");
-    let end = valid(cx, "end");
+    // A date that is not one is reported by the schema walk, which reads every date.
+    let start = explicit_date(s.get("start")).and_then(Result::ok);
+    let end = explicit_date(s.get("end")).and_then(Result::ok);
     if let (Some(a), Some(b)) = (start, end) {
         if a.first_day() > b.last_day() {
             cx.report(&ORDER, || child(&path(), "end"))

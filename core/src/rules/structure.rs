@@ -215,6 +215,11 @@ fn check<'d, D: Doc>(cx: &mut Cx<'_>, n: usize, v: &'d D, at: &mut At<'d>) {
         let expected = names.join(&cx.phrase("joiner/or"));
         cx.report(&TYPE, || at.pointer()).param("expected", expected).emit();
     }
+    // Every date the schemas define (a schedule's, `updated`, a progress note's, a
+    // programme's period) is read here once, under the rule that is about dates.
+    if let (true, View::String(s)) = (n == tables::DATE, &view) {
+        super::schedule::date(cx, s, || at.pointer());
+    }
     match view {
         View::Number(num) => {
             let x = num.as_f64().unwrap_or(0.0);
