@@ -368,7 +368,9 @@ impl<'t, 's> Parser<'t, 's> {
                     previous_dated = true;
                     // "vuosina 2019 ja 2020", "12/2019 ja 1/2020": years or months that
                     // follow each other without a gap are one period; with a gap ("2019 ja
-                    // 2021") or with open ends there is no one period to give.
+                    // 2021"), an overlap or open ends there is no one period to give. Days
+                    // are not joined: two days in a row are rarer than the bytes a day's
+                    // successor would cost the browser's build.
                     if let (Some(_), Some(before), Some(s), Some(e)) = (start, end, s, e) {
                         if before.day_value().or(s.day_value()).is_some()
                             || month_number(s, 1) != month_number(before, 12).saturating_add(1)

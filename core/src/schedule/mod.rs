@@ -51,7 +51,8 @@
 //! "from January to March 2019", "Q1–Q2 2019". A trailing dash is open-ended:
 //! "Toimeenpano 2019-" starts in 2019. Years, months or named periods joined by "ja", "och",
 //! "and" or a comma are one range when each begins the month after the one before ends
-//! ("vuosina 2019 ja 2020", "12/2019 ja 1/2020"); with a gap ("keväällä 2019 ja syksyllä 2020", "2019 ja 2021") the
+//! ("vuosina 2019 ja 2020", "12/2019 ja 1/2020"); with a gap ("keväällä 2019 ja syksyllä
+//! 2020", "2019 ja 2021"), an overlap, an open end or a day ("28.2.2019 ja 1.3.2019") the
 //! text names no one period and is unreadable.
 //!
 //! Continuous work: "jatkuvaa toimintaa", "jatkuva", "jatkuvasti", "pysyvä toiminta",
