@@ -229,6 +229,30 @@ test("typing into the form makes findings appear at their fields and clear again
   await done();
 });
 
+test("a joint lead is typed with commas, and a name with a comma of its own is one organisation", async () => {
+  const { page, done } = await open();
+  await setAsOf(page, AS_OF);
+  await page.getByRole("button", { name: "New measure" }).click();
+  const leadBody = async () => {
+    await page.click("#tab-json");
+    const value = JSON.parse(await page.inputValue("#json-text")).leadBody;
+    await page.click("#tab-form");
+    return value;
+  };
+  await page.fill("#f-leadBody", "SM, TEM");
+  assert.deepEqual(await leadBody(), ["SM", "TEM"]);
+  assert.match(await errorText(page, "f-leadBody"), /The measure has 2 lead bodies \(SM, TEM\)/);
+  assert.equal(await page.textContent("#f-leadBody-org"), "Ministry of the Interior (SM) · Ministry of Economic Affairs and Employment (TEM)");
+  // The ELY centres' Finnish name has a comma: it was two unknown leads and a joint lead.
+  await page.fill("#f-leadBody", "Elinkeino-, liikenne- ja ympäristökeskukset");
+  assert.equal(await leadBody(), "Elinkeino-, liikenne- ja ympäristökeskukset");
+  assert.equal(await page.textContent("#f-leadBody-org"), "Centres for Economic Development, Transport and the Environment (ELY)");
+  const text = await errorText(page, "f-leadBody");
+  assert.match(text, /is a name of Centres for Economic Development, Transport and the Environment; its code is ELY\./);
+  assert.doesNotMatch(text, /lead bodies|not in the organisation registry/);
+  await done();
+});
+
 test("the language control switches the interface and the engine's messages", async () => {
   const { page, done } = await open();
   await page.getByRole("button", { name: "New measure" }).click();

@@ -96,12 +96,19 @@ export function createForm(app, panel) {
     return control;
   }
 
+  /**
+   * The organisations typed into a field, a joint lead's separated by commas. A name that has
+   * a comma of its own ("Elinkeino-, liikenne- ja ympäristökeskukset") is one organisation.
+   */
+  function orgParts(typed) {
+    return app.organisation(typed) ? [typed.trim()] : typed.split(",").map((p) => p.trim());
+  }
+
   /** Shows the registry's name for what is typed into an organisation field. */
   function orgMatch(id, value) {
     const el = h("p", { id: `${id}-org`, class: "org-match" });
     const show = (text) => {
-      const names = String(text)
-        .split(",")
+      const names = orgParts(String(text))
         .map((part) => app.organisation(part))
         .filter(Boolean)
         .map((org) => `${org.name[app.state.lang]} (${org.code})`);
@@ -126,12 +133,9 @@ export function createForm(app, panel) {
 
   /** A joint lead is typed with commas and stored as a list, as the data model has it. */
   function leadValue(typed) {
-    const parts = typed
-      .split(",")
-      .map((p) => p.trim())
-      .filter(Boolean);
+    const parts = orgParts(typed).filter(Boolean);
     if (parts.length > 1) return parts;
-    return typed.includes(",") ? (parts[0] ?? "") : typed;
+    return typed.includes(",") && !app.organisation(typed) ? (parts[0] ?? "") : typed;
   }
 
   function select(path, value, options, { numeric = false } = {}) {
