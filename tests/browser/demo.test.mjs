@@ -250,6 +250,11 @@ test("a joint lead is typed with commas, and a name with a comma of its own is o
   const text = await errorText(page, "f-leadBody");
   assert.match(text, /is a name of Centres for Economic Development, Transport and the Environment; its code is ELY\./);
   assert.doesNotMatch(text, /lead bodies|not in the organisation registry/);
+  // And as one of a joint lead's.
+  await page.fill("#f-leadBody", "SM, Elinkeino-, liikenne- ja ympäristökeskukset");
+  assert.deepEqual(await leadBody(), ["SM", "Elinkeino-, liikenne- ja ympäristökeskukset"]);
+  assert.match(await errorText(page, "f-leadBody"), /The measure has 2 lead bodies/);
+  assert.doesNotMatch(await errorText(page, "f-leadBody"), /not in the organisation registry/);
   await done();
 });
 

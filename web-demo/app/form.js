@@ -98,10 +98,19 @@ export function createForm(app, panel) {
 
   /**
    * The organisations typed into a field, a joint lead's separated by commas. A name that has
-   * a comma of its own ("Elinkeino-, liikenne- ja ympäristökeskukset") is one organisation.
+   * a comma of its own ("Elinkeino-, liikenne- ja ympäristökeskukset") is one organisation:
+   * at each part, the longest run of parts the registry knows as one name is taken.
    */
   function orgParts(typed) {
-    return app.organisation(typed) ? [typed.trim()] : typed.split(",").map((p) => p.trim());
+    const parts = typed.split(",");
+    const out = [];
+    for (let i = 0; i < parts.length; ) {
+      let j = parts.length;
+      while (j > i + 1 && !app.organisation(parts.slice(i, j).join(","))) j--;
+      out.push(parts.slice(i, j).join(",").trim());
+      i = j;
+    }
+    return out;
   }
 
   /** Shows the registry's name for what is typed into an organisation field. */
