@@ -229,7 +229,7 @@ test("typing into the form makes findings appear at their fields and clear again
   await done();
 });
 
-test("a joint lead is typed with commas, and a name with a comma of its own is one organisation", async () => {
+test("a joint lead and pasted partners are separated by commas, and a name with a comma of its own is one organisation", async () => {
   const { page, done } = await open();
   await setAsOf(page, AS_OF);
   await page.getByRole("button", { name: "New measure" }).click();
@@ -250,6 +250,14 @@ test("a joint lead is typed with commas, and a name with a comma of its own is o
   const text = await errorText(page, "f-leadBody");
   assert.match(text, /is a name of Centres for Economic Development, Transport and the Environment; its code is ELY\./);
   assert.doesNotMatch(text, /lead bodies|not in the organisation registry/);
+  // Partners pasted as the programme prints them are added one by one, the ELY name whole.
+  await page.fill("#f-partners-add", "PO, PEO, Elinkeino-, liikenne- ja ympäristökeskukset");
+  await page.press("#f-partners-add", "Enter");
+  assert.equal(await page.inputValue("#f-partners-0"), "PO");
+  assert.equal(await page.inputValue("#f-partners-1"), "PEO");
+  assert.equal(await page.inputValue("#f-partners-2"), "Elinkeino-, liikenne- ja ympäristökeskukset");
+  assert.equal(await page.locator("#f-partners-3").count(), 0);
+  assert.equal(await page.inputValue("#f-partners-add"), "");
   // And as one of a joint lead's.
   await page.fill("#f-leadBody", "SM, Elinkeino-, liikenne- ja ympäristökeskukset");
   assert.deepEqual(await leadBody(), ["SM", "Elinkeino-, liikenne- ja ympäristökeskukset"]);

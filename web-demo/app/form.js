@@ -212,12 +212,13 @@ export function createForm(app, panel) {
       );
     });
     const addInput = h("input", { type: "text", id: idFor("/partners/add"), list: "organisations", autocomplete: "off", spellcheck: "false" });
+    // "PO, PEO, RVL", pasted as the programme prints partners, adds three.
     const add = () => {
-      const value = addInput.value.trim();
-      if (!value) return;
+      const values = orgParts(addInput.value).filter(Boolean);
+      if (!values.length) return;
       restructure((doc) => {
         if (!Array.isArray(doc.partners)) doc.partners = [];
-        doc.partners.push(value);
+        doc.partners.push(...values);
       }, idFor("/partners/add"));
     };
     addInput.addEventListener("keydown", (event) => {
