@@ -305,7 +305,7 @@ export const STRINGS = {
     "field.leadBody": "Päävastuutaho",
     "field.leadBody.hint": "Toimenpiteestä vastaava organisaatio: koodi tai nimi rekisteristä. Erota yhteiset päävastuutahot pilkuilla.",
     "field.partners": "Muut vastuutahot",
-    "field.partners.hint": "Muut vastuutahot: valitse luettelosta tai kirjoita koodi tai nimi; useampi kerralla pilkuin eroteltuina, kuten ohjelmassa.",
+    "field.partners.hint": "Muut vastuutahot: valitse luettelosta tai kirjoita koodi tai nimi; useita kerralla pilkuilla erotettuina, kuten ohjelmassa.",
     "field.partner": "Vastuutaho {n}",
     "field.partner.add": "Lisää vastuutaho",
     "partners.beyond": "…ja {count} muuta vastuutahoa yli sen 200:n, jonka toimenpide voi nimetä: ne ovat JSON-näkymässä.",
