@@ -676,7 +676,10 @@ impl<'t, 's> Parser<'t, 's> {
         let n = small(&t0)?;
         let t1 = self.tok(1)?;
         match t1.kind {
-            Kind::Slash => {
+            // "12/2018", and "12.2018" as it is also written.
+            Kind::Slash | Kind::Dot
+                if t1.kind == Kind::Slash || self.tok(2).is_some_and(|t| t.text.len() == 4 && !t.space_before) =>
+            {
                 let y = year(&self.tok(2)?)?;
                 self.advance(3);
                 let d = self.month_or_note(y, n, first, self.pos.checked_sub(1)?)?;

@@ -15,8 +15,8 @@
 //! ## What the words mean
 //!
 //! Precision is kept: a year stays a year ("2018" gives start 2018 and end 2018), a month a
-//! month ("12/2017" gives 2017-12 to 2017-12); the engine reads each as its first to last
-//! day. Named parts of a year give month-precision ends:
+//! month ("12/2017", also written "12.2017", gives 2017-12 to 2017-12); the engine reads
+//! each as its first to last day. Named parts of a year give month-precision ends:
 //!
 //! | text (fi / sv / en) | months |
 //! | --- | --- |
