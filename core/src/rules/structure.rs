@@ -217,8 +217,10 @@ fn check<'d, D: Doc>(cx: &mut Cx<'_>, n: usize, v: &'d D, at: &mut At<'d>) {
     }
     // Every date the schemas define (a schedule's, `updated`, a progress note's, a
     // programme's period) is read here once, under the rule that is about dates.
-    if let (true, View::String(s)) = (n == tables::DATE, &view) {
-        super::schedule::date(cx, s, || at.pointer());
+    if n == tables::DATE {
+        if let View::String(s) = &view {
+            super::schedule::date(cx, s, || at.pointer());
+        }
     }
     match view {
         View::Number(num) => {
