@@ -15,7 +15,8 @@ function measure() {
     theme: Number.parseInt(value("id"), 10) || undefined,
     title: { fi: value("title") },
     leadBody: value("leadBody"),
-    partners: value("partners")?.split(",").map((p) => p.trim()),
+    // A comma after a hyphen is within a name: "Elinkeino-, liikenne- ja ympäristökeskukset".
+    partners: value("partners")?.split(/(?<!-),/).map((p) => p.trim()),
     schedule: { text: value("schedule") },
     status: value("status"),
   };

@@ -640,6 +640,13 @@ test("the embed example validates at its fields, in the page's language", async 
   await page.selectOption("#status", "in-progress");
   await page.getByRole("button", { name: "Lähetä" }).click();
   assert.equal(await page.textContent("#result"), "Kiitos! Tiedot ovat kunnossa.");
+  // The ELY centres' name has a comma of its own; it is one partner, not two unknown ones.
+  await page.fill("#partners", "PO, Elinkeino-, liikenne- ja ympäristökeskukset, OM");
+  await page.getByRole("button", { name: "Lähetä" }).click();
+  assert.equal(await page.textContent("#partners-error"), "");
+  assert.equal(await page.textContent("#result"), "Kiitos! Tiedot ovat kunnossa.");
+  await page.fill("#partners", "PO, Elinkeino, OM");
+  assert.match(await page.textContent("#partners-error"), /Elinkeino/);
   await done();
 });
 
