@@ -5,7 +5,9 @@ import { Engine } from "./measure-rules/index.js";
 
 const engine = new Engine();
 const form = document.getElementById("measure");
-const lang = document.documentElement.lang;
+// The engine writes Finnish, Swedish and English; a page in another language, or in none, gets Finnish.
+const pageLang = document.documentElement.lang.split("-")[0].toLowerCase();
+const lang = ["fi", "sv", "en"].includes(pageLang) ? pageLang : "fi";
 const touched = new Set();
 
 function measure() {

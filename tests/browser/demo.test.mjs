@@ -46,7 +46,7 @@ after(async () => {
  * uncaught exceptions, dialogs (an XSS payload that ran), requests outside the origin,
  * failed responses and CSP violations.
  */
-async function open(path = "", { viewport = { width: 1280, height: 900 }, ready = true } = {}) {
+async function open(path = "", { viewport = { width: 1280, height: 900 }, ready = true, setup } = {}) {
   const context = await browser.newContext({ viewport, locale: "en-US" });
   await context.addInitScript(() => {
     window.__violations = [];
@@ -64,6 +64,7 @@ async function open(path = "", { viewport = { width: 1280, height: 900 }, ready 
     if (!r.url().startsWith(base)) problems.push(`request outside the origin: ${r.url()}`);
   });
   page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+  await setup?.(page);
   await page.goto(base + path);
   if (ready) await page.waitForSelector("html[data-ready]", { timeout: 30_000 });
   const done = async () => {
@@ -648,6 +649,24 @@ test("the embed example validates at its fields, in the page's language", async 
   await page.fill("#partners", "PO, Elinkeino, OM");
   assert.match(await page.textContent("#partners-error"), /Elinkeino/);
   await done();
+});
+
+test("the embed example on a page in another language, or in none, speaks Finnish rather than failing", async () => {
+  // An agency's page in Northern Sámi, in German or with no lang attribute at all.
+  for (const [tag, expected] of [["se", "Päävastuutahoa Tuli"], ["", "Päävastuutahoa Tuli"], ["de-AT", "Päävastuutahoa Tuli"], ["sv-FI", "Huvudansvarig Tuli"], ["EN", "The lead body Tuli"]]) {
+    const setup = (page) =>
+      page.route("**/embed.html", async (route) => {
+        const body = (await (await route.fetch()).text()).replace('<html lang="fi">', tag ? `<html lang="${tag}">` : "<html>");
+        await route.fulfill({ body, contentType: "text/html; charset=utf-8" });
+      });
+    const { page, done } = await open("embed.html", { ready: false, setup });
+    await embedReady(page);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), tag);
+    await page.locator("#leadBody").pressSequentially("Tuli");
+    await page.waitForFunction(() => document.getElementById("leadBody-error").textContent !== "");
+    assert.ok((await page.textContent("#leadBody-error")).startsWith(expected), `lang="${tag}"`);
+    await done();
+  }
 });
 
 test("the embed snippet in both READMEs is the embed example itself", () => {
