@@ -156,6 +156,18 @@ test("runTests runs each rule set's tests, and the CLI's test command reports th
   assert.equal(json.passed, ministry.tests.length);
 });
 
+test("the worked example of docs/rule-language.md passes its own test on the ministry's set, and explains itself as the page says", () => {
+  const blocks = [...readText("docs/rule-language.md").matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const example = JSON.parse(blocks[0]);
+  const engine = new Engine([ministry, example]);
+  const report = engine.runTests();
+  assert.deepEqual(report.results.filter((r) => !r.passed), []);
+  assert.equal(report.passed, ministry.tests.length + example.tests.length);
+  const measure = example.tests[0].measure;
+  const finding = engine.checkMeasure(measure, { lang: "en", explain: true }).findings.find((f) => f.rule === example.custom[0].id);
+  assert.deepEqual(finding.explain, JSON.parse(`{${blocks[1]}}`).explain);
+});
+
 test("a failing rule-set test shows a diff and exits 1", () => {
   const dir = tempDir("measure-rules-test-");
   const broken = structuredClone(ministry);
