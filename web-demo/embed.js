@@ -12,13 +12,16 @@ const touched = new Set();
 
 function measure() {
   const value = (name) => form.elements[name].value.trim() || undefined;
+  // Names are separated by commas, as the programme prints them ("SM, TEM"); a comma after a
+  // hyphen is within a name: "Elinkeino-, liikenne- ja ympäristökeskukset".
+  const names = (name) => value(name)?.split(/(?<!-),/).map((p) => p.trim());
+  const lead = names("leadBody");
   return {
     id: value("id"),
     theme: Number.parseInt(value("id"), 10) || undefined,
     title: { fi: value("title") },
-    leadBody: value("leadBody"),
-    // A comma after a hyphen is within a name: "Elinkeino-, liikenne- ja ympäristökeskukset".
-    partners: value("partners")?.split(/(?<!-),/).map((p) => p.trim()),
+    leadBody: lead?.length > 1 ? lead : lead?.[0],
+    partners: names("partners"),
     schedule: { text: value("schedule") },
     status: value("status"),
   };

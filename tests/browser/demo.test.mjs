@@ -648,6 +648,12 @@ test("the embed example validates at its fields, in the page's language", async 
   assert.equal(await page.textContent("#result"), "Kiitos! Tiedot ovat kunnossa.");
   await page.fill("#partners", "PO, Elinkeino, OM");
   assert.match(await page.textContent("#partners-error"), /Elinkeino/);
+  // A joint lead is written as the programme prints it; the ELY centres lead as one body.
+  await page.fill("#leadBody", "SM, TEM");
+  assert.equal(await page.textContent("#leadBody-error"), "Toimenpiteellä on 2 päävastuutahoa (SM, TEM); päävastuutahoja on yleensä yksi.");
+  assert.equal(await page.getAttribute("#leadBody", "aria-invalid"), "false");
+  await page.fill("#leadBody", "Elinkeino-, liikenne- ja ympäristökeskukset");
+  assert.equal(await page.textContent("#leadBody-error"), "");
   await done();
 });
 
