@@ -19,7 +19,7 @@ function measure() {
   return {
     id: value("id"),
     theme: Number.parseInt(value("id"), 10) || undefined,
-    title: { fi: value("title") },
+    title: { [lang]: value("title") }, // the title in the language the page is written in
     leadBody: lead?.length > 1 ? lead : lead?.[0],
     partners: names("partners"),
     schedule: { text: value("schedule") },

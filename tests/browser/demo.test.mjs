@@ -671,6 +671,10 @@ test("the embed example on a page in another language, or in none, speaks Finnis
     await page.locator("#leadBody").pressSequentially("Tuli");
     await page.waitForFunction(() => document.getElementById("leadBody-error").textContent !== "");
     assert.ok((await page.textContent("#leadBody-error")).startsWith(expected), `lang="${tag}"`);
+    // The title is stored in the language the engine was given: a Swedish page's is no Finnish one.
+    await page.fill("#title", "Rubrik");
+    const title = await page.textContent("#title-error");
+    assert.equal(title, tag === "sv-FI" ? "Åtgärdens rubrik saknas (på finska)." : tag === "EN" ? "The measure's title is missing (in Finnish)." : "", `lang="${tag}"`);
     await done();
   }
 });
