@@ -13,8 +13,9 @@ const touched = new Set();
 function measure() {
   const value = (name) => form.elements[name].value.trim() || undefined;
   // Names are separated by commas, as the programme prints them ("SM, TEM"); a comma after a
-  // hyphen is within a name: "Elinkeino-, liikenne- ja ympäristökeskukset".
-  const names = (name) => value(name)?.split(/(?<!-),/).map((p) => p.trim());
+  // hyphen is within a name: "Elinkeino-, liikenne- ja ympäristökeskukset". "PO, " is PO
+  // while the next name is being typed.
+  const names = (name) => value(name)?.split(/(?<!-),/).map((p) => p.trim()).filter(Boolean);
   const lead = names("leadBody");
   return {
     id: value("id"),

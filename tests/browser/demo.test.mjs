@@ -648,6 +648,10 @@ test("the embed example validates at its fields, in the page's language", async 
   assert.equal(await page.textContent("#result"), "Kiitos! Tiedot ovat kunnossa.");
   await page.fill("#partners", "PO, Elinkeino, OM");
   assert.match(await page.textContent("#partners-error"), /Elinkeino/);
+  // A comma typed before the next name is no blank partner.
+  await page.fill("#partners", "PO, ");
+  assert.equal(await page.textContent("#partners-error"), "");
+  assert.equal(await page.getAttribute("#partners", "aria-invalid"), "false");
   // A joint lead is written as the programme prints it; the ELY centres lead as one body.
   await page.fill("#leadBody", "SM, TEM");
   assert.equal(await page.textContent("#leadBody-error"), "Toimenpiteellä on 2 päävastuutahoa (SM, TEM); päävastuutahoja on yleensä yksi.");
