@@ -256,6 +256,18 @@ impl Serialize for Day {
     }
 }
 
+// An error type of the public API: `?` turns it into a `Box<dyn Error>` (the README's example).
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Malformed => "not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+            Self::NonExistent => "no such month or day",
+        })
+    }
+}
+
+impl std::error::Error for DateError {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,6 +324,17 @@ mod tests {
         assert_eq!(days_in_month(2020, 2), 29);
         assert_eq!(days_in_month(2019, 0), 0);
         assert_eq!(days_in_month(2019, 13), 0);
+    }
+
+    #[test]
+    fn errors_are_std_errors_that_say_what_is_wrong() {
+        let say = |s: &str| Day::parse_iso(s).map_err(|e| Box::<dyn std::error::Error>::from(e).to_string());
+        assert_eq!(say("2018-02-30"), Err("no such month or day".to_string()));
+        assert_eq!(
+            say("30.2.2018"),
+            Err("not a date of the form YYYY, YYYY-MM or YYYY-MM-DD".to_string())
+        );
+        assert!(say("2018-02-28").is_ok());
     }
 
     #[test]

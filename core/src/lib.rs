@@ -19,6 +19,11 @@
 
 #![forbid(unsafe_code)]
 
+// The README's Rust example runs as a doctest, so that what users copy compiles.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
+
 pub mod catalogue;
 mod context;
 pub mod custom;

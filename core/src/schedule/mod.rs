@@ -162,6 +162,20 @@ pub fn parse(text: &str) -> Result<ParsedSchedule, ScheduleError> {
     grammar::parse(text, tables, tokens)
 }
 
+// An error type of the public API, as `DateError` is; the engine's findings say these in three
+// languages, this is for Rust callers of `parse`.
+impl std::fmt::Display for ScheduleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unreadable => f.write_str("the text cannot be read as dates"),
+            Self::NonExistentDate(date) => write!(f, "the date {date} does not exist"),
+            Self::Reversed { start, end } => write!(f, "the schedule starts ({start}) after it ends ({end})"),
+        }
+    }
+}
+
+impl std::error::Error for ScheduleError {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,6 +205,20 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn errors_are_std_errors_that_say_what_is_wrong() {
+        let say = |text: &str| parse(text).map_err(|e| Box::<dyn std::error::Error>::from(e).to_string());
+        assert_eq!(
+            say("kun rahoitus loppuu"),
+            Err("the text cannot be read as dates".to_string())
+        );
+        assert_eq!(say("31.2.2018"), Err("the date 31.2.2018 does not exist".to_string()));
+        assert_eq!(
+            say("2020-2018"),
+            Err("the schedule starts (2020) after it ends (2018)".to_string())
+        );
     }
 
     #[test]
