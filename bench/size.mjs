@@ -35,6 +35,7 @@ export const PACKAGE_FILES = [
   ["node/measure_rules.js (Node glue)", "wasm/npm/node/measure_rules.js"],
   ["node.mjs (Node ESM entry)", "wasm/npm/node.mjs"],
   ["cli.mjs", "wasm/npm/cli.mjs"],
+  ["rule-docs.js (the rules' documentation, for pages and tools that show it; not in the wasm)", "wasm/npm/rule-docs.js"],
   ["web/measure_rules.d.ts (types)", "wasm/npm/web/measure_rules.d.ts"],
 ];
 

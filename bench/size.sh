@@ -15,4 +15,5 @@ row "node/measure_rules_bg.wasm (Node)" wasm/npm/node/measure_rules_bg.wasm
 row "node/measure_rules.js (Node glue)" wasm/npm/node/measure_rules.js
 row "node.mjs (Node ESM entry)" wasm/npm/node.mjs
 row "cli.mjs" wasm/npm/cli.mjs
+row "rule-docs.js (rule documentation)" wasm/npm/rule-docs.js
 row "web/measure_rules.d.ts (types)" wasm/npm/web/measure_rules.d.ts

@@ -16,6 +16,8 @@ export const SOURCES = ["index.html", "embed.html", "style.css", "embed.css", "f
 /** What else goes in: [from, relative to the repository; to, relative to the output]. */
 export const ASSETS = [
   ["wasm/npm/index.js", "measure-rules/index.js"],
+  // The rules' documentation, for the catalogue tab (the engine leaves it out).
+  ["wasm/npm/rule-docs.js", "measure-rules/rule-docs.js"],
   ["wasm/npm/web/measure_rules.js", "measure-rules/web/measure_rules.js"],
   ["wasm/npm/web/measure_rules_bg.wasm", "measure-rules/web/measure_rules_bg.wasm"],
   // The glue's own modules (wasm-bindgen's snippets: wasm/src/tape.mjs, size.mjs, options.mjs).

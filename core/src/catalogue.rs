@@ -50,13 +50,28 @@ pub struct RuleMeta {
     pub scope: Scope,
     /// One line, for lists and editor hovers.
     pub summary: &'static str,
-    /// Markdown: what the rule checks.
-    pub what: &'static str,
-    /// Markdown: why it matters.
-    pub why: &'static str,
-    /// Markdown: a measure that fails, and what passes.
-    pub example: &'static str,
+    /// The rule's documentation. Only the native crate has it (feature `docs`, on by default):
+    /// the WebAssembly builds leave it out, which takes a third of their rule catalogue's
+    /// text (5 KB of the browser's gzipped wasm) off every form that embeds the engine. The
+    /// npm package ships it as its own module, `measure-rules/rule-docs`, generated from here
+    /// (`docs::rule_docs_js`), for the pages and tools that show it.
+    #[cfg(feature = "docs")]
+    #[serde(flatten)]
+    pub docs: Docs,
     pub params: &'static [ParamSpec],
+}
+
+/// What a rule's documentation says, in Markdown under the headings of the rule reference.
+#[cfg(feature = "docs")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Docs {
+    /// What the rule checks.
+    pub what: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// A measure that fails, and what passes.
+    pub example: &'static str,
 }
 
 /// Every rule, in documentation order.

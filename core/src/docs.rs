@@ -39,7 +39,7 @@ pub fn rules_markdown() -> String {
         let _ = write!(
             out,
             "### What it checks\n\n{}\n\n### Why\n\n{}\n\n### Example\n\n{}\n",
-            r.what, r.why, r.example
+            r.docs.what, r.docs.why, r.docs.example
         );
         if !r.params.is_empty() {
             out.push_str("\n### Parameters\n\n| Name | Default | Meaning |\n| --- | --- | --- |\n");
@@ -50,6 +50,39 @@ pub fn rules_markdown() -> String {
     }
     out
 }
+
+/// The rules' documentation as an ES module of the npm package (`measure-rules/rule-docs`):
+/// the WebAssembly builds leave it out of their catalogue (`RuleMeta::docs`), so a form that
+/// never shows it does not download it.
+pub fn rule_docs_js() -> String {
+    // By hand rather than through a `Map`, to keep the catalogue's order and the reference's.
+    let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let entries: Vec<String> = RULES
+        .iter()
+        .map(|r| {
+            format!(
+                "  {}: {{\n    \"what\": {},\n    \"why\": {},\n    \"example\": {}\n  }}",
+                quote(r.id),
+                quote(r.docs.what),
+                quote(r.docs.why),
+                quote(r.docs.example)
+            )
+        })
+        .collect();
+    format!(
+        "{GENERATED_JS}\n/** Each rule's documentation by its id: what it checks, why, and an example (Markdown, in English). `rules()` gives the rest of the catalogue. */\nexport const RULE_DOCS = {{\n{}\n}};\n",
+        entries.join(",\n")
+    )
+}
+
+/// The declarations of [`rule_docs_js`]'s module.
+pub fn rule_docs_dts() -> String {
+    format!(
+        "{GENERATED_JS}\n/** What a rule's documentation says, in Markdown (English), under the rule reference's headings. */\nexport interface RuleDocs {{\n    /** What the rule checks. */\n    what: string;\n    /** Why it matters. */\n    why: string;\n    /** A measure that fails, and what passes. */\n    example: string;\n}}\n\n/** Each rule's documentation by its id: every id `rules()` lists, and no other (a custom rule's is its rule set's `description`). */\nexport declare const RULE_DOCS: Readonly<Record<string, RuleDocs | undefined>>;\n"
+    )
+}
+
+const GENERATED_JS: &str = "// Generated from core/src/rules/*.rs by `UPDATE_GENERATED=1 cargo test -p measure-rules --test generated`. Do not edit by hand.";
 
 fn anchor(id: &str) -> String {
     id.chars()

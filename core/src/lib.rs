@@ -29,6 +29,7 @@ mod context;
 pub mod custom;
 pub mod date;
 pub mod doc;
+#[cfg(feature = "docs")]
 pub mod docs;
 mod engine;
 mod finding;

@@ -1,3 +1,4 @@
+#![cfg(feature = "docs")]
 //! The rule reference and the rule-set schema are generated from the catalogue. This test
 //! fails when the committed files drift; `UPDATE_GENERATED=1` rewrites them.
 
@@ -103,4 +104,18 @@ fn programme_shell_schema_is_up_to_date() -> Result<(), String> {
     let mut out = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
     out.push('\n');
     check(root().join("core/schema-views/programme-shell.schema.json"), out)
+}
+
+/// The rules' documentation, which the WebAssembly builds leave out, as the npm package's
+/// `measure-rules/rule-docs` module and its declarations.
+#[test]
+fn rule_docs_module_is_up_to_date() -> Result<(), String> {
+    check(
+        root().join("wasm/npm/rule-docs.js"),
+        measure_rules::docs::rule_docs_js(),
+    )?;
+    check(
+        root().join("wasm/npm/rule-docs.d.ts"),
+        measure_rules::docs::rule_docs_dts(),
+    )
 }

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { Engine, checkRulesetFileSize, parseSchedule, rules, version } from "measure-rules";
+import { RULE_DOCS } from "measure-rules/rule-docs";
 
 const require = createRequire(import.meta.url);
 
@@ -227,7 +228,13 @@ test("schedules, rules, organisations, version", () => {
   assert.ok(catalogue.length >= 28);
   const partners = catalogue.find((r) => r.id === "partners.required");
   assert.equal(partners.params[0].name, "min");
-  assert.ok(partners.what && partners.why && partners.example);
+  // The documentation is the package's own module, not the engine's: a form that never shows
+  // it does not download it. It documents every rule of the catalogue, and nothing else.
+  assert.equal(partners.what, undefined);
+  assert.deepEqual(Object.keys(RULE_DOCS), catalogue.map((r) => r.id));
+  for (const docs of Object.values(RULE_DOCS)) assert.deepEqual(Object.keys(docs), ["what", "why", "example"]);
+  assert.match(RULE_DOCS["partners.required"].what, /partners/);
+  assert.equal(require("measure-rules/rule-docs").RULE_DOCS, RULE_DOCS, "require gives the same module");
   const orgs = new Engine().organisations();
   assert.ok(orgs.find((o) => o.code === "SM" && o.name.sv === "Inrikesministeriet"));
   assert.match(version(), /^\d+\.\d+\.\d+$/);

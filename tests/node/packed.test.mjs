@@ -34,10 +34,17 @@ test("the packed package installs, and its CLI, both module forms and its declar
   const esm = execFileSync(process.execPath, ["esm.mjs"], { cwd: app, encoding: "utf8" });
   assert.equal(execFileSync(process.execPath, ["cjs.cjs"], { cwd: app, encoding: "utf8" }), esm);
   assert.deepEqual(JSON.parse(esm), { error: 5, warning: 1, info: 0 });
+  // The rules' documentation, a module of its own.
+  writeFileSync(join(app, "docs.mjs"), 'import { RULE_DOCS } from "measure-rules/rule-docs";\nprocess.stdout.write(RULE_DOCS["lead-body.required"].why);\n');
+  writeFileSync(join(app, "docs.cjs"), 'process.stdout.write(require("measure-rules/rule-docs").RULE_DOCS["lead-body.required"].why);\n');
+  const why = execFileSync(process.execPath, ["docs.mjs"], { cwd: app, encoding: "utf8" });
+  assert.ok(why.length > 20, why);
+  assert.equal(execFileSync(process.execPath, ["docs.cjs"], { cwd: app, encoding: "utf8" }), why);
 
   // The declarations, with a plain library and skipLibCheck: false, as Node resolves them
   // (ES module and CommonJS) and as a bundler does.
-  const typed = 'import { Engine, type Report } from "measure-rules";\nexport const report: Report = new Engine().checkMeasure({ id: "1.1" }, { lang: "fi" });\n';
+  const typed = 'import { Engine, type Report } from "measure-rules";\nexport const report: Report = new Engine().checkMeasure({ id: "1.1" }, { lang: "fi" });\n' +
+    'import { RULE_DOCS } from "measure-rules/rule-docs";\nexport const why: string | undefined = RULE_DOCS[report.findings[0]?.rule ?? ""]?.why;\n';
   writeFileSync(join(app, "esm.mts"), typed);
   writeFileSync(join(app, "cjs.cts"), typed);
   writeFileSync(join(app, "web.ts"), typed);

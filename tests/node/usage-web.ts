@@ -2,6 +2,7 @@
 // build's), checked by `tsc --noEmit` with a plain library (types.test.mjs).
 import { Engine, parseSchedule } from "measure-rules";
 import type { Measure, Report, ScheduleReading } from "measure-rules";
+import { RULE_DOCS } from "measure-rules/rule-docs";
 
 const measure: Measure = { id: "2.6a", theme: 2, title: { fi: "Vahvistetaan itärajan valvontaa." }, leadBody: "SM", partners: ["PO"], schedule: { continuous: true }, status: "continuous" };
 const engine = new Engine();
@@ -12,3 +13,4 @@ const reading: ScheduleReading = parseSchedule("Syksy 2018", "fi");
 engine.checkDocumentJson("{}");
 engine.free();
 export const errors: number = report.summary.error + (reading.ok ? 0 : 1);
+export const why: string = RULE_DOCS[report.findings[0]?.rule ?? ""]?.why ?? "";

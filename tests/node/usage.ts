@@ -1,6 +1,8 @@
 // A typed use of the package, checked by `tsc --noEmit` (types.test.mjs): every input and
 // output has a declared type, and misuse is a type error.
 import { Engine, checkRulesetFileSize, parseSchedule, rules, version } from "measure-rules";
+import { RULE_DOCS } from "measure-rules/rule-docs";
+import type { RuleDocs } from "measure-rules/rule-docs";
 import type { CheckOptions, Condition, CustomRuleInfo, Finding, Measure, Programme, Report, ReportJson, RuleMeta, RuleSetDocument, ScheduleReading, Severity, TestReport, TraceStep } from "measure-rules";
 
 const measure: Measure = {
@@ -52,6 +54,11 @@ const reading: ScheduleReading = parseSchedule("hösten 2018", "sv");
 const start: string | undefined = engine.parseSchedule("Syksy 2018").start ?? reading.end;
 const catalogue: RuleMeta[] = rules();
 const v: string = version();
+// The rules' documentation, from its own module; a custom rule's id has none.
+const docs: RuleDocs | undefined = RULE_DOCS[catalogue[0]?.id ?? ""];
+const what: string = docs?.what ?? "";
+// @ts-expect-error: an id the catalogue does not list has no documentation
+const unchecked: string = RULE_DOCS["kuntaliitto/theme-7"].what;
 const ids: string[] = catalogue.map((r) => `${r.id} ${r.severity} ${r.params.map((p) => p.name).join(",")}`);
 const orgs: string[] = engine.organisations().map((o) => o.name.fi);
 engine.free();
@@ -79,4 +86,4 @@ new Engine().checkMeasure(measure, { lang: "de" });
 // @ts-expect-error: a measure's theme is a number
 const wrong: Measure = { theme: "2" };
 
-export { errors, severity, place, start, ids, orgs, v, wrong, chainIds, badCondition };
+export { errors, severity, place, start, ids, orgs, v, wrong, chainIds, badCondition, what, unchecked };

@@ -8,6 +8,10 @@ import { isAbsolute, join, posix, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { Engine, checkRulesetFileSize, parseSchedule, rules, version } from "./node.mjs";
+import { RULE_DOCS } from "./rule-docs.js";
+
+/** The catalogue with each rule's documentation, which the engine leaves to rule-docs.js, in the reference's order of keys. */
+const documented = () => rules().map(({ params, ...r }) => ({ ...r, ...RULE_DOCS[r.id], params }));
 
 const USAGE = `measure-rules ${version()}
 
@@ -917,7 +921,7 @@ const FORMATS = {
     }
     // Every rule a result can name: a viewer (GitHub's code scanning, say) describes a result
     // by its rule's entry, and the rule sets' custom rules and unreadable files had none.
-    const catalogue = rules().map((r) => ({
+    const catalogue = documented().map((r) => ({
       id: r.id,
       shortDescription: { text: r.summary },
       fullDescription: { text: r.what },
@@ -987,7 +991,7 @@ function editDistance(a, b) {
  * all. A mistyped id says the nearest, as the engine does for a rule set's settings.
  */
 function listRules(opts) {
-  const all = rules();
+  const all = documented();
   const [id, extra] = opts.positional;
   if (extra !== undefined) throw new UsageError(`rules takes one rule id or family, not ${opts.positional.length}`);
   const one = id !== undefined && all.some((r) => r.id === id);

@@ -6,6 +6,7 @@ import { fill, h, hidden } from "./dom.js";
 import { render as markdown } from "./markdown.js";
 import { pretty, ruleTemplate, WORKED_EXAMPLE_TEXT } from "./custom-example.js";
 import { goToButton, parseOrNull as parse } from "./json-view.js";
+import { RULE_DOCS } from "../measure-rules/rule-docs.js";
 
 const EXAMPLE_RULESET = "data/rulesets/agency-strict.json";
 
@@ -177,7 +178,8 @@ const cataloguePanel = {
   id: "catalogue",
   create(app, section) {
     const t = (key, params) => app.t(key, params);
-    const all = app.pkg.rules();
+    // The engine's catalogue with each rule's documentation, which the package ships apart.
+    const all = app.pkg.rules().map((r) => ({ ...r, ...RULE_DOCS[r.id] }));
     let filter = "";
     let list;
     let count;

@@ -4,6 +4,8 @@ use serde_json::Value;
 
 use crate::doc::{Doc, View};
 
+#[cfg(feature = "docs")]
+use crate::catalogue::Docs;
 use crate::catalogue::{RuleMeta, Scope};
 use crate::context::{child, Change, Cx};
 use crate::finding::Severity;
@@ -14,9 +16,12 @@ pub static FORMAT: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Measure,
     summary: "The measure has a number of the form theme.number, with an optional letter part.",
-    what: "Checks that `id` is present and reads as a measure number: a theme 1-8, a dot, a number, and optionally a letter part (`2.14`, `2.6a`). The published forms `2.6. a)`, `4.3. b.`, `1.1.` and `2.6 b)` are recognised.",
-    why: "The number is how measures are cited in decisions, reports and other measures; a measure without one cannot be followed up.",
-    example: "```json\n{ \"id\": \"toimenpide 2\" }\n```\nfails. `{ \"id\": \"2.6a\" }` passes.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Checks that `id` is present and reads as a measure number: a theme 1-8, a dot, a number, and optionally a letter part (`2.14`, `2.6a`). The published forms `2.6. a)`, `4.3. b.`, `1.1.` and `2.6 b)` are recognised.",
+        why: "The number is how measures are cited in decisions, reports and other measures; a measure without one cannot be followed up.",
+        example: "```json\n{ \"id\": \"toimenpide 2\" }\n```\nfails. `{ \"id\": \"2.6a\" }` passes.",
+    },
     params: &[],
 };
 
@@ -25,9 +30,12 @@ pub static CANONICAL: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     scope: Scope::Measure,
     summary: "The measure number is written in its canonical form.",
-    what: "When `id` is a recognised published form such as `2.6. a)` or `1.1.`, suggests the canonical form (`2.6a`, `1.1`) as a fix.",
-    why: "Two spellings of the same number defeat duplicate detection, cross-references and joins between systems.",
-    example: "```json\n{ \"id\": \"4.3. b.\" }\n```\nwarns with the fix `4.3b`.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "When `id` is a recognised published form such as `2.6. a)` or `1.1.`, suggests the canonical form (`2.6a`, `1.1`) as a fix.",
+        why: "Two spellings of the same number defeat duplicate detection, cross-references and joins between systems.",
+        example: "```json\n{ \"id\": \"4.3. b.\" }\n```\nwarns with the fix `4.3b`.",
+    },
     params: &[],
 };
 
@@ -36,9 +44,13 @@ pub static THEME: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Measure,
     summary: "The theme agrees with the measure number.",
-    what: "Checks that `theme` is given and equals the first number of `id` (measure `2.6a` belongs to theme 2).",
-    why: "Reports and the programme view group measures by theme; a disagreement puts a measure in the wrong group.",
-    example: "```json\n{ \"id\": \"2.6a\", \"theme\": 3 }\n```\nfails with the fix `2`.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Checks that `theme` is given and equals the first number of `id` (measure `2.6a` belongs to theme 2).",
+        why:
+            "Reports and the programme view group measures by theme; a disagreement puts a measure in the wrong group.",
+        example: "```json\n{ \"id\": \"2.6a\", \"theme\": 3 }\n```\nfails with the fix `2`.",
+    },
     params: &[],
 };
 

@@ -1,5 +1,7 @@
 //! The JSON text itself: readable, and within the size limit.
 
+#[cfg(feature = "docs")]
+use crate::catalogue::Docs;
 use crate::catalogue::{RuleMeta, Scope};
 use crate::context::{child, Cx, Pending};
 use crate::doc::{Borrowed, Unescaped};
@@ -11,9 +13,12 @@ pub static SYNTAX: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Document,
     summary: "The document is valid JSON.",
-    what: "Reads the text as JSON (RFC 8259). A byte-order mark at the start is allowed; trailing commas, comments, single quotes and truncated text are not. Nesting deeper than 127 levels is refused. A `\\u` escape of half a surrogate pair (`\\uD800`-`\\uDFFF` alone), which no character is, is reported at the escape and read as U+FFFD, so the rest of the document is still checked. Given bytes (a file, a `Uint8Array`), the text must be UTF-8: the first byte that is not is reported.\n\nThe message says what is wrong in the reader's language, and the parameter `problem` names it for forms with texts of their own: `trailing-comma`, `extra-comma`, `trailing-characters`, `comment`, `expected-value`, `expected-colon`, `expected-comma-list`, `expected-comma-object`, `key-not-string`, `invalid-escape`, `lone-surrogate`, `invalid-number`, `number-range`, `control-character`, `eof`, `empty`, `depth`, `utf8` (with `byte`), or `syntax`, whose message quotes the parser's own words (the parameter `detail`). The place is where the fix goes: a trailing comma on itself, a missing comma or colon right after the value or key it should follow, a line break inside quotes at the end of its line.",
-    why: "Nothing else can be checked in text that is not JSON, and the person who wrote it needs to know the exact line and column.",
-    example: "```json\n{ \"id\": \"2.1\", }\n```\nfails at line 1, column 14 (the trailing comma). `{ \"id\": \"2.1\" }` passes.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Reads the text as JSON (RFC 8259). A byte-order mark at the start is allowed; trailing commas, comments, single quotes and truncated text are not. Nesting deeper than 127 levels is refused. A `\\u` escape of half a surrogate pair (`\\uD800`-`\\uDFFF` alone), which no character is, is reported at the escape and read as U+FFFD, so the rest of the document is still checked. Given bytes (a file, a `Uint8Array`), the text must be UTF-8: the first byte that is not is reported.\n\nThe message says what is wrong in the reader's language, and the parameter `problem` names it for forms with texts of their own: `trailing-comma`, `extra-comma`, `trailing-characters`, `comment`, `expected-value`, `expected-colon`, `expected-comma-list`, `expected-comma-object`, `key-not-string`, `invalid-escape`, `lone-surrogate`, `invalid-number`, `number-range`, `control-character`, `eof`, `empty`, `depth`, `utf8` (with `byte`), or `syntax`, whose message quotes the parser's own words (the parameter `detail`). The place is where the fix goes: a trailing comma on itself, a missing comma or colon right after the value or key it should follow, a line break inside quotes at the end of its line.",
+        why: "Nothing else can be checked in text that is not JSON, and the person who wrote it needs to know the exact line and column.",
+        example: "```json\n{ \"id\": \"2.1\", }\n```\nfails at line 1, column 14 (the trailing comma). `{ \"id\": \"2.1\" }` passes.",
+    },
     params: &[],
 };
 
@@ -22,9 +27,12 @@ pub static DUPLICATE_KEY: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     scope: Scope::Document,
     summary: "No object writes a key twice.",
-    what: "Reports each member whose key its object writes again later, at that earlier key. JSON readers keep the last value of a repeated key (serde_json, `JSON.parse`, and this engine), so the earlier value is neither read nor checked. Only text can repeat a key: a JavaScript object, or text already read by `JSON.parse`, holds each key once.",
-    why: "A file edited by hand, or two forms' outputs joined, can hold `partners` twice: the first list is silently lost, and what the file seems to say is not what any system reads.",
-    example: "```json\n{ \"partners\": [\"OM\"], \"status\": \"planned\", \"partners\": [\"PO\"] }\n```\nwarns at line 1, column 3 (the first `partners`; only `[\"PO\"]` is read). Keep one `partners` with both: `{ \"partners\": [\"OM\", \"PO\"], \"status\": \"planned\" }` passes.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Reports each member whose key its object writes again later, at that earlier key. JSON readers keep the last value of a repeated key (serde_json, `JSON.parse`, and this engine), so the earlier value is neither read nor checked. Only text can repeat a key: a JavaScript object, or text already read by `JSON.parse`, holds each key once.",
+        why: "A file edited by hand, or two forms' outputs joined, can hold `partners` twice: the first list is silently lost, and what the file seems to say is not what any system reads.",
+        example: "```json\n{ \"partners\": [\"OM\"], \"status\": \"planned\", \"partners\": [\"PO\"] }\n```\nwarns at line 1, column 3 (the first `partners`; only `[\"PO\"]` is read). Keep one `partners` with both: `{ \"partners\": [\"OM\", \"PO\"], \"status\": \"planned\" }` passes.",
+    },
     params: &[],
 };
 
@@ -33,9 +41,12 @@ pub static TOO_LARGE: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Document,
     summary: "The document is within the size limit.",
-    what: "Refuses JSON text larger than 32 MiB before reading it, and in JavaScript an object whose `JSON.stringify` text is. What is certainly over it is refused before it is copied in, by a lower bound (\"at least\").",
-    why: "A bound on input keeps a browser tab or a CI job from running out of memory on a mistaken file; the real 2017 programme is about 100 KB.",
-    example: "A 40 MiB file fails with the size and the limit in the message.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Refuses JSON text larger than 32 MiB before reading it, and in JavaScript an object whose `JSON.stringify` text is. What is certainly over it is refused before it is copied in, by a lower bound (\"at least\").",
+        why: "A bound on input keeps a browser tab or a CI job from running out of memory on a mistaken file; the real 2017 programme is about 100 KB.",
+        example: "A 40 MiB file fails with the size and the limit in the message.",
+    },
     params: &[],
 };
 
@@ -44,9 +55,12 @@ pub static TOO_MANY_FINDINGS: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     scope: Scope::Document,
     summary: "A report lists at most 50,000 findings of each severity.",
-    what: "Past 50,000 findings of one severity, the rest are counted in the summary but not listed, and this finding says how many. Errors are never crowded out by warnings.",
-    why: "2.7 million misspelt fields fit in 32 MiB; listing them all would exhaust the engine's memory.",
-    example: "60,000 unknown fields: 50,000 warnings listed, then this one.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Past 50,000 findings of one severity, the rest are counted in the summary but not listed, and this finding says how many. Errors are never crowded out by warnings.",
+        why: "2.7 million misspelt fields fit in 32 MiB; listing them all would exhaust the engine's memory.",
+        example: "60,000 unknown fields: 50,000 warnings listed, then this one.",
+    },
     params: &[],
 };
 
@@ -510,7 +524,11 @@ mod tests {
                 .chain(["comment", "extra-comma", "eof", "empty", "utf8", "syntax"]);
         for v in variants {
             // The rule's reference lists every value of `problem`.
-            assert!(SYNTAX.what.contains(&format!("`{v}`")), "{v} is not in the rule's text");
+            #[cfg(feature = "docs")]
+            assert!(
+                SYNTAX.docs.what.contains(&format!("`{v}`")),
+                "{v} is not in the rule's text"
+            );
             for lang in [Lang::Fi, Lang::Sv, Lang::En] {
                 let key = format!("input.syntax/{v}");
                 assert!(crate::messages::lookup(lang, &key).is_some(), "{key} in {lang:?}");

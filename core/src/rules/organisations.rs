@@ -6,6 +6,8 @@ use serde_json::Value;
 
 use crate::doc::{Doc, View};
 
+#[cfg(feature = "docs")]
+use crate::catalogue::Docs;
 use crate::catalogue::{ParamKind, ParamSpec, RuleMeta, Scope};
 use crate::context::{child, item, Change, Cx};
 use crate::finding::Severity;
@@ -18,9 +20,12 @@ pub static LEAD_REQUIRED: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Measure,
     summary: "The measure has a lead body.",
-    what: "Checks that `leadBody` is given and not blank.",
-    why: "Every measure of the programme has one accountable lead (päävastuutaho); without it nobody answers for the measure in follow-up.",
-    example: "```json\n{ \"id\": \"2.1\", \"partners\": [\"HKO\"] }\n```\nfails at `/leadBody`. `{ \"leadBody\": \"SM\" }` passes.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Checks that `leadBody` is given and not blank.",
+        why: "Every measure of the programme has one accountable lead (päävastuutaho); without it nobody answers for the measure in follow-up.",
+        example: "```json\n{ \"id\": \"2.1\", \"partners\": [\"HKO\"] }\n```\nfails at `/leadBody`. `{ \"leadBody\": \"SM\" }` passes.",
+    },
     params: &[],
 };
 
@@ -29,9 +34,12 @@ pub static LEAD_UNKNOWN: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Measure,
     summary: "The lead body is in the organisation registry.",
-    what: "Resolves `leadBody` (and a step's own lead) against the registry by code, alias, full name in any language, or `PARENT/CODE` path, ignoring case. When it is not found, suggests the closest registered name.",
-    why: "Follow-up is reported per organisation; a lead that is not in the registry is counted nowhere, and a typo (`HÄK`) is easy to fix when the form suggests `HÄKE`.",
-    example: "```json\n{ \"leadBody\": \"Sisäministeri\" }\n```\nfails: did you mean SM (Sisäministeriö)?",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Resolves `leadBody` (and a step's own lead) against the registry by code, alias, full name in any language, or `PARENT/CODE` path, ignoring case. When it is not found, suggests the closest registered name.",
+        why: "Follow-up is reported per organisation; a lead that is not in the registry is counted nowhere, and a typo (`HÄK`) is easy to fix when the form suggests `HÄKE`.",
+        example: "```json\n{ \"leadBody\": \"Sisäministeri\" }\n```\nfails: did you mean SM (Sisäministeriö)?",
+    },
     params: &[],
 };
 
@@ -40,9 +48,12 @@ pub static LEAD_JOINT: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     scope: Scope::Measure,
     summary: "The measure has a single lead body.",
-    what: "Warns when `leadBody` names more than one organisation (`[\"SM\", \"TEM\"]`). A joint lead can be written, since the programme has them (measure 5.1), but it is the exception.",
-    why: "Joint accountability tends to mean no accountability; the warning asks the author to confirm it or name one lead and make the other a partner.",
-    example: "```json\n{ \"leadBody\": [\"SM\", \"TEM\"] }\n```\nwarns. `{ \"leadBody\": \"SM\", \"partners\": [\"TEM\"] }` passes.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Warns when `leadBody` names more than one organisation (`[\"SM\", \"TEM\"]`). A joint lead can be written, since the programme has them (measure 5.1), but it is the exception.",
+        why: "Joint accountability tends to mean no accountability; the warning asks the author to confirm it or name one lead and make the other a partner.",
+        example: "```json\n{ \"leadBody\": [\"SM\", \"TEM\"] }\n```\nwarns. `{ \"leadBody\": \"SM\", \"partners\": [\"TEM\"] }` passes.",
+    },
     params: &[],
 };
 
@@ -51,9 +62,12 @@ pub static PARTNERS_REQUIRED: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     scope: Scope::Measure,
     summary: "The measure names at least the required number of partners.",
-    what: "Checks that `partners` has at least `min` entries (1 by default).",
-    why: "The strategy's measures are carried out in broad cooperation: each names the bodies it is carried out with (muut vastuutahot). A measure without partners is either a lone effort or missing data. It is a warning by default because the published programme has such measures.",
-    example: "```json\n{ \"leadBody\": \"SM\", \"partners\": [] }\n```\nwarns at `/partners`.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Checks that `partners` has at least `min` entries (1 by default).",
+        why: "The strategy's measures are carried out in broad cooperation: each names the bodies it is carried out with (muut vastuutahot). A measure without partners is either a lone effort or missing data. It is a warning by default because the published programme has such measures.",
+        example: "```json\n{ \"leadBody\": \"SM\", \"partners\": [] }\n```\nwarns at `/partners`.",
+    },
     params: &[ParamSpec { name: "min", kind: ParamKind::Count, default: "1", doc: "Minimum number of partners." }],
 };
 
@@ -62,9 +76,12 @@ pub static PARTNERS_UNKNOWN: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Measure,
     summary: "Each partner is in the organisation registry.",
-    what: "Resolves each entry of `partners` as `lead-body.unknown` does, with a suggestion for near misses.",
-    why: "As for the lead: unregistered partners are invisible in follow-up. A rule set can add an organisation's own bodies to the registry.",
-    example: "```json\n{ \"partners\": [\"Tuli\"] }\n```\nfails at `/partners/0`: did you mean Tulli?",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Resolves each entry of `partners` as `lead-body.unknown` does, with a suggestion for near misses.",
+        why: "As for the lead: unregistered partners are invisible in follow-up. A rule set can add an organisation's own bodies to the registry.",
+        example: "```json\n{ \"partners\": [\"Tuli\"] }\n```\nfails at `/partners/0`: did you mean Tulli?",
+    },
     params: &[],
 };
 
@@ -73,9 +90,12 @@ pub static PARTNERS_DUPLICATE: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     scope: Scope::Measure,
     summary: "No partner is named twice.",
-    what: "Reports a partner that resolves to the same organisation as an earlier one, after alias resolution (`POHA` and `Poliisihallitus` are one body), with a fix that removes the repeat.",
-    why: "Repeats inflate partner counts and make the list harder to read.",
-    example: "```json\n{ \"partners\": [\"POHA\", \"Poliisihallitus\"] }\n```\nwarns at `/partners/1`.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Reports a partner that resolves to the same organisation as an earlier one, after alias resolution (`POHA` and `Poliisihallitus` are one body), with a fix that removes the repeat.",
+        why: "Repeats inflate partner counts and make the list harder to read.",
+        example: "```json\n{ \"partners\": [\"POHA\", \"Poliisihallitus\"] }\n```\nwarns at `/partners/1`.",
+    },
     params: &[],
 };
 
@@ -84,10 +104,12 @@ pub static PARTNERS_INCLUDES_LEAD: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     scope: Scope::Measure,
     summary: "The lead body is not also listed as a partner.",
-    what: "Reports a partner that resolves to the lead body.",
-    why: "Partners are the other responsible bodies; listing the lead among them double-counts it.",
-    example:
-        "```json\n{ \"leadBody\": \"SM\", \"partners\": [\"sisäministeriö\", \"OM\"] }\n```\nwarns at `/partners/0`.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Reports a partner that resolves to the lead body.",
+        why: "Partners are the other responsible bodies; listing the lead among them double-counts it.",
+        example: "```json\n{ \"leadBody\": \"SM\", \"partners\": [\"sisäministeriö\", \"OM\"] }\n```\nwarns at `/partners/0`.",
+    },
     params: &[],
 };
 
@@ -96,9 +118,12 @@ pub static ALIAS: RuleMeta = RuleMeta {
     severity: Severity::Info,
     scope: Scope::Measure,
     summary: "Organisations are written as their registry code.",
-    what: "When a lead body or partner is written as a full name, alias or `PARENT/CODE` path (`Poliisihallitus`, `SM/PO`), offers the registry code as a fix.",
-    why: "Codes are stable across languages and spellings; names are for people, and the form shows them.",
-    example: "```json\n{ \"leadBody\": \"Sisäministeriö\" }\n```\ngives the fix `SM`.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "When a lead body or partner is written as a full name, alias or `PARENT/CODE` path (`Poliisihallitus`, `SM/PO`), offers the registry code as a fix.",
+        why: "Codes are stable across languages and spellings; names are for people, and the form shows them.",
+        example: "```json\n{ \"leadBody\": \"Sisäministeriö\" }\n```\ngives the fix `SM`.",
+    },
     params: &[],
 };
 

@@ -2,6 +2,8 @@
 
 use crate::doc::{Doc, View};
 
+#[cfg(feature = "docs")]
+use crate::catalogue::Docs;
 use crate::catalogue::{RuleMeta, Scope};
 use crate::context::{child, item, Cx};
 use crate::finding::Severity;
@@ -13,10 +15,12 @@ pub static DUPLICATE_ID: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Programme,
     summary: "Measure numbers are unique in the programme.",
-    what:
-        "Reports a measure whose number, once normalised (`2.6. a)` is `2.6a`), is already used by an earlier measure.",
-    why: "Measures are cited by number; two measures with one number make every citation ambiguous.",
-    example: "A programme with measures `2.6a` and `2.6. a)` fails at the second one's `/id`.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Reports a measure whose number, once normalised (`2.6. a)` is `2.6a`), is already used by an earlier measure.",
+        why: "Measures are cited by number; two measures with one number make every citation ambiguous.",
+        example: "A programme with measures `2.6a` and `2.6. a)` fails at the second one's `/id`.",
+    },
     params: &[],
 };
 
@@ -25,9 +29,12 @@ pub static REFERENCE: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     scope: Scope::Programme,
     summary: "References to measures and themes in the text name ones that exist.",
-    what: "Finds references in titles, steps and progress notes (\"toimenpiteen 3.1\", \"toimenpidekokonaisuus 8\", \"åtgärd 3.1\", \"åtgärdshelhet 8\", \"measure 3.1\", \"theme 8\") and checks that the measure is in the programme, and that the theme is one of its themes (1-8 when the programme lists none).",
-    why: "Measures build on each other; a reference to a measure that was renumbered or dropped misleads the reader.",
-    example: "In a programme without measure 3.9, a step \"Jatketaan toimenpiteen 3.9 työtä\" warns.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Finds references in titles, steps and progress notes (\"toimenpiteen 3.1\", \"toimenpidekokonaisuus 8\", \"åtgärd 3.1\", \"åtgärdshelhet 8\", \"measure 3.1\", \"theme 8\") and checks that the measure is in the programme, and that the theme is one of its themes (1-8 when the programme lists none).",
+        why: "Measures build on each other; a reference to a measure that was renumbered or dropped misleads the reader.",
+        example: "In a programme without measure 3.9, a step \"Jatketaan toimenpiteen 3.9 työtä\" warns.",
+    },
     params: &[],
 };
 

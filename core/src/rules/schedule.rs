@@ -4,6 +4,8 @@ use serde_json::Value;
 
 use crate::doc::{Doc, View};
 
+#[cfg(feature = "docs")]
+use crate::catalogue::Docs;
 use crate::catalogue::{RuleMeta, Scope};
 use crate::context::{child, Change, Cx, PathArg};
 use crate::date::{DateError, PartialDate};
@@ -17,9 +19,12 @@ pub static REQUIRED: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Measure,
     summary: "The measure has a schedule.",
-    what: "Checks that `schedule` gives at least one of: a `start` or `end` date, `continuous: true`, or schedule `text`. A measure whose implementation steps each have their own schedule passes.",
-    why: "Follow-up compares progress against the schedule; without one a measure can never be late, and never be done.",
-    example: "```json\n{ \"id\": \"2.1\", \"schedule\": {} }\n```\nfails at `/schedule`. `{ \"schedule\": { \"text\": \"Jatkuvaa toimintaa\", \"continuous\": true } }` passes.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Checks that `schedule` gives at least one of: a `start` or `end` date, `continuous: true`, or schedule `text`. A measure whose implementation steps each have their own schedule passes.",
+        why: "Follow-up compares progress against the schedule; without one a measure can never be late, and never be done.",
+        example: "```json\n{ \"id\": \"2.1\", \"schedule\": {} }\n```\nfails at `/schedule`. `{ \"schedule\": { \"text\": \"Jatkuvaa toimintaa\", \"continuous\": true } }` passes.",
+    },
     params: &[],
 };
 
@@ -28,9 +33,12 @@ pub static UNPARSED: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     scope: Scope::Measure,
     summary: "Schedule text without dates can be read by the parser.",
-    what: "When `schedule.text` is given without `start`, `end` or `continuous`, the parser must be able to read it (Finnish, Swedish or English: `12/2018`, `Syksy 2018`, `vuoden 2018 aikana`, `hösten 2018`, `by the end of 2018`, `Jatkuvaa toimintaa`; see docs/schedules.md). The parser never guesses: text such as `Työ käynnistynyt` is reported, not read.",
-    why: "A schedule that only a person can read cannot be followed up by the status rules or shown on a timeline. Giving the dates next to the text settles it.",
-    example: "```json\n{ \"schedule\": { \"text\": \"Hanke päättyy kun rahoitus loppuu\" } }\n```\nwarns. `{ \"schedule\": { \"text\": \"2018 loppuun mennessä\" } }` passes (end 2018).",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "When `schedule.text` is given without `start`, `end` or `continuous`, the parser must be able to read it (Finnish, Swedish or English: `12/2018`, `Syksy 2018`, `vuoden 2018 aikana`, `hösten 2018`, `by the end of 2018`, `Jatkuvaa toimintaa`; see docs/schedules.md). The parser never guesses: text such as `Työ käynnistynyt` is reported, not read.",
+        why: "A schedule that only a person can read cannot be followed up by the status rules or shown on a timeline. Giving the dates next to the text settles it.",
+        example: "```json\n{ \"schedule\": { \"text\": \"Hanke päättyy kun rahoitus loppuu\" } }\n```\nwarns. `{ \"schedule\": { \"text\": \"2018 loppuun mennessä\" } }` passes (end 2018).",
+    },
     params: &[],
 };
 
@@ -39,9 +47,12 @@ pub static INVALID_DATE: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Document,
     summary: "Dates exist and are written as ISO 8601.",
-    what: "Checks every date field (`schedule.start` and `schedule.end` of a measure or step, `updated`, a progress note's `date`, a programme's `period`) and the dates written in `schedule.text`: the ISO forms `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, and a day that exists (no 30 February, no month 13; leap years counted).",
-    why: "A date that does not exist is a typo that would otherwise travel into every report and calendar.",
-    example: "```json\n{ \"schedule\": { \"start\": \"2018-02-30\" } }\n```\nfails at `/schedule/start`.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Checks every date field (`schedule.start` and `schedule.end` of a measure or step, `updated`, a progress note's `date`, a programme's `period`) and the dates written in `schedule.text`: the ISO forms `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, and a day that exists (no 30 February, no month 13; leap years counted).",
+        why: "A date that does not exist is a typo that would otherwise travel into every report and calendar.",
+        example: "```json\n{ \"schedule\": { \"start\": \"2018-02-30\" } }\n```\nfails at `/schedule/start`.",
+    },
     params: &[],
 };
 
@@ -50,9 +61,12 @@ pub static ORDER: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Measure,
     summary: "The schedule does not start after it ends.",
-    what: "Checks that `start` is not after `end`, at the precision given: a start of `2018-12` and an end of `2018` agree, since December 2018 is within 2018. Ranges in schedule text (`2020-2018`) are checked too.",
-    why: "A reversed range is always a typo, and it makes every status judgement meaningless.",
-    example: "```json\n{ \"schedule\": { \"start\": \"2019-01\", \"end\": \"2018-12\" } }\n```\nfails at `/schedule/end`.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Checks that `start` is not after `end`, at the precision given: a start of `2018-12` and an end of `2018` agree, since December 2018 is within 2018. Ranges in schedule text (`2020-2018`) are checked too.",
+        why: "A reversed range is always a typo, and it makes every status judgement meaningless.",
+        example: "```json\n{ \"schedule\": { \"start\": \"2019-01\", \"end\": \"2018-12\" } }\n```\nfails at `/schedule/end`.",
+    },
     params: &[],
 };
 
@@ -61,9 +75,12 @@ pub static DATES: RuleMeta = RuleMeta {
     severity: Severity::Info,
     scope: Scope::Measure,
     summary: "Schedule text the parser can read is given as dates too.",
-    what: "When `schedule.text` is readable and no `start`, `end` or `continuous` is given, says what the parser read and offers the dates as a fix (`Syksy 2018` reads as 2018-09 to 2018-11).",
-    why: "Dates make the measure sortable and comparable; the fix lets a form fill them in with one click, and the author sees at once whether the reading is what was meant.",
-    example: "```json\n{ \"schedule\": { \"text\": \"Syksy 2018\" } }\n```\ngives the fix `{ \"text\": \"Syksy 2018\", \"start\": \"2018-09\", \"end\": \"2018-11\", \"continuous\": false }`.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "When `schedule.text` is readable and no `start`, `end` or `continuous` is given, says what the parser read and offers the dates as a fix (`Syksy 2018` reads as 2018-09 to 2018-11).",
+        why: "Dates make the measure sortable and comparable; the fix lets a form fill them in with one click, and the author sees at once whether the reading is what was meant.",
+        example: "```json\n{ \"schedule\": { \"text\": \"Syksy 2018\" } }\n```\ngives the fix `{ \"text\": \"Syksy 2018\", \"start\": \"2018-09\", \"end\": \"2018-11\", \"continuous\": false }`.",
+    },
     params: &[],
 };
 

@@ -4,6 +4,8 @@ use serde_json::Value;
 
 use crate::doc::{Doc, View};
 
+#[cfg(feature = "docs")]
+use crate::catalogue::Docs;
 use crate::catalogue::{ParamKind, ParamSpec, RuleMeta, Scope};
 use crate::context::{child, Change, Cx};
 use crate::finding::Severity;
@@ -65,9 +67,12 @@ pub static REQUIRED: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Measure,
     summary: "The measure has a status.",
-    what: "Checks that `status` is given.",
-    why: "The status is what follow-up reports; a measure without one cannot be counted as planned, under way or done.",
-    example: "```json\n{ \"id\": \"2.1\" }\n```\nfails at `/status`.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Checks that `status` is given.",
+        why: "The status is what follow-up reports; a measure without one cannot be counted as planned, under way or done.",
+        example: "```json\n{ \"id\": \"2.1\" }\n```\nfails at `/status`.",
+    },
     params: &[],
 };
 
@@ -76,9 +81,12 @@ pub static INVALID: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Measure,
     summary: "The status is one of the allowed codes.",
-    what: "Checks that `status` (and a step's status) is one of the codes the rule set allows: by default `planned`, `in-progress`, `continuous`, `completed`, `delayed`, `suspended`, `cancelled`. A Finnish, Swedish or English status word (`käynnissä`, `pågår`, `done`) gets the code as a fix.",
-    why: "Codes are what reports count and what every form's status picker offers; free text cannot be counted.",
-    example: "```json\n{ \"status\": \"käynnissä\" }\n```\nfails with the fix `in-progress`.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Checks that `status` (and a step's status) is one of the codes the rule set allows: by default `planned`, `in-progress`, `continuous`, `completed`, `delayed`, `suspended`, `cancelled`. A Finnish, Swedish or English status word (`käynnissä`, `pågår`, `done`) gets the code as a fix.",
+        why: "Codes are what reports count and what every form's status picker offers; free text cannot be counted.",
+        example: "```json\n{ \"status\": \"käynnissä\" }\n```\nfails with the fix `in-progress`.",
+    },
     params: &[ParamSpec {
         name: "allowed",
         kind: ParamKind::Statuses,
@@ -92,9 +100,12 @@ pub static SCHEDULE: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     scope: Scope::Measure,
     summary: "The status agrees with the schedule as of the check date.",
-    what: "Compares the status with the schedule (its dates, or what its text reads as) on the date `asOf` given to the check (today by default):\n\n- `completed` work whose whole schedule is still in the future;\n- `planned` work whose start has passed (it is late: under way, or delayed?);\n- `in-progress` work whose end has passed (it is overdue: delayed, or completed?);\n- `continuous` status with a schedule that ends and is not marked continuous.\n\nOnly certain disagreements are reported: a start of `2018` has passed only once 2018 is over.",
-    why: "A status that contradicts the schedule is the most common sign of a measure nobody has updated.",
-    example: "With `asOf` 2019-06-01,\n```json\n{ \"status\": \"in-progress\", \"schedule\": { \"end\": \"2018-12\" } }\n```\nwarns at `/status`.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Compares the status with the schedule (its dates, or what its text reads as) on the date `asOf` given to the check (today by default):\n\n- `completed` work whose whole schedule is still in the future;\n- `planned` work whose start has passed (it is late: under way, or delayed?);\n- `in-progress` work whose end has passed (it is overdue: delayed, or completed?);\n- `continuous` status with a schedule that ends and is not marked continuous.\n\nOnly certain disagreements are reported: a start of `2018` has passed only once 2018 is over.",
+        why: "A status that contradicts the schedule is the most common sign of a measure nobody has updated.",
+        example: "With `asOf` 2019-06-01,\n```json\n{ \"status\": \"in-progress\", \"schedule\": { \"end\": \"2018-12\" } }\n```\nwarns at `/status`.",
+    },
     params: &[],
 };
 

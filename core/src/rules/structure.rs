@@ -9,6 +9,8 @@
 
 use crate::doc::{Doc, View};
 
+#[cfg(feature = "docs")]
+use crate::catalogue::Docs;
 use crate::catalogue::{RuleMeta, Scope};
 use crate::context::{child, Cx};
 use crate::finding::Severity;
@@ -67,9 +69,12 @@ pub static TYPE: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Document,
     summary: "Each field has the JSON type the schema gives it.",
-    what: "Checks every value against the type in `measure.schema.json` / `programme.schema.json`: `theme` is an integer, `partners` a list of strings, `title` an object of languages, and so on.",
-    why: "A form or script that writes `\"theme\": \"2\"` or `\"partners\": \"PO\"` produces a document other systems misread; the type error is reported once, and the other rules skip that field instead of reporting it again.",
-    example: "```json\n{ \"theme\": \"2\" }\n```\nfails at `/theme` (expected an integer). `{ \"theme\": 2 }` passes.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Checks every value against the type in `measure.schema.json` / `programme.schema.json`: `theme` is an integer, `partners` a list of strings, `title` an object of languages, and so on.",
+        why: "A form or script that writes `\"theme\": \"2\"` or `\"partners\": \"PO\"` produces a document other systems misread; the type error is reported once, and the other rules skip that field instead of reporting it again.",
+        example: "```json\n{ \"theme\": \"2\" }\n```\nfails at `/theme` (expected an integer). `{ \"theme\": 2 }` passes.",
+    },
     params: &[],
 };
 
@@ -78,9 +83,12 @@ pub static REQUIRED: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Document,
     summary: "Structural members the schema requires are present.",
-    what: "Reports members the schema itself requires: `measures` in a programme, `text` in an implementation step or a progress note, `number` in a theme. The measure's own required fields (lead body, schedule, status, title) have their own rules, which a rule set can tune.",
-    why: "Without them the document cannot be read as what it claims to be.",
-    example: "```json\n{ \"steps\": [ { \"number\": 1 } ] }\n```\nfails at `/steps/0/text`.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Reports members the schema itself requires: `measures` in a programme, `text` in an implementation step or a progress note, `number` in a theme. The measure's own required fields (lead body, schedule, status, title) have their own rules, which a rule set can tune.",
+        why: "Without them the document cannot be read as what it claims to be.",
+        example: "```json\n{ \"steps\": [ { \"number\": 1 } ] }\n```\nfails at `/steps/0/text`.",
+    },
     params: &[],
 };
 
@@ -89,9 +97,12 @@ pub static UNKNOWN_FIELD: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     scope: Scope::Document,
     summary: "No field the schema does not know (usually a typo).",
-    what: "Reports members that the schema does not define, with the closest known field name as a suggestion.",
-    why: "A misspelt field (`leadbody`, `partner`) is silently ignored by every consumer, and the real field then looks missing.",
-    example: "```json\n{ \"leadbody\": \"SM\" }\n```\nwarns at `/leadbody`: did you mean `leadBody`?",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Reports members that the schema does not define, with the closest known field name as a suggestion.",
+        why: "A misspelt field (`leadbody`, `partner`) is silently ignored by every consumer, and the real field then looks missing.",
+        example: "```json\n{ \"leadbody\": \"SM\" }\n```\nwarns at `/leadbody`: did you mean `leadBody`?",
+    },
     params: &[],
 };
 
@@ -100,9 +111,12 @@ pub static VALUE: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Document,
     summary: "Values are within the schema's limits.",
-    what: "Checks the schema's bounds: theme numbers 1-8, step numbers 1-100, text lengths (10,000 characters for text, 500 for schedule text, 200 for an organisation), list lengths (200 partners, 100 steps, 10,000 measures) and enumerations.",
-    why: "The limits are explicit so that no input can make a form or a CI job slow or run out of memory, and so that an out-of-range theme is caught where it is typed.",
-    example: "```json\n{ \"theme\": 9 }\n```\nfails at `/theme` (at most 8).",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Checks the schema's bounds: theme numbers 1-8, step numbers 1-100, text lengths (10,000 characters for text, 500 for schedule text, 200 for an organisation), list lengths (200 partners, 100 steps, 10,000 measures) and enumerations.",
+        why: "The limits are explicit so that no input can make a form or a CI job slow or run out of memory, and so that an out-of-range theme is caught where it is typed.",
+        example: "```json\n{ \"theme\": 9 }\n```\nfails at `/theme` (at most 8).",
+    },
     params: &[],
 };
 

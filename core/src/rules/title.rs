@@ -2,6 +2,8 @@
 
 use crate::doc::{Doc, View};
 
+#[cfg(feature = "docs")]
+use crate::catalogue::Docs;
 use crate::catalogue::{ParamKind, ParamSpec, RuleMeta, Scope};
 use crate::context::{child, Cx};
 use crate::finding::Severity;
@@ -12,9 +14,12 @@ pub static REQUIRED: RuleMeta = RuleMeta {
     severity: Severity::Error,
     scope: Scope::Measure,
     summary: "The measure has a title in each required language.",
-    what: "Checks that `title` has non-blank text in every language of the `languages` parameter (Finnish only by default). Each missing language is reported at its own field (`/title/sv`), so a form shows it next to that input.",
-    why: "The title is the measure itself (Toimenpide); programmes are published in Finnish, and a ministry may also require Swedish, Finland's other official language.",
-    example: "With `{\"languages\": [\"fi\", \"sv\"]}`,\n```json\n{ \"title\": { \"fi\": \"Varmistetaan viranomaisten resurssisuunnittelu.\" } }\n```\nfails at `/title/sv`.",
+    #[cfg(feature = "docs")]
+    docs: Docs {
+        what: "Checks that `title` has non-blank text in every language of the `languages` parameter (Finnish only by default). Each missing language is reported at its own field (`/title/sv`), so a form shows it next to that input.",
+        why: "The title is the measure itself (Toimenpide); programmes are published in Finnish, and a ministry may also require Swedish, Finland's other official language.",
+        example: "With `{\"languages\": [\"fi\", \"sv\"]}`,\n```json\n{ \"title\": { \"fi\": \"Varmistetaan viranomaisten resurssisuunnittelu.\" } }\n```\nfails at `/title/sv`.",
+    },
     params: &[ParamSpec {
         name: "languages",
         kind: ParamKind::Languages,
