@@ -13,10 +13,11 @@ pub struct MeasureId {
 
 impl MeasureId {
     /// Reads a measure number in its canonical or published form; `None` when the text is
-    /// not a measure number at all.
+    /// not a measure number at all. A comma is read as the dot: "2,6" is how a number with a
+    /// decimal point is typed in Finnish and Swedish, and the fix it gets is "2.6".
     pub fn parse(text: &str) -> Option<MeasureId> {
         let s = text.trim();
-        let (theme_txt, rest) = s.split_once('.')?;
+        let (theme_txt, rest) = s.split_once(['.', ','])?;
         let theme: u8 = digits(theme_txt)?.parse().ok()?;
         let rest = rest.trim_start();
         let num_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
@@ -95,12 +96,17 @@ mod tests {
         assert_eq!(canon("1.1.").as_deref(), Some("1.1"));
         assert_eq!(canon("2.6 b)").as_deref(), Some("2.6b"));
         assert_eq!(canon(" 2.6B ").as_deref(), Some("2.6b"));
+        // A decimal comma, as Finnish and Swedish write the point.
+        assert_eq!(canon("2,6").as_deref(), Some("2.6"));
+        assert_eq!(canon("2,6a").as_deref(), Some("2.6a"));
+        assert_eq!(canon("1,1.").as_deref(), Some("1.1"));
     }
 
     #[test]
     fn rejects_what_is_not_a_measure_number() {
         for bad in [
-            "", "2", "2.", ".1", "a.1", "2.x", "2.6ab", "0.1", "2.0", "2.6 a) b", "12345.1", "2.6-a", "Ⅱ.1",
+            "", "2", "2.", ".1", "a.1", "2.x", "2,", ",1", "2,6,a", "2.6,a", "2.6ab", "0.1", "2.0", "2.6 a) b",
+            "12345.1", "2.6-a", "Ⅱ.1",
         ] {
             assert_eq!(canon(bad), None, "{bad:?}");
         }

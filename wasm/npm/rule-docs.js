@@ -42,12 +42,12 @@ export const RULE_DOCS = {
     "example": "```json\n{ \"theme\": 9 }\n```\nfails at `/theme` (at most 8)."
   },
   "id.format": {
-    "what": "Checks that `id` is present and reads as a measure number: a theme 1-8, a dot, a number, and optionally a letter part (`2.14`, `2.6a`). The published forms `2.6. a)`, `4.3. b.`, `1.1.` and `2.6 b)` are recognised.",
+    "what": "Checks that `id` is present and reads as a measure number: a theme 1-8, a dot, a number, and optionally a letter part (`2.14`, `2.6a`). The published forms `2.6. a)`, `4.3. b.`, `1.1.` and `2.6 b)` are recognised, and so is a decimal comma (`2,6`), as Finnish and Swedish write the point.",
     "why": "The number is how measures are cited in decisions, reports and other measures; a measure without one cannot be followed up.",
     "example": "```json\n{ \"id\": \"toimenpide 2\" }\n```\nfails. `{ \"id\": \"2.6a\" }` passes."
   },
   "id.canonical": {
-    "what": "When `id` is a recognised published form such as `2.6. a)` or `1.1.`, suggests the canonical form (`2.6a`, `1.1`) as a fix.",
+    "what": "When `id` is a recognised published form such as `2.6. a)` or `1.1.`, or is written with a decimal comma (`2,6a`), suggests the canonical form (`2.6a`, `1.1`) as a fix.",
     "why": "Two spellings of the same number defeat duplicate detection, cross-references and joins between systems.",
     "example": "```json\n{ \"id\": \"4.3. b.\" }\n```\nwarns with the fix `4.3b`."
   },
@@ -67,12 +67,12 @@ export const RULE_DOCS = {
     "example": "```json\n{ \"id\": \"2.1\", \"partners\": [\"HKO\"] }\n```\nfails at `/leadBody`. `{ \"leadBody\": \"SM\" }` passes."
   },
   "lead-body.unknown": {
-    "what": "Resolves `leadBody` (and a step's own lead) against the registry by code, alias, full name in any language, or `PARENT/CODE` path, ignoring case. When it is not found, suggests the closest registered name.",
+    "what": "Resolves `leadBody` (and a step's own lead) against the registry by code, alias, full name in any language, or `PARENT/CODE` path, ignoring case; each name of a joint lead on its own (`lead-body.joint`). When it is not found, suggests the closest registered name (as the fix, unless the name is one of several in one text, which the code alone would replace).",
     "why": "Follow-up is reported per organisation; a lead that is not in the registry is counted nowhere, and a typo (`HÄK`) is easy to fix when the form suggests `HÄKE`.",
     "example": "```json\n{ \"leadBody\": \"Sisäministeri\" }\n```\nfails: did you mean SM (Sisäministeriö)?"
   },
   "lead-body.joint": {
-    "what": "Warns when `leadBody` names more than one organisation (`[\"SM\", \"TEM\"]`). A joint lead can be written, since the programme has them (measure 5.1), but it is the exception.",
+    "what": "Warns when `leadBody` names more than one organisation: a list (`[\"SM\", \"TEM\"]`), or a text of names separated by commas as the programme prints a joint lead (`\"SM, TEM\"`), which is read at its commas unless it is one registered name (a comma after a hyphen is inside a name: `Elinkeino-, liikenne- ja ympäristökeskukset`). A joint lead can be written, since the programme has them (measure 5.1), but it is the exception.",
     "why": "Joint accountability tends to mean no accountability; the warning asks the author to confirm it or name one lead and make the other a partner.",
     "example": "```json\n{ \"leadBody\": [\"SM\", \"TEM\"] }\n```\nwarns. `{ \"leadBody\": \"SM\", \"partners\": [\"TEM\"] }` passes."
   },

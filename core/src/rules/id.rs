@@ -18,7 +18,7 @@ pub static FORMAT: RuleMeta = RuleMeta {
     summary: "The measure has a number of the form theme.number, with an optional letter part.",
     #[cfg(feature = "docs")]
     docs: Docs {
-        what: "Checks that `id` is present and reads as a measure number: a theme 1-8, a dot, a number, and optionally a letter part (`2.14`, `2.6a`). The published forms `2.6. a)`, `4.3. b.`, `1.1.` and `2.6 b)` are recognised.",
+        what: "Checks that `id` is present and reads as a measure number: a theme 1-8, a dot, a number, and optionally a letter part (`2.14`, `2.6a`). The published forms `2.6. a)`, `4.3. b.`, `1.1.` and `2.6 b)` are recognised, and so is a decimal comma (`2,6`), as Finnish and Swedish write the point.",
         why: "The number is how measures are cited in decisions, reports and other measures; a measure without one cannot be followed up.",
         example: "```json\n{ \"id\": \"toimenpide 2\" }\n```\nfails. `{ \"id\": \"2.6a\" }` passes.",
     },
@@ -32,7 +32,7 @@ pub static CANONICAL: RuleMeta = RuleMeta {
     summary: "The measure number is written in its canonical form.",
     #[cfg(feature = "docs")]
     docs: Docs {
-        what: "When `id` is a recognised published form such as `2.6. a)` or `1.1.`, suggests the canonical form (`2.6a`, `1.1`) as a fix.",
+        what: "When `id` is a recognised published form such as `2.6. a)` or `1.1.`, or is written with a decimal comma (`2,6a`), suggests the canonical form (`2.6a`, `1.1`) as a fix.",
         why: "Two spellings of the same number defeat duplicate detection, cross-references and joins between systems.",
         example: "```json\n{ \"id\": \"4.3. b.\" }\n```\nwarns with the fix `4.3b`.",
     },

@@ -36,7 +36,7 @@ pub static LEAD_UNKNOWN: RuleMeta = RuleMeta {
     summary: "The lead body is in the organisation registry.",
     #[cfg(feature = "docs")]
     docs: Docs {
-        what: "Resolves `leadBody` (and a step's own lead) against the registry by code, alias, full name in any language, or `PARENT/CODE` path, ignoring case. When it is not found, suggests the closest registered name.",
+        what: "Resolves `leadBody` (and a step's own lead) against the registry by code, alias, full name in any language, or `PARENT/CODE` path, ignoring case; each name of a joint lead on its own (`lead-body.joint`). When it is not found, suggests the closest registered name (as the fix, unless the name is one of several in one text, which the code alone would replace).",
         why: "Follow-up is reported per organisation; a lead that is not in the registry is counted nowhere, and a typo (`HÄK`) is easy to fix when the form suggests `HÄKE`.",
         example: "```json\n{ \"leadBody\": \"Sisäministeri\" }\n```\nfails: did you mean SM (Sisäministeriö)?",
     },
@@ -50,7 +50,7 @@ pub static LEAD_JOINT: RuleMeta = RuleMeta {
     summary: "The measure has a single lead body.",
     #[cfg(feature = "docs")]
     docs: Docs {
-        what: "Warns when `leadBody` names more than one organisation (`[\"SM\", \"TEM\"]`). A joint lead can be written, since the programme has them (measure 5.1), but it is the exception.",
+        what: "Warns when `leadBody` names more than one organisation: a list (`[\"SM\", \"TEM\"]`), or a text of names separated by commas as the programme prints a joint lead (`\"SM, TEM\"`), which is read at its commas unless it is one registered name (a comma after a hyphen is inside a name: `Elinkeino-, liikenne- ja ympäristökeskukset`). A joint lead can be written, since the programme has them (measure 5.1), but it is the exception.",
         why: "Joint accountability tends to mean no accountability; the warning asks the author to confirm it or name one lead and make the other a partner.",
         example: "```json\n{ \"leadBody\": [\"SM\", \"TEM\"] }\n```\nwarns. `{ \"leadBody\": \"SM\", \"partners\": [\"TEM\"] }` passes.",
     },
@@ -131,14 +131,36 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     // Pointers are built only for findings, and registry codes are borrowed, not copied:
     // a clean measure's organisations then cost no allocation here.
     let lead_path = || child(base, "leadBody");
-    // Each lead as written, with its index when the lead body is a list.
-    let mut leads: Vec<(Option<usize>, &str)> = Vec::new();
+    // Each lead as written, with where it is: its index when the lead body is a list.
+    let mut leads: Vec<(Written, &str)> = Vec::new();
     match m.get("leadBody").map(Doc::view) {
-        Some(View::String(s)) if !s.trim().is_empty() => leads.push((None, s)),
+        // "SM, TEM" is how the programme prints a joint lead (5.1), and how a form's one
+        // text field gets it: a text that is not one registered name is read at its commas,
+        // except a comma after a hyphen, which is inside a name ("Elinkeino-, liikenne- ja
+        // ympäristökeskukset").
+        Some(View::String(s)) if s.contains(',') && matches!(cx.engine.registry.resolve(s), Resolution::Unknown) => {
+            let mut rest = s;
+            while !rest.is_empty() {
+                let end = rest
+                    .match_indices(',')
+                    .find(|&(i, _)| !rest.get(..i).is_some_and(|b| b.ends_with('-')))
+                    .map_or(rest.len(), |(i, _)| i);
+                let name = rest.get(..end).unwrap_or("").trim();
+                if !name.is_empty() {
+                    leads.push((Written::Part, name));
+                }
+                rest = rest.get(end + 1..).unwrap_or("");
+            }
+            // Commas alone name no one.
+            if leads.is_empty() && level == Level::Measure {
+                cx.report(&LEAD_REQUIRED, lead_path).emit();
+            }
+        }
+        Some(View::String(s)) if !s.trim().is_empty() => leads.push((Written::Whole, s)),
         Some(View::Array(list)) => {
             for (i, v) in list.iter().enumerate() {
                 if let Some(s) = v.as_str() {
-                    leads.push((Some(i), s));
+                    leads.push((Written::Item(i), s));
                 }
             }
         }
@@ -159,12 +181,17 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     // The key of every lead and partner, in that order: a partner's index, or `None` for a
     // lead; the name as written; the key it resolves to.
     let mut keys: Vec<(Option<usize>, &str, Cow<'_, str>)> = Vec::new();
-    for &(index, written) in &leads {
-        let path = || match index {
-            Some(i) => item(&lead_path(), i),
-            None => lead_path(),
+    for &(at, written) in &leads {
+        let path = || match at {
+            Written::Item(i) => item(&lead_path(), i),
+            Written::Whole | Written::Part => lead_path(),
         };
-        keys.push((None, written, resolve(cx, &LEAD_UNKNOWN, path, written)));
+        // A code as the fix would replace the whole text, and the other leads in it with it.
+        keys.push((
+            None,
+            written,
+            resolve(cx, &LEAD_UNKNOWN, path, written, !matches!(at, Written::Part)),
+        ));
     }
 
     let partners_path = || child(base, "partners");
@@ -185,7 +212,7 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     }
     for (i, v) in partners.into_iter().flatten().enumerate() {
         let Some(written) = v.as_str() else { continue };
-        let key = resolve(cx, &PARTNERS_UNKNOWN, || item(&partners_path(), i), written);
+        let key = resolve(cx, &PARTNERS_UNKNOWN, || item(&partners_path(), i), written, true);
         if !key.is_empty() {
             keys.push((Some(i), written, key));
         }
@@ -226,6 +253,15 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     }
 }
 
+/// Where a lead is written: the whole `leadBody` text, one of the names in it, or an item of
+/// its list.
+#[derive(Clone, Copy)]
+enum Written {
+    Whole,
+    Part,
+    Item(usize),
+}
+
 /// Leads and partners of a measure compared each with those before it, without an index.
 const SEARCHED_FROM_THE_START: usize = 16;
 
@@ -233,12 +269,14 @@ const SEARCHED_FROM_THE_START: usize = 16;
 /// comparing leads and partners: its registry code (borrowed from the engine's registry),
 /// or the folded text of an unknown one, or empty for an empty one.
 ///
-/// `path` makes the pointer, which only a finding needs.
+/// `path` makes the pointer, which only a finding needs; `fix` is whether the code may
+/// replace the value there.
 fn resolve<'e>(
     cx: &mut Cx<'e>,
     unknown_rule: &'static RuleMeta,
     path: impl Fn() -> String,
     written: &str,
+    fix: bool,
 ) -> Cow<'e, str> {
     if written.trim().is_empty() {
         cx.report(unknown_rule, &path).variant("empty").emit();
@@ -250,24 +288,31 @@ fn resolve<'e>(
         Resolution::Code(org) => Cow::Borrowed(&org.code),
         Resolution::Alias(org) => {
             let (code, name) = (org.code.clone(), org.name.get(lang).to_string());
-            cx.report(&ALIAS, &path)
+            let mut pending = cx
+                .report(&ALIAS, &path)
                 .param("value", written)
                 .param("code", code.as_str())
-                .param("name", name)
-                .fix(Change::Replace(Value::String(code)))
-                .emit();
+                .param("name", name);
+            if fix {
+                pending = pending.fix(Change::Replace(Value::String(code)));
+            }
+            pending.emit();
             Cow::Borrowed(&org.code)
         }
         Resolution::Unknown => {
             let pending = cx.report(unknown_rule, &path).param("value", written);
             // "Did you mean" compares with every registered name: only for a listed finding.
             match pending.listed().then(|| engine.registry.suggest(written)).flatten() {
-                Some(org) => pending
-                    .variant("suggest")
-                    .param("suggestion", org.code.as_str())
-                    .param("suggestionName", org.name.get(lang))
-                    .fix(Change::Replace(Value::String(org.code.clone())))
-                    .emit(),
+                Some(org) => {
+                    let mut pending = pending
+                        .variant("suggest")
+                        .param("suggestion", org.code.as_str())
+                        .param("suggestionName", org.name.get(lang));
+                    if fix {
+                        pending = pending.fix(Change::Replace(Value::String(org.code.clone())));
+                    }
+                    pending.emit();
+                }
                 None => pending.emit(),
             }
             Cow::Owned(fold(written))
@@ -356,6 +401,70 @@ mod tests {
         // Every listed error, and the listed ones all say "did you mean".
         assert_eq!(suggested + others, usize::try_from(MAX)?);
         assert!(report.summary.error > MAX);
+        Ok(())
+    }
+
+    #[test]
+    fn a_lead_text_of_several_names_is_read_at_its_commas_and_its_names_get_no_fix() -> Res {
+        let engine = Engine::new()?;
+        let findings = |lead: &str| -> Vec<(String, Option<String>, String, bool)> {
+            let measure = serde_json::json!({"id": "2.1", "leadBody": lead, "partners": ["OM"]});
+            let report = engine.check_measure(&measure, &en());
+            report
+                .findings
+                .into_iter()
+                .filter(|f| f.path == "/leadBody")
+                .map(|f| {
+                    (
+                        f.rule.to_string(),
+                        f.params.get("codes").or(f.params.get("value")).cloned(),
+                        f.message,
+                        f.fix.is_some(),
+                    )
+                })
+                .collect()
+        };
+        // The code of one name would replace the whole text, TEM and all: no fix.
+        assert_eq!(
+            findings("sisäministeriö, TEM"),
+            [
+                (
+                    "lead-body.joint".into(),
+                    Some("sisäministeriö, TEM".into()),
+                    "The measure has 2 lead bodies (sisäministeriö, TEM); one lead is the rule.".into(),
+                    false
+                ),
+                (
+                    "organisation.alias".into(),
+                    Some("sisäministeriö".into()),
+                    "sisäministeriö is a name of Ministry of the Interior; its code is SM.".into(),
+                    false
+                ),
+            ]
+        );
+        let typo = findings("Sisäministeri,TEM");
+        assert_eq!(
+            typo.get(1).map(|f| (f.0.as_str(), f.3)),
+            Some(("lead-body.unknown", false))
+        );
+        assert!(typo.get(1).is_some_and(|f| f.2.contains("Did you mean SM")), "{typo:?}");
+        // One name, written whole, keeps its fix; so does a registered name with commas in it.
+        assert_eq!(findings("sisäministeriö").first().map(|f| f.3), Some(true));
+        let ely = findings("Elinkeino-, liikenne- ja ympäristökeskukset");
+        assert_eq!(
+            ely.iter().map(|f| (f.0.as_str(), f.3)).collect::<Vec<_>>(),
+            [("organisation.alias", true)]
+        );
+        // A name the registry does not know, with a hyphen before its comma, stays one name.
+        let unknown = findings("SM, Esimerkki-, koe- ja testikeskus");
+        assert_eq!(
+            unknown.first().and_then(|f| f.1.as_deref()),
+            Some("SM, Esimerkki-, koe- ja testikeskus")
+        );
+        assert_eq!(
+            unknown.get(1).and_then(|f| f.1.as_deref()),
+            Some("Esimerkki-, koe- ja testikeskus")
+        );
         Ok(())
     }
 }
