@@ -22,7 +22,7 @@ export const RULE_DOCS = {
     "example": "60,000 unknown fields: 50,000 warnings listed, then this one."
   },
   "schema.type": {
-    "what": "Checks every value against the type in `measure.schema.json` / `programme.schema.json`: `theme` is an integer, `partners` a list of strings, `title` an object of languages, and so on.",
+    "what": "Checks every value against the type in `measure.schema.json` / `programme.schema.json`: `theme` is an integer, `partners` a list of strings, `title` an object of languages, and so on. A document that is not an object at all (a bare list of measures, as a spreadsheet export may write one) is told the two shapes a document has: a measure, or a programme with its measures in `measures`.",
     "why": "A form or script that writes `\"theme\": \"2\"` or `\"partners\": \"PO\"` produces a document other systems misread; the type error is reported once, and the other rules skip that field instead of reporting it again.",
     "example": "```json\n{ \"theme\": \"2\" }\n```\nfails at `/theme` (expected an integer). `{ \"theme\": 2 }` passes."
   },

@@ -98,6 +98,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("schedule.unparsed", "The schedule \"{text}\" cannot be read as dates; give a start and end date."),
     ("schema.required", "The required field {field} is missing."),
     ("schema.type", "Wrong type: expected {expected}."),
+    ("schema.type/root", "Wrong type: a document is an object: a measure ({\"id\": \"2.6a\", …}) or a programme with its measures in \"measures\" ({\"measures\": [{…}, …]})."),
     ("schema.unknown-field", "Unknown field {field}."),
     ("schema.unknown-field/suggest", "Unknown field {field}. Did you mean {suggestion}?"),
     ("schema.value", "The value is not allowed: {detail}"),

@@ -98,6 +98,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("schedule.unparsed", "Aikataulua ”{text}” ei voi lukea päivämääriksi; anna alku- ja loppupäivä."),
     ("schema.required", "Pakollinen kenttä {field} puuttuu."),
     ("schema.type", "Väärä tietotyyppi: pitää olla {expected}."),
+    ("schema.type/root", "Väärä tietotyyppi: asiakirjan pitää olla objekti: toimenpide ({\"id\": \"2.6a\", …}) tai ohjelma, jonka toimenpiteet ovat kentässä \"measures\" ({\"measures\": [{…}, …]})."),
     ("schema.unknown-field", "Tuntematon kenttä {field}."),
     ("schema.unknown-field/suggest", "Tuntematon kenttä {field}. Tarkoititko {suggestion}?"),
     ("schema.value", "Arvo ei kelpaa: {detail}"),

@@ -98,6 +98,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("schedule.unparsed", "Tidtabellen ”{text}” kan inte läsas som datum; ange start- och slutdatum."),
     ("schema.required", "Det obligatoriska fältet {field} saknas."),
     ("schema.type", "Fel datatyp: {expected} väntades."),
+    ("schema.type/root", "Fel datatyp: ett dokument är ett objekt: en åtgärd ({\"id\": \"2.6a\", …}) eller ett program med åtgärderna i \"measures\" ({\"measures\": [{…}, …]})."),
     ("schema.unknown-field", "Okänt fält {field}."),
     ("schema.unknown-field/suggest", "Okänt fält {field}. Menade du {suggestion}?"),
     ("schema.value", "Värdet godtas inte: {detail}"),

@@ -71,7 +71,7 @@ pub static TYPE: RuleMeta = RuleMeta {
     summary: "Each field has the JSON type the schema gives it.",
     #[cfg(feature = "docs")]
     docs: Docs {
-        what: "Checks every value against the type in `measure.schema.json` / `programme.schema.json`: `theme` is an integer, `partners` a list of strings, `title` an object of languages, and so on.",
+        what: "Checks every value against the type in `measure.schema.json` / `programme.schema.json`: `theme` is an integer, `partners` a list of strings, `title` an object of languages, and so on. A document that is not an object at all (a bare list of measures, as a spreadsheet export may write one) is told the two shapes a document has: a measure, or a programme with its measures in `measures`.",
         why: "A form or script that writes `\"theme\": \"2\"` or `\"partners\": \"PO\"` produces a document other systems misread; the type error is reported once, and the other rules skip that field instead of reporting it again.",
         example: "```json\n{ \"theme\": \"2\" }\n```\nfails at `/theme` (expected an integer). `{ \"theme\": 2 }` passes.",
     },
@@ -227,7 +227,14 @@ fn check<'d, D: Doc>(cx: &mut Cx<'_>, n: usize, v: &'d D, at: &mut At<'d>) {
             .map(|(_, t)| cx.phrase(&format!("type/{t}")))
             .collect();
         let expected = names.join(&cx.phrase("joiner/or"));
-        cx.report(&TYPE, || at.pointer()).param("expected", expected).emit();
+        let pending = cx.report(&TYPE, || at.pointer()).param("expected", expected);
+        // A document that is not an object is most often a bare list of measures, as a
+        // spreadsheet export writes it: its message names the two shapes a document has.
+        if at.0.is_empty() {
+            pending.variant("root").emit();
+        } else {
+            pending.emit();
+        }
     }
     // Every date the schemas define (a schedule's, `updated`, a progress note's, a
     // programme's period) is read here once, under the rule that is about dates.
