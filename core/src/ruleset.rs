@@ -341,12 +341,8 @@ fn value_of(text: &str) -> Result<Value, RulesetError> {
     check_ruleset_size(Size::Exactly(text.len()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let room = crate::doc::Unescaped::new();
-    let (set, repeated) = crate::doc::Borrowed::from_json_noting_repeats(text, &room).map_err(|e| {
-        RulesetError::single(
-            "",
-            format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column()),
-        )
-    })?;
+    let (set, repeated) = crate::doc::Borrowed::from_json_noting_repeats(text, &room)
+        .map_err(|e| RulesetError::single("", crate::rules::input::ruleset_syntax(text, &e)))?;
     // The reader keeps the last of a key written twice, so the first is lost without a word;
     // a rule set with an unknown key is refused, and so is one with a lost key: its author
     // meant something by each.
@@ -1077,13 +1073,14 @@ mod tests {
         );
         let got = problems(&[base, "{ \"id\": "]);
         assert!(
-            got.iter()
-                .all(|(p, m)| p.is_empty() && m.starts_with("rule set 2: not valid JSON at line 1")),
+            got.iter().all(|(p, m)| p.is_empty()
+                && m == "rule set 2: The file ends early at line 1, column 8: a JSON structure is never closed."),
             "{got:?}"
         );
         let got = problems(&["{", base]);
         assert!(
-            got.iter().all(|(_, m)| m.starts_with("rule set 1: not valid JSON")),
+            got.iter()
+                .all(|(_, m)| m.starts_with("rule set 1: The file ends early at line 1, column 1")),
             "{got:?}"
         );
         // Read, the set is named by its id too; alone, it needs no number.

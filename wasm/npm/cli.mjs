@@ -671,9 +671,8 @@ function engineOf(texts, files = [], lang = "en", chain = "") {
 }
 
 /**
- * A rule set's JSON syntax error as a document's is told: where the fix goes, in the reader's
- * language, with a code frame. The refusal gives the parser's words and the place it stopped
- * ("trailing comma at line 3 column 1" for a comma at the end of line 2).
+ * A rule set's JSON syntax error as a document's is told, in the reader's language (the
+ * refusal says the same in English), with its place and a code frame.
  */
 function syntaxError(texts, files, lang) {
   const engine = new Engine();

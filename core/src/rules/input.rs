@@ -126,17 +126,8 @@ pub(crate) fn parse<'t>(cx: &mut Cx<'_>, text: &'t str, unescaped: &'t Unescaped
                 return Some((v, body));
             }
             Err(e) => {
-                // serde_json's own words, without the place, which the message gives already.
                 let full = e.to_string();
-                // A byte search: `str::rfind` with a text pattern brings a substring searcher
-                // into the wasm for this alone.
-                let detail = full
-                    .as_bytes()
-                    .windows(AT_LINE.len())
-                    .rposition(|w| w == AT_LINE)
-                    .and_then(|i| full.get(..i))
-                    .unwrap_or(&full);
-                let said = problem(detail);
+                let (said, detail) = said(&full);
                 // Half a surrogate pair is valid JSON grammar (RFC 8259, section 8.2) that
                 // serde_json refuses: the structure is whole, so one broken string must not
                 // hide the rest of the document. Read again with each half as U+FFFD, which is
@@ -148,41 +139,7 @@ pub(crate) fn parse<'t>(cx: &mut Cx<'_>, text: &'t str, unescaped: &'t Unescaped
                         continue;
                     }
                 }
-                let at = offset(body, e.line(), e.column());
-                let problem = if e.is_eof() {
-                    if body.trim_start_matches([' ', '\t', '\n', '\r']).is_empty() {
-                        "empty"
-                    } else {
-                        "eof"
-                    }
-                } else {
-                    // serde_json names what it expected; what it met instead is often the clearer
-                    // thing to say: a comment, or a second comma where a key or a value should be.
-                    match said {
-                        "key-not-string" | "expected-value" | "trailing-characters" => {
-                            let met = body.get(at..).unwrap_or("");
-                            if met.starts_with("//") || met.starts_with("/*") {
-                                "comment"
-                            } else if said != "trailing-characters" && met.starts_with(',') {
-                                "extra-comma"
-                            } else {
-                                said
-                            }
-                        }
-                        other => other,
-                    }
-                };
-                let at = match problem {
-                    // serde_json stops at what comes next. A missing comma or colon belongs right
-                    // after the value or key before it, often at the end of the line above; a
-                    // trailing comma is the last thing before the bracket.
-                    "expected-comma-list" | "expected-comma-object" | "expected-colon" => after_previous(body, at),
-                    "trailing-comma" => after_previous(body, at).saturating_sub(1),
-                    // A line break it refuses is placed at the start of the next line; it belongs
-                    // at the end of its own, where the closing quote is likely missing.
-                    "control-character" if e.column() == 0 => at.saturating_sub(1),
-                    _ => at,
-                };
+                let (problem, at) = diagnose(body, &e, said);
                 report_halves(cx, body, &halves, at);
                 let (line, column) = place(body, at);
                 // serde_json's English stays with the finding, for a bug report.
@@ -351,6 +308,84 @@ pub(crate) fn decode<'t>(cx: &mut Cx<'_>, bytes: &'t [u8]) -> Option<&'t str> {
 /// The `input.syntax` finding, at a place in the text rather than a pointer, for the caller to
 /// add the variant's own params to. `problem` is the message variant, and a param too, so that
 /// a form with its own texts can tell a missing comma from a stray one.
+/// serde_json's words for why it stopped, without the place, which a message gives already;
+/// and the problem they name, as `problem` reads them.
+fn said(full: &str) -> (&'static str, &str) {
+    // A byte search: `str::rfind` with a text pattern brings a substring searcher into the
+    // wasm for this alone.
+    let detail = full
+        .as_bytes()
+        .windows(AT_LINE.len())
+        .rposition(|w| w == AT_LINE)
+        .and_then(|i| full.get(..i))
+        .unwrap_or(full);
+    (problem(detail), detail)
+}
+
+/// What is wrong with `body`, which serde_json refused with `e` (naming `said`), and the byte
+/// offset where the fix goes: the variant of `input.syntax`'s message, and its place.
+fn diagnose(body: &str, e: &serde_json::Error, said: &'static str) -> (&'static str, usize) {
+    let at = offset(body, e.line(), e.column());
+    let problem = if e.is_eof() {
+        if body.trim_start_matches([' ', '\t', '\n', '\r']).is_empty() {
+            "empty"
+        } else {
+            "eof"
+        }
+    } else {
+        // serde_json names what it expected; what it met instead is often the clearer
+        // thing to say: a comment, or a second comma where a key or a value should be.
+        match said {
+            "key-not-string" | "expected-value" | "trailing-characters" => {
+                let met = body.get(at..).unwrap_or("");
+                if met.starts_with("//") || met.starts_with("/*") {
+                    "comment"
+                } else if said != "trailing-characters" && met.starts_with(',') {
+                    "extra-comma"
+                } else {
+                    said
+                }
+            }
+            other => other,
+        }
+    };
+    let at = match problem {
+        // serde_json stops at what comes next. A missing comma or colon belongs right
+        // after the value or key before it, often at the end of the line above; a
+        // trailing comma is the last thing before the bracket.
+        "expected-comma-list" | "expected-comma-object" | "expected-colon" => after_previous(body, at),
+        "trailing-comma" => after_previous(body, at).saturating_sub(1),
+        // A line break it refuses is placed at the start of the next line; it belongs
+        // at the end of its own, where the closing quote is likely missing.
+        "control-character" if e.column() == 0 => at.saturating_sub(1),
+        _ => at,
+    };
+    (problem, at)
+}
+
+/// A rule set's text that serde_json refused with `e`, told as a document's is (in English,
+/// the language of a rule set's refusals): what is wrong, at which line and column.
+pub(crate) fn ruleset_syntax(text: &str, e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let (said, detail) = said(&full);
+    let (problem, at) = diagnose(text, e, said);
+    let (line, column) = place(text, at);
+    // Inserted one by one: `BTreeMap::from` of an array sorts it, and a sort routine costs
+    // kilobytes of wasm.
+    let mut params = std::collections::BTreeMap::new();
+    for (name, value) in [
+        ("line", line.to_string()),
+        ("column", column.to_string()),
+        ("limit", MAX_DEPTH.to_string()),
+        ("detail", detail.to_string()),
+    ] {
+        params.insert(name.to_string(), value);
+    }
+    crate::messages::with_key(&["input.syntax/", problem], |key| {
+        crate::messages::render(crate::lang::Lang::En, key, &params)
+    })
+}
+
 fn syntax<'c, 'e>(cx: &'c mut Cx<'e>, problem: &'static str, (line, column): (u32, u32)) -> Pending<'c, 'e> {
     cx.report(&SYNTAX, "")
         .variant(problem)
@@ -471,6 +506,22 @@ mod tests {
         let findings = Engine::new()?.check_measure_json(text, &opts).findings;
         // Half a surrogate pair is the one problem after which the rest is checked too.
         Ok(findings.into_iter().filter(|f| f.rule == "input.syntax").collect())
+    }
+
+    /// A rule set given as text is refused with the words, line and column a document with
+    /// the same text is told (in English, the language of refusals), not serde_json's.
+    #[test]
+    fn a_rule_set_that_is_not_json_is_told_what_a_document_is() -> Res {
+        for (text, _, _) in SAMPLES.iter().filter(|(_, problem, _)| *problem != "lone-surrogate") {
+            let findings = syntax_findings(text, Lang::En)?;
+            let [f] = findings.as_slice() else {
+                return Err(format!("{text:?}: not one finding").into());
+            };
+            let refused = crate::ruleset::chain_from_json(&[text]).err().ok_or("accepted")?;
+            let said: Vec<&str> = refused.problems.iter().map(|p| p.message.as_str()).collect();
+            assert_eq!(said, [f.message.as_str()], "{text:?}");
+        }
+        Ok(())
     }
 
     #[test]
