@@ -104,6 +104,7 @@ pub static RULES: &[&RuleMeta] = &[
     &rules::status::REQUIRED,
     &rules::status::INVALID,
     &rules::status::SCHEDULE,
+    &rules::steps::DUPLICATE_NUMBER,
     &rules::programme::DUPLICATE_ID,
     &rules::programme::REFERENCE,
 ];

@@ -440,6 +440,26 @@ test("a pasted document with a thousand findings lists the first 200 and counts 
   await done();
 });
 
+test("a step added after steps 1 and 3 is number 4, and two steps with one number are told at the second", async () => {
+  const { page, done } = await open();
+  const step = (number, fi) => ({ number, text: { fi } });
+  await paste(page, JSON.stringify({ id: "5.1", theme: 5, leadBody: "SM", partners: ["PO"], steps: [step(1, "Selvitys"), step(3, "Toimeenpano")] }));
+  await page.click("#tab-form");
+  await page.getByRole("button", { name: "Add a step" }).click();
+  await page.click("#tab-json");
+  const numbers = JSON.parse(await page.inputValue("#json-text")).steps.map((s) => s.number);
+  assert.deepEqual(numbers, [1, 3, 4]);
+  assert.doesNotMatch(await page.textContent("#panel-json"), /steps\.duplicate-number/);
+
+  await paste(page, JSON.stringify({ id: "5.1", theme: 5, leadBody: "SM", partners: ["PO"], steps: [step(1, "Selvitys"), step(1, "Toimeenpano")] }));
+  await page.click("#tab-form");
+  // At the second step's group, named by its number.
+  const second = page.locator(".step-list > li").nth(1);
+  assert.match(await second.textContent(), /Step number 1 is already used by an earlier step \(item 1\)\./);
+  assert.doesNotMatch(await page.locator(".step-list > li").nth(0).textContent(), /already used/);
+  await done();
+});
+
 test("a measure with more partners and steps than the schema allows shows the allowed rows", async () => {
   const { page, done } = await open();
   const partners = Array.from({ length: 500 }, (_, i) => `X${i}`);

@@ -141,6 +141,11 @@ export const RULE_DOCS = {
     "why": "A status that contradicts the schedule is the most common sign of a measure nobody has updated.",
     "example": "With `asOf` 2019-06-01,\n```json\n{ \"status\": \"in-progress\", \"schedule\": { \"end\": \"2018-12\" } }\n```\nwarns at `/status`."
   },
+  "steps.duplicate-number": {
+    "what": "Reports a step whose `number` an earlier step of the same measure already has. Numbers outside 1-100 are `schema.value`'s.",
+    "why": "Follow-up cites steps by number (\"vaihe 2 on valmis\"); two steps with one number make that ambiguous, and a form that adds a step by copying the last one repeats its number.",
+    "example": "```json\n{ \"steps\": [ { \"number\": 1, \"text\": { \"fi\": \"Selvitys\" } }, { \"number\": 1, \"text\": { \"fi\": \"Toimeenpano\" } } ] }\n```\nwarns at `/steps/1/number`."
+  },
   "programme.duplicate-id": {
     "what": "Reports a measure whose number, once normalised (`2.6. a)` is `2.6a`), is already used by an earlier measure.",
     "why": "Measures are cited by number; two measures with one number make every citation ambiguous.",

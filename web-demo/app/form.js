@@ -385,7 +385,9 @@ export function createForm(app, panel) {
         onclick: () =>
           restructure((doc) => {
             if (!Array.isArray(doc.steps)) doc.steps = [];
-            doc.steps.push({ number: doc.steps.length + 1, text: {} });
+            // After the highest number, not the count: steps 1 and 3 get a 4, not a second 3.
+            const numbers = doc.steps.map((s) => (Number.isInteger(s?.number) ? s.number : 0));
+            doc.steps.push({ number: Math.max(0, ...numbers) + 1, text: {} });
           }, idFor(`/steps/${steps.length}/text/fi`)),
       },
       t("step.add"),

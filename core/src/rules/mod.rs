@@ -10,6 +10,7 @@ pub mod organisations;
 pub mod programme;
 pub mod schedule;
 pub mod status;
+pub mod steps;
 pub mod structure;
 pub mod title;
 
@@ -28,6 +29,7 @@ pub(crate) fn check_measure<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str) {
     organisations::check(cx, m, base, Level::Measure);
     schedule::check(cx, m, base, Level::Measure);
     status::check(cx, m, base, Level::Measure);
+    steps::check(cx, m, base);
     if let Some(steps) = m.get("steps").and_then(Doc::as_array) {
         let steps_path = child(base, "steps");
         for (i, s) in steps.iter().enumerate() {
