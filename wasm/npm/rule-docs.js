@@ -152,7 +152,7 @@ export const RULE_DOCS = {
     "example": "A programme with measures `2.6a` and `2.6. a)` fails at the second one's `/id`."
   },
   "programme.reference": {
-    "what": "Finds references in titles, steps and progress notes (\"toimenpiteen 3.1\", \"toimenpidekokonaisuus 8\", \"åtgärd 3.1\", \"åtgärdshelhet 8\", \"measure 3.1\", \"theme 8\") and checks that the measure is in the programme, and that the theme is one of its themes (1-8 when the programme lists none).",
+    "what": "Finds references in titles, steps and progress notes (\"toimenpiteen 3.1\", \"toimenpidekokonaisuus 8\", \"åtgärd 3.1\", \"åtgärdshelhet 8\", \"measure 3.1\", \"theme 8\"), with the numbers listed after them (\"toimenpiteiden 2.1, 2.3 ja 2.9\", \"measures 2.1 and 4.9\"), and checks that the measure is in the programme, and that the theme is one of its themes (1-8 when the programme lists none).",
     "why": "Measures build on each other; a reference to a measure that was renumbered or dropped misleads the reader.",
     "example": "In a programme without measure 3.9, a step \"Jatketaan toimenpiteen 3.9 työtä\" warns."
   }

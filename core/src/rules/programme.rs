@@ -31,7 +31,7 @@ pub static REFERENCE: RuleMeta = RuleMeta {
     summary: "References to measures and themes in the text name ones that exist.",
     #[cfg(feature = "docs")]
     docs: Docs {
-        what: "Finds references in titles, steps and progress notes (\"toimenpiteen 3.1\", \"toimenpidekokonaisuus 8\", \"åtgärd 3.1\", \"åtgärdshelhet 8\", \"measure 3.1\", \"theme 8\") and checks that the measure is in the programme, and that the theme is one of its themes (1-8 when the programme lists none).",
+        what: "Finds references in titles, steps and progress notes (\"toimenpiteen 3.1\", \"toimenpidekokonaisuus 8\", \"åtgärd 3.1\", \"åtgärdshelhet 8\", \"measure 3.1\", \"theme 8\"), with the numbers listed after them (\"toimenpiteiden 2.1, 2.3 ja 2.9\", \"measures 2.1 and 4.9\"), and checks that the measure is in the programme, and that the theme is one of its themes (1-8 when the programme lists none).",
         why: "Measures build on each other; a reference to a measure that was renumbered or dropped misleads the reader.",
         example: "In a programme without measure 3.9, a step \"Jatketaan toimenpiteen 3.9 työtä\" warns.",
     },
@@ -192,6 +192,10 @@ const NOT_REFERENCES: &[&str] = &["toimenpideohjelm", "åtgärdsprogram", "toime
 
 pub(crate) fn references(text: &str) -> Vec<Reference> {
     let mut out = Vec::new();
+    // Where the last reference's number ended, and whether it named a theme: the numbers
+    // listed after it ("toimenpiteiden 2.1, 2.3 ja 2.9", "measures 2.1 and 4.9") are
+    // references of the same kind.
+    let mut list: Option<(usize, bool)> = None;
     // A reference is a word and then a number: the words of the text (as `split_whitespace`
     // cuts them) whose first character is a digit, after a word that names a measure or a
     // theme. Digits are rare in prose, so they are found first, and only their word and the
@@ -203,20 +207,43 @@ pub(crate) fn references(text: &str) -> Vec<Reference> {
         if !before.chars().next_back().is_some_and(char::is_whitespace) {
             continue;
         }
-        let Some(word) = before
-            .trim_end()
-            .rsplit(char::is_whitespace)
-            .next()
-            .filter(|w| !w.is_empty())
-        else {
-            continue;
-        };
         let next = from.split(char::is_whitespace).next().unwrap_or_default();
-        if let Some(r) = reference(word, next) {
+        let listed = list
+            .filter(|&(end, _)| text.get(end..i).is_some_and(joins_a_list))
+            .and_then(|(_, theme)| {
+                if theme {
+                    theme_number(next)
+                } else {
+                    measure_number(next)
+                }
+            });
+        let found = listed.or_else(|| {
+            let word = before
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .filter(|w| !w.is_empty())?;
+            reference(word, next)
+        });
+        if let Some(r) = found {
             out.push(r);
+            list = Some((i + next.len(), matches!(r, Reference::Theme(_))));
         }
     }
     out
+}
+
+/// Whether the text between two numbers joins them in a list: commas, and at most one of
+/// "ja", "sekä", "tai", "och", "eller", "and", "or".
+fn joins_a_list(between: &str) -> bool {
+    let mut words = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    match (words.next(), words.next()) {
+        (None, _) => true,
+        (Some(w), None) => ["ja", "sekä", "tai", "och", "eller", "and", "or"].contains(&w),
+        _ => false,
+    }
 }
 
 /// The positions of the ASCII digits of `bytes`, skipping eight bytes at a time where there
@@ -253,18 +280,36 @@ fn reference(word: &str, next: &str) -> Option<Reference> {
         return None;
     }
     let starts = |prefix: &&str| starts_with_folded(word, prefix);
-    // Sentence punctuation after the number is not part of it: "(toimenpidekokonaisuus 8).".
-    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
     if THEME_WORDS.iter().any(starts) {
-        if !next.is_empty() && next.len() <= 2 && next.bytes().all(|b| b.is_ascii_digit()) {
-            return next.parse().ok().map(Reference::Theme);
-        }
-        None
+        theme_number(next)
     } else if MEASURE_WORDS.iter().any(starts) && !NOT_REFERENCES.iter().any(starts) {
-        MeasureId::parse(next).map(Reference::Measure)
+        measure_number(next)
     } else {
         None
     }
+}
+
+/// Sentence punctuation after a number is not part of it: "(toimenpidekokonaisuus 8).".
+fn number_in(word: &str) -> &str {
+    word.trim_end_matches(|c: char| !c.is_alphanumeric())
+}
+
+fn theme_number(word: &str) -> Option<Reference> {
+    let n = number_in(word);
+    if !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) {
+        return n.parse().ok().map(Reference::Theme);
+    }
+    None
+}
+
+fn measure_number(word: &str) -> Option<Reference> {
+    let n = number_in(word);
+    // A measure number with a decimal comma is read in an `id` field, where nothing else can
+    // stand; in prose, "toimenpiteen 2,5 miljoonan euron rahoitus" is an amount.
+    if n.contains(',') {
+        return None;
+    }
+    MeasureId::parse(n).map(Reference::Measure)
 }
 
 /// Whether `word`, lower-cased, starts with `prefix` (lower case), without building the
@@ -290,6 +335,23 @@ mod tests {
             vec![Reference::Theme(8)]
         );
         assert_eq!(references("kuten toimenpiteen 3.1 yhteydessä"), vec![mid("3.1")]);
+        assert_eq!(references("toimenpiteen 2,5 miljoonan euron rahoitus"), vec![]);
+        // Lists after the word, in each language; what follows a list is not in it.
+        assert_eq!(
+            references("toimenpiteiden 3.1, 3.2 ja 3.4 kanssa 2018, 2.1"),
+            vec![mid("3.1"), mid("3.2"), mid("3.4")]
+        );
+        assert_eq!(references("åtgärderna 2.1 och 2.9."), vec![mid("2.1"), mid("2.9")]);
+        assert_eq!(
+            references("measures 2.1 and 4.9, themes 7 or 8"),
+            vec![mid("2.1"), mid("4.9"), Reference::Theme(7), Reference::Theme(8)]
+        );
+        assert_eq!(
+            references("toimenpidekokonaisuudet 7 ja 8 sekä toimenpide 3.1"),
+            vec![Reference::Theme(7), Reference::Theme(8), mid("3.1")]
+        );
+        assert_eq!(references("toimenpiteen 3.1 ja 1.1.2019 välillä"), vec![mid("3.1")]);
+        assert_eq!(references("toimenpiteen 3.1 vuonna 2.2"), vec![mid("3.1")]);
         assert_eq!(
             references("enligt åtgärd 2.6a, se åtgärdshelheten 1"),
             vec![mid("2.6a"), Reference::Theme(1)]
