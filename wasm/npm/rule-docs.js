@@ -97,7 +97,7 @@ export const RULE_DOCS = {
     "example": "```json\n{ \"leadBody\": \"SM\", \"partners\": [\"sisäministeriö\", \"OM\"] }\n```\nwarns at `/partners/0`."
   },
   "organisation.alias": {
-    "what": "When a lead body or partner is written as a full name, alias or `PARENT/CODE` path (`Poliisihallitus`, `SM/PO`), offers the registry code as a fix.",
+    "what": "When a lead body or partner is written as a full name, alias or `PARENT/CODE` path (`Poliisihallitus`, `SM/PO`), offers the registry code as a fix (and names it, without a fix, for one of the names of a joint lead written as one text, `\"sisäministeriö, TEM\"`, which the code alone would replace).",
     "why": "Codes are stable across languages and spellings; names are for people, and the form shows them.",
     "example": "```json\n{ \"leadBody\": \"Sisäministeriö\" }\n```\ngives the fix `SM`."
   },

@@ -40,10 +40,10 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str) {
             Some(View::Number(n)) => n.as_u64(),
             _ => None,
         };
-        let Some(slot) = number
+        let Some((n, slot)) = number
             .and_then(|n| usize::try_from(n).ok())
             .filter(|n| (1..=MAX_NUMBER).contains(n))
-            .and_then(|n| first.get_mut(n))
+            .and_then(|n| Some((n, first.get_mut(n)?)))
         else {
             continue;
         };
@@ -53,7 +53,7 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str) {
         }
         let earlier = *slot;
         cx.report(&DUPLICATE_NUMBER, || child(&item(&child(base, "steps"), i), "number"))
-            .param("value", number.unwrap_or_default().to_string())
+            .param("value", n.to_string())
             .param("first", earlier.to_string())
             .emit();
     }
