@@ -12,17 +12,16 @@ const touched = new Set();
 
 function measure() {
   const value = (name) => form.elements[name].value.trim() || undefined;
-  // Names are separated by commas, as the programme prints them ("SM, TEM"); a comma after a
-  // hyphen is within a name: "Elinkeino-, liikenne- ja ympäristökeskukset". "PO, " is PO
-  // while the next name is being typed.
-  const names = (name) => value(name)?.split(/(?<!-),/).map((p) => p.trim()).filter(Boolean);
-  const lead = names("leadBody");
+  // Partners are separated by commas, as the programme prints them; a comma after a hyphen is
+  // within a name: "Elinkeino-, liikenne- ja ympäristökeskukset". "PO, " is PO while the next
+  // name is being typed. (The engine reads a lead written "SM, TEM" the same way.)
+  const partners = value("partners")?.split(/(?<!-),/).map((p) => p.trim()).filter(Boolean);
   return {
     id: value("id"),
     theme: Number.parseInt(value("id"), 10) || undefined,
     title: { [lang]: value("title") }, // the title in the language the page is written in
-    leadBody: lead?.length > 1 ? lead : lead?.[0],
-    partners: names("partners"),
+    leadBody: value("leadBody"),
+    partners,
     schedule: { text: value("schedule") },
     status: value("status"),
   };
