@@ -127,7 +127,7 @@ pub(crate) fn parse<'t>(cx: &mut Cx<'_>, text: &'t str, unescaped: &'t Unescaped
             }
             Err(e) => {
                 let full = e.to_string();
-                let (said, detail) = said(&full);
+                let (said, detail) = serde_words(&full);
                 // Half a surrogate pair is valid JSON grammar (RFC 8259, section 8.2) that
                 // serde_json refuses: the structure is whole, so one broken string must not
                 // hide the rest of the document. Read again with each half as U+FFFD, which is
@@ -305,12 +305,9 @@ pub(crate) fn decode<'t>(cx: &mut Cx<'_>, bytes: &'t [u8]) -> Option<&'t str> {
     }
 }
 
-/// The `input.syntax` finding, at a place in the text rather than a pointer, for the caller to
-/// add the variant's own params to. `problem` is the message variant, and a param too, so that
-/// a form with its own texts can tell a missing comma from a stray one.
 /// serde_json's words for why it stopped, without the place, which a message gives already;
 /// and the problem they name, as `problem` reads them.
-fn said(full: &str) -> (&'static str, &str) {
+fn serde_words(full: &str) -> (&'static str, &str) {
     // A byte search: `str::rfind` with a text pattern brings a substring searcher into the
     // wasm for this alone.
     let detail = full
@@ -367,7 +364,7 @@ fn diagnose(body: &str, e: &serde_json::Error, said: &'static str) -> (&'static 
 /// the language of a rule set's refusals): what is wrong, at which line and column.
 pub(crate) fn ruleset_syntax(text: &str, e: &serde_json::Error) -> String {
     let full = e.to_string();
-    let (said, detail) = said(&full);
+    let (said, detail) = serde_words(&full);
     let (problem, at) = diagnose(text, e, said);
     let (line, column) = place(text, at);
     // Inserted one by one: `BTreeMap::from` of an array sorts it, and a sort routine costs
@@ -386,6 +383,9 @@ pub(crate) fn ruleset_syntax(text: &str, e: &serde_json::Error) -> String {
     })
 }
 
+/// The `input.syntax` finding, at a place in the text rather than a pointer, for the caller to
+/// add the variant's own params to. `problem` is the message variant, and a param too, so that
+/// a form with its own texts can tell a missing comma from a stray one.
 fn syntax<'c, 'e>(cx: &'c mut Cx<'e>, problem: &'static str, (line, column): (u32, u32)) -> Pending<'c, 'e> {
     cx.report(&SYNTAX, "")
         .variant(problem)

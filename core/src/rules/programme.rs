@@ -192,10 +192,9 @@ const NOT_REFERENCES: &[&str] = &["toimenpideohjelm", "åtgärdsprogram", "toime
 
 pub(crate) fn references(text: &str) -> Vec<Reference> {
     let mut out = Vec::new();
-    // Where the last reference's number ended, and whether it named a theme: the numbers
-    // listed after it ("toimenpiteiden 2.1, 2.3 ja 2.9", "measures 2.1 and 4.9") are
-    // references of the same kind.
-    let mut list: Option<(usize, bool)> = None;
+    // The last reference, and where its number ended: the numbers listed after it
+    // ("toimenpiteiden 2.1, 2.3 ja 2.9", "measures 2.1 and 4.9") are references of its kind.
+    let mut list: Option<(usize, Reference)> = None;
     // A reference is a word and then a number: the words of the text (as `split_whitespace`
     // cuts them) whose first character is a digit, after a word that names a measure or a
     // theme. Digits are rare in prose, so they are found first, and only their word and the
@@ -210,12 +209,9 @@ pub(crate) fn references(text: &str) -> Vec<Reference> {
         let next = from.split(char::is_whitespace).next().unwrap_or_default();
         let listed = list
             .filter(|&(end, _)| text.get(end..i).is_some_and(joins_a_list))
-            .and_then(|(_, theme)| {
-                if theme {
-                    theme_number(next)
-                } else {
-                    measure_number(next)
-                }
+            .and_then(|(_, last)| match last {
+                Reference::Theme(_) => theme_number(next),
+                Reference::Measure(_) => measure_number(next),
             });
         let found = listed.or_else(|| {
             let word = before
@@ -227,7 +223,7 @@ pub(crate) fn references(text: &str) -> Vec<Reference> {
         });
         if let Some(r) = found {
             out.push(r);
-            list = Some((i + next.len(), matches!(r, Reference::Theme(_))));
+            list = Some((i + next.len(), r));
         }
     }
     out
