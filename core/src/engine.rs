@@ -28,8 +28,9 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct CheckOptions {
     /// Language of the messages: "fi" (default), "sv" or "en"; a language tag ("sv-AX") is
-    /// read by its first part.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
+    /// read by its first part. The type takes any string, so that a page's own
+    /// `document.documentElement.lang` can be passed; an unknown language is refused when called.
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "Lang | (string & {})"))]
     pub lang: Lang,
     /// "YYYY-MM-DD"; today when left out.
     #[serde(deserialize_with = "as_of_date")]
@@ -145,34 +146,6 @@ impl Engine {
                 ),
             )
         })?;
-        // A custom rule that names an organisation the registry does not know would never
-        // match: refuse it now rather than let it fail silently on every measure.
-        let mut problems = Vec::new();
-        for rule in &set.config.custom {
-            let mut codes = Vec::new();
-            for c in rule.when.iter().chain(std::iter::once(&rule.require)) {
-                crate::custom::condition::organisations(c, &rule.id, &mut codes);
-            }
-            for (id, code) in codes {
-                if registry.get(code).is_none() {
-                    let closest = match registry.resolve(code) {
-                        crate::registry::Resolution::Alias(o) => Some(o),
-                        crate::registry::Resolution::Unknown => registry.suggest(code),
-                        crate::registry::Resolution::Code(_) => None,
-                    };
-                    let hint = closest
-                        .map(|o| format!("; did you mean \"{}\"?", o.code))
-                        .unwrap_or_default();
-                    problems.push(crate::ruleset::RulesetProblem {
-                        path: "/custom".into(),
-                        message: format!("{id}: \"{code}\" is not an organisation code in the registry{hint}"),
-                    });
-                }
-            }
-        }
-        if !problems.is_empty() {
-            return Err(RulesetError { problems });
-        }
         Ok(Engine {
             config: set.config,
             registry,

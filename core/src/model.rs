@@ -264,6 +264,7 @@ pub struct CustomRuleDocument {
     pub message: Messages,
     /// Message parameters: a name and the JSON Pointer of the value it shows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "Record<string, string>"))]
     pub params: Option<BTreeMap<String, String>>,
 }
 

@@ -238,6 +238,32 @@ impl Registry {
         }
     }
 
+    /// The names one text of organisations lists, in order, or `None` when it names one.
+    /// "SM, TEM" is how the programme prints a joint lead (5.1), and how a form's one text
+    /// field gets it: a text that is not one registered name is read at its commas, except a
+    /// comma after a hyphen, which is inside a name ("Elinkeino-, liikenne- ja
+    /// ympäristökeskukset"). The built-in rules and the rule language's `organisation` test
+    /// read a text alike through this. Commas alone give an empty list.
+    pub(crate) fn listed<'t>(&self, text: &'t str) -> Option<Vec<&'t str>> {
+        if !text.contains(',') || !matches!(self.resolve(text), Resolution::Unknown) {
+            return None;
+        }
+        let mut names = Vec::new();
+        let mut rest = text;
+        while !rest.is_empty() {
+            let end = rest
+                .match_indices(',')
+                .find(|&(i, _)| !rest.get(..i).is_some_and(|b| b.ends_with('-')))
+                .map_or(rest.len(), |(i, _)| i);
+            let name = rest.get(..end).unwrap_or("").trim();
+            if !name.is_empty() {
+                names.push(name);
+            }
+            rest = rest.get(end + 1..).unwrap_or("");
+        }
+        Some(names)
+    }
+
     /// The folded names and aliases "did you mean" compares with.
     #[cfg(test)]
     pub(crate) fn index_keys(&self) -> impl Iterator<Item = &str> {

@@ -56,8 +56,15 @@ pub struct TestReport {
 impl Engine {
     /// Runs the test cases of every rule set the engine was built from. Each set's tests run
     /// on the engine as that set left it, so an agency's refinements cannot break the
-    /// ministry's tests, and each set is tested as its authors wrote it.
+    /// ministry's tests, and each set is tested as its authors wrote it. A test's messages
+    /// are in its own `lang`, English when it gives none.
     pub fn run_tests(&self) -> TestReport {
+        self.run_tests_in(Lang::En)
+    }
+
+    /// [`Engine::run_tests`], with the messages of the tests that give no `lang` in `lang`
+    /// (the CLI's `--lang`).
+    pub fn run_tests_in(&self, lang: Lang) -> TestReport {
         let mut results = Vec::new();
         // Tests are stored set by set, in chain order: one prefix engine per set, built when
         // its first test comes up.
@@ -70,7 +77,7 @@ impl Engine {
             }
             let engine = current.as_ref().and_then(|(_, e)| e.as_ref()).unwrap_or(self);
             let info = self.chain.get(*set).map_or_else(String::new, |r| r.id.clone());
-            results.push(run_one(engine, test, info, index));
+            results.push(run_one(engine, test, info, index, lang));
             index += 1;
         }
         let passed = results.iter().filter(|r| r.passed).count();
@@ -92,14 +99,14 @@ impl Engine {
     }
 }
 
-fn run_one(engine: &Engine, test: &Value, ruleset: String, index: usize) -> TestResult {
+fn run_one(engine: &Engine, test: &Value, ruleset: String, index: usize, lang: Lang) -> TestResult {
     let name = test.get("name").and_then(Value::as_str).unwrap_or("").to_string();
     let mut opts = CheckOptions {
         lang: test
             .get("lang")
             .and_then(Value::as_str)
             .and_then(Lang::from_code)
-            .unwrap_or(Lang::En),
+            .unwrap_or(lang),
         ..CheckOptions::default()
     };
     // Tests must not depend on the day they run.

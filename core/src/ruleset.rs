@@ -190,6 +190,8 @@ impl RuleSet {
         // The ids this set's custom rules give, refused ones too: a setting or a test's
         // expectation naming a rule refused for a problem of its own is no second problem.
         let mut seen: Vec<&str> = Vec::new();
+        // The organisations this set's custom rules name, with their places.
+        let mut codes = Vec::new();
         if let Some(Value::Array(list)) = obj.get("custom") {
             for (i, rule) in list.iter().enumerate() {
                 let at = crate::context::item("/custom", i);
@@ -203,6 +205,10 @@ impl RuleSet {
                     seen.push(rid);
                 }
                 if let Some(r) = custom::parse(rule, &at, &mut raw) {
+                    if let Some(w) = &r.when {
+                        custom::condition::organisations(w, &child(&at, "when"), &mut codes);
+                    }
+                    custom::condition::organisations(&r.require, &child(&at, "require"), &mut codes);
                     match self.config.custom.iter_mut().find(|c| c.id == r.id) {
                         Some(old) => *old = r,
                         None => self.config.custom.push(r),
@@ -217,6 +223,32 @@ impl RuleSet {
         let orgs_ok = !problems.iter().any(|p| p.path.starts_with("/organisations"));
         if let Some(Value::Array(orgs)) = obj.get("organisations").filter(|_| orgs_ok) {
             self.organisations.extend(orgs.iter().map(organisation_of));
+        }
+        // A code the registry does not know would never match: refused now, at its place,
+        // rather than failing silently on every measure. The registry is the one this set
+        // sees, its own organisations and those of the sets before it, so a set is refused
+        // alike alone and in a chain.
+        if !codes.is_empty() && orgs_ok {
+            if let Ok(mut registry) = crate::registry::Registry::builtin() {
+                if registry.extend(self.organisations.clone()).is_ok() {
+                    for (path, code) in codes {
+                        if registry.get(&code).is_some() {
+                            continue;
+                        }
+                        let hint = match registry.resolve(&code) {
+                            crate::registry::Resolution::Alias(o) => format!("; write its code, \"{}\"", o.code),
+                            _ => registry
+                                .suggest(&code)
+                                .map(|o| format!("; did you mean \"{}\"?", o.code))
+                                .unwrap_or_default(),
+                        };
+                        problems.push(RulesetProblem {
+                            path,
+                            message: format!("\"{code}\" is not an organisation code in the registry{hint}"),
+                        });
+                    }
+                }
+            }
         }
         if let Some(Value::Array(tests)) = obj.get("tests") {
             // An expectation of a rule that does not exist could never be met: say so now.
@@ -408,6 +440,14 @@ fn check_extends(v: Option<&Value>, parent: Option<&RulesetInfo>, position: usiz
         )),
         (Some(p), Some(_)) => {
             if let Some(range) = range {
+                // The set before this one is where the version is written, and it alone was
+                // accepted: say so, rather than blame this set's range.
+                if !crate::semver::is_version(&p.version) {
+                    return problem(format!(
+                        "\"{}\" is version \"{}\", which {range} cannot be checked against: give it a version such as \"1.2.0\", or leave out this range",
+                        p.id, p.version
+                    ));
+                }
                 match crate::semver::satisfies(range, &p.version) {
                     Ok(true) => {}
                     Ok(false) => problem(format!(
@@ -743,7 +783,11 @@ fn check_setting(v: &Value, at: &str, problem: &mut impl FnMut(String, String)) 
                     "enabled" if !x.is_boolean() => problem(path, format!("expected true or false, not {}", kind(x))),
                     "severity" => match x.as_str() {
                         Some(s) if Severity::parse(s).is_some() => {}
-                        _ => problem(path, "must be \"error\", \"warning\" or \"info\"".into()),
+                        // "off" is a level of its own, not a severity: the likely mistake.
+                        _ => problem(
+                            path,
+                            "must be \"error\", \"warning\" or \"info\"; to turn the rule off, write \"off\" for the whole setting, or \"enabled\": false".into(),
+                        ),
                     },
                     "min" => match x.as_u64() {
                         Some(n) if n <= 200 => {}

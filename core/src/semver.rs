@@ -25,6 +25,11 @@ impl Version {
     }
 }
 
+/// Whether a rule set's version can be compared with a range (`1`, `1.2`, `1.2.0`).
+pub(crate) fn is_version(s: &str) -> bool {
+    Version::parse(s).is_some()
+}
+
 /// Whether `version` satisfies `range`; `Err` says what is wrong with the range.
 pub(crate) fn satisfies(range: &str, version: &str) -> Result<bool, String> {
     let (v, _) = Version::parse(version).ok_or_else(|| format!("\"{version}\" is not a version"))?;

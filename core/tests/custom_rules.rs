@@ -305,8 +305,30 @@ fn malformed_rules_are_refused_with_the_place_and_the_reason() {
         ),
         (
             rule(json!({"require": {"path": "/leadBody", "organisation": "NOPE"}})),
-            "/custom",
+            "/custom/0/require/organisation",
             "not an organisation code",
+        ),
+        (
+            rule(
+                json!({"when": {"any": [{"path": "/id", "present": true}, {"not": {"path": "/partners", "some": {"path": "", "organisation": "Kuntaliito"}}}]}}),
+            ),
+            "/custom/0/when/any/1/not/some/organisation",
+            "did you mean \"Kuntaliitto\"",
+        ),
+        (
+            rule(json!({"require": {"path": "/leadBody", "organisation": "sisäministeriö"}})),
+            "/custom/0/require/organisation",
+            "write its code, \"SM\"",
+        ),
+        (
+            rule(json!({"path": format!("/{}", "a".repeat(500))})),
+            "/custom/0/path",
+            "a JSON Pointer of at most 500 characters",
+        ),
+        (
+            rule(json!({"params": {"p": "title"}})),
+            "/custom/0/params/p",
+            "a JSON Pointer into the measure",
         ),
         (
             json!({"id": "t", "version": "1", "custom": [{"id": "t/a", "severity": "info", "require": {"path": "", "present": true}, "message": {"fi": "a", "sv": "b", "en": "c"}}, {"id": "t/a", "severity": "info", "require": {"path": "", "present": true}, "message": {"fi": "a", "sv": "b", "en": "c"}}]}),
@@ -329,6 +351,11 @@ fn malformed_rules_are_refused_with_the_place_and_the_reason() {
             json!({"id": "t", "version": "1", "engine": ">=9"}),
             "/engine",
             "needs measure-rules >=9",
+        ),
+        (
+            json!({"id": "t", "version": "1", "rules": {"partners.required": {"severity": "off"}}}),
+            "/rules/partners.required/severity",
+            "or \"enabled\": false",
         ),
         (
             json!({"id": "t", "version": "1", "engine": "newest"}),
@@ -388,6 +415,72 @@ fn a_refused_rule_is_one_problem_not_three() {
 /// `{id}` and `{value}` are the engine's; a parameter the author declares under either name is
 /// the value at its pointer, as the rule language says of every declared name.
 #[test]
+fn a_measure_without_a_readable_number_shows_what_it_has_not_a_placeholder() {
+    let engine = Engine::with_ruleset(&rule(json!({"require": {"path": "/title/sv", "present": true},
+        "message": {"fi": "a", "sv": "b", "en": "Measure {id} led by {lead}"}, "params": {"lead": "/leadBody"}})))
+    .unwrap();
+    for (id, shown) in [
+        (None, "Measure  led by SM"),
+        (Some(json!("abc")), "Measure abc led by SM"),
+        (Some(json!(7)), "Measure 7 led by SM"),
+    ] {
+        let mut m = json!({"leadBody": "SM"});
+        if let Some(id) = id {
+            m["id"] = id;
+        }
+        let report = engine.check_measure(&m, &opts(false));
+        let f = report.findings.iter().find(|f| f.rule == "t/x").unwrap();
+        assert_eq!(f.message, shown);
+    }
+}
+
+#[test]
+fn the_organisation_test_reads_a_joint_lead_written_as_one_text() {
+    // As the built-in rules read "SM, TEM" (the programme's 5.1), so does a custom rule.
+    for (lead, holds) in [("SM, TEM", true), ("TEM, SM", true), ("TEM, OM", false), ("SM", true)] {
+        let engine = with_rule(json!({"path": "/leadBody", "organisation": "SM"})).unwrap();
+        let mut m = measure();
+        m["leadBody"] = json!(lead);
+        assert_eq!(fires(&engine, &m), !holds, "{lead}");
+    }
+}
+
+#[test]
+fn a_set_may_name_only_the_organisations_it_and_the_sets_before_it_add() {
+    let org = json!({"code": "XY", "kind": "agency", "name": {"fi": "X", "sv": "X", "en": "X"}});
+    let uses = |extends: Option<&str>| {
+        let mut set = rule(json!({"require": {"path": "/partners", "organisation": "XY"}}));
+        set["id"] = json!("user");
+        if let Some(e) = extends {
+            set["extends"] = json!(e);
+        }
+        set
+    };
+    let adds = |extends: Option<&str>| {
+        let mut set = json!({"id": "adds", "version": "1", "organisations": [org.clone()]});
+        if let Some(e) = extends {
+            set["extends"] = json!(e);
+        }
+        set
+    };
+    assert!(Engine::with_rulesets(&[adds(None), uses(Some("adds"))]).is_ok());
+    let mut own = uses(None);
+    own["organisations"] = json!([org.clone()]);
+    assert!(Engine::with_ruleset(&own).is_ok());
+    // Refused alike alone and before the set that adds it.
+    for refused in [
+        Engine::with_ruleset(&uses(None)).err(),
+        Engine::with_rulesets(&[uses(None), adds(Some("user"))]).err(),
+    ] {
+        let text = refused.map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            text.contains("/custom/0/require/organisation") && text.contains("\"XY\""),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_declared_parameter_named_id_or_value_is_the_authors() {
     let engine = Engine::with_ruleset(&json!({
         "id": "t", "version": "1",
@@ -432,7 +525,27 @@ fn hostile_rules_are_refused_or_bounded() {
     // A huge literal is refused; a huge measure is bounded by the document limits and
     // evaluated in one pass per condition.
     let found = problems(rule(json!({"require": {"path": "/id", "equals": "x".repeat(10_000)}})));
-    assert!(found.iter().any(|(_, m)| m.contains("longer than")), "{found:?}");
+    assert!(
+        found.iter().any(|(_, m)| m.contains("at most 500 characters")),
+        "{found:?}"
+    );
+    // Characters, as the schema and the docs count them: 500 of "ä" (1,000 bytes) are taken.
+    assert_eq!(
+        problems(rule(
+            json!({"require": {"path": "/title/fi", "contains": "ä".repeat(500)}})
+        )),
+        []
+    );
+    assert_eq!(problems(rule(json!({"path": format!("/{}", "ä".repeat(499))}))), []);
+    // The conditions of one rule, its `when` and its `require` together.
+    let half: Vec<Value> = (0..150).map(|_| json!({"path": "/id", "present": true})).collect();
+    let found = problems(rule(json!({"when": {"all": half.clone()}, "require": {"all": half}})));
+    assert!(
+        found
+            .iter()
+            .any(|(p, m)| p == "/custom/0/require" && m.contains("at most 200 conditions")),
+        "{found:?}"
+    );
     let engine = with_rule(json!({"path": "/steps", "every": {"path": "/text/fi", "contains": "a"}})).unwrap();
     let steps: Vec<Value> = (0..100).map(|_| json!({"text": {"fi": "a".repeat(10_000)}})).collect();
     let mut m = measure();
@@ -487,6 +600,18 @@ fn chains_extend_refine_and_name_every_rule_set() {
             .to_string()
             .contains("needs \"fi.sm.measures\" ^1.0, but was given version 0.9.0"),
         "{stale}"
+    );
+    // A version that is no version is accepted alone; a range on it names where it is.
+    let mut odd = fixture("ministry.json");
+    odd["version"] = json!("banana");
+    assert!(Engine::with_ruleset(&odd).is_ok());
+    let refused = Engine::with_rulesets(&[odd, fixture("agency-kuntaliitto.json")])
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        refused.contains("\"fi.sm.measures\" is version \"banana\", which ^1.0 cannot be checked against"),
+        "{refused}"
     );
 }
 

@@ -178,7 +178,22 @@ test("a failing rule-set test shows a diff and exits 1", () => {
   assert.match(r.out, /^FAIL  fi\.sm\.measures\/tests\/0/m);
   assert.match(r.out, /- expected sm\/completed-progress at \/status, not found/);
   assert.match(r.out, /\+ found sm\/swedish-title at \/title\/sv \(error\): /);
+  // A test that gives no "lang" is told in --lang (Finnish by default, as check is), and in
+  // English through the API unless one is asked for.
+  const said = (lang) => run(["test", join(dir, "broken.json"), ...(lang ? ["--lang", lang] : [])]).out.match(/\+ found sm\/swedish-title .*/)[0];
+  const [fi, sv, en] = [/vastuutaho on sisäministeriö/, /leds av inrikesministeriet/, /is led by the Ministry/];
+  assert.match(said("sv"), sv);
+  assert.match(said("en"), en);
+  assert.match(said(), fi);
+  const api = (lang) => new Engine(broken).runTests(lang).results[0].unexpected.find((f) => f.rule === "sm/swedish-title").message;
+  assert.match(api(), en);
+  assert.match(api("sv-AX"), sv);
   assert.equal(run(["test"]).code, 2, "usage error");
+  // A set with no tests tests nothing, and says so.
+  writeFileSync(join(dir, "none.json"), JSON.stringify({ id: "x", version: "1" }));
+  const none = run(["test", join(dir, "none.json")]);
+  assert.equal(none.code, 1);
+  assert.match(none.out, /0 passed, 0 failed\nno tests: a rule set carries its tests in its "tests" list/);
 });
 
 test("check takes --ruleset once per set of a chain, and --explain", () => {

@@ -73,12 +73,17 @@ test("the values the package returns have the declared types (tsc over them as l
   add("RuleMeta[]", rules());
   for (const s of readJson("tests/fixtures/schedules.json")) add("ScheduleReading", parseSchedule(s.text, s.lang));
   for (const text of ["", "ei tiedossa", "2019-13", "2019–2018", "jatkuva"]) add("ScheduleReading", parseSchedule(text, "fi"));
+  // And what it takes: the rule sets of the fixtures and of the shared cases (a custom rule's
+  // `params` is a plain object, as the files write it), and the real programme.
+  for (const file of readdirSync(join(root, "tests", "fixtures", "rulesets"))) add("RuleSetDocument", readJson(`tests/fixtures/rulesets/${file}`));
+  for (const c of cases.measures) for (const r of [c.ruleset ?? []].flat()) if (typeof r === "object") add("RuleSetDocument", r);
+  add("Programme", JSON.parse(programme));
 
   // Under the repository, so that the file resolves "measure-rules" as the tests do.
   mkdirSync(join(root, "target"), { recursive: true });
   const dir = mkdtempSync(join(root, "target", "types-"));
   try {
-    const names = "Report, TestReport, RulesetInfo, CustomRuleInfo, Organisation, RuleMeta, ScheduleReading";
+    const names = "Report, TestReport, RulesetInfo, CustomRuleInfo, Organisation, RuleMeta, ScheduleReading, RuleSetDocument, Programme";
     writeFileSync(join(dir, "values.ts"), `import type { ${names} } from "measure-rules";\n${values.join("\n")}\n`);
     writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ extends: join(root, "tests", "node", "tsconfig.json"), files: ["values.ts"] }));
     execFileSync(join(root, "node_modules", ".bin", "tsc"), ["-p", dir], { cwd: root, stdio: "pipe", encoding: "utf8" });

@@ -37,11 +37,15 @@ Options for check:
 
 -- ends the options: what follows is files or text, even when it starts with - ("-2019").
 
-test runs the tests a rule set carries (its "tests" list), the base sets of a chain first.
+test runs the tests a rule set carries (its "tests" list), the base sets of a chain first; a
+test's messages are in its "lang", or in --lang when it gives none (default fi).
 
-Exit status: 0 nothing at or above --fail-on (test: every test passed), 1 there is (test: a
-test failed, or a file could not be read), 2 usage error (or a rule set that cannot be read or
-is refused).`;
+schedule reads a schedule text as the engine does and prints the dates it gives.
+
+Exit status: 0 nothing at or above --fail-on (test: every test passed; schedule: the text
+was read), 1 there is (test: a test failed, there were no tests, or a file could not be read;
+schedule: the text could not be read), 2 usage error (or a rule set that cannot be read or is
+refused).`;
 
 class UsageError extends Error {
   /** `usage: false` for a rule set that cannot be read or is refused: the command line was
@@ -691,7 +695,7 @@ function engineFor(files, lang) {
 /** Runs the tests of a rule-set chain: passes, and failures with what differed. */
 function runTests(opts) {
   if (opts.positional.length === 0) throw new UsageError("test needs rule set files (the base first)");
-  const report = engineFor(opts.positional, opts.lang).runTests();
+  const report = engineFor(opts.positional, opts.lang).runTests(opts.lang);
   if (opts.format === "json") {
     process.stdout.write(JSON.stringify(report, null, 2) + "\n");
   } else {
@@ -703,6 +707,8 @@ function runTests(opts) {
     }
     const sets = report.rulesets.map((s) => `${s.id} ${s.version}`).join(" > ");
     lines.push("", `${sets}: ${report.passed} passed, ${report.failed} failed`);
+    // A set with no tests tests nothing: exit 1 says so, and this line why.
+    if (report.results.length === 0) lines.push('no tests: a rule set carries its tests in its "tests" list (docs/rule-language.md)');
     process.stdout.write(lines.join("\n") + "\n");
   }
   return report.failed > 0 || report.results.length === 0 ? 1 : 0;

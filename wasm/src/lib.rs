@@ -390,17 +390,23 @@ impl Engine {
         Ok(Engine { inner })
     }
 
-    /// Runs the test cases the rule sets carry; see `TestReport`.
+    /// Runs the test cases the rule sets carry; see `TestReport`. A test's messages are in its
+    /// own `lang`, or in `lang` here when it gives none (English when neither does).
     #[wasm_bindgen(js_name = runTests, unchecked_return_type = "TestReport")]
-    pub fn run_tests(&self) -> Result<JsValue, JsError> {
-        to_js(&self.inner.run_tests())
+    pub fn run_tests(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang | (string & {})")] lang: Option<JsValue>,
+    ) -> Result<JsValue, JsError> {
+        let given = lang.as_ref().is_some_and(|l| !l.is_undefined() && !l.is_null());
+        let lang = if given { lang_of(lang)? } else { Lang::En };
+        to_js(&self.inner.run_tests_in(lang))
     }
 
     /// The custom rules of the engine's rule sets, described in `lang`.
     #[wasm_bindgen(js_name = customRules, unchecked_return_type = "CustomRuleInfo[]")]
     pub fn custom_rules(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang | (string & {})")] lang: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
         to_js(&self.inner.custom_rules(lang_of(lang)?))
     }
@@ -495,7 +501,7 @@ impl Engine {
     pub fn parse_schedule(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang | (string & {})")] lang: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
         // The engine's rule set does not change how schedules read.
         parse_schedule(text, lang)
@@ -687,7 +693,7 @@ fn schedule_text(text: &JsValue) -> Result<String, JsError> {
 #[wasm_bindgen(js_name = parseSchedule, unchecked_return_type = "ScheduleReading")]
 pub fn parse_schedule(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang | (string & {})")] lang: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     to_js(&measure_rules::parse_schedule(&schedule_text(&text)?, lang_of(lang)?))
 }
@@ -720,7 +726,9 @@ fn whole(value: f64, max: f64) -> Option<u64> {
     ((0.0..=max).contains(&value) && value.fract() == 0.0).then_some(value as u64)
 }
 
-/// The rule catalogue with each rule's documentation.
+/// The rule catalogue: each rule's id, default severity, scope, summary and parameters. Its
+/// documentation is the module `measure-rules/rule-docs` (`RULE_DOCS`), which a form that never
+/// shows it does not download.
 #[wasm_bindgen(unchecked_return_type = "RuleMeta[]")]
 pub fn rules() -> Result<JsValue, JsError> {
     to_js(measure_rules::RULES)

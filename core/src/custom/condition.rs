@@ -64,6 +64,16 @@ pub(crate) enum DateRef {
     Date(PartialDate),
 }
 
+/// A place in the measure, as rules name places: a JSON Pointer (`""` or `/…`) of at most
+/// `MAX_TEXT` characters; the error says which of the two it is not.
+pub(crate) fn pointer(v: &Value) -> Result<&str, String> {
+    match v.as_str() {
+        Some(p) if p.chars().count() > MAX_TEXT => Err(format!("a JSON Pointer of at most {MAX_TEXT} characters")),
+        Some(p) if p.is_empty() || p.starts_with('/') => Ok(p),
+        _ => Err("a JSON Pointer into the measure, such as \"/partners\" or \"\"".into()),
+    }
+}
+
 /// One problem in a condition, at a JSON Pointer relative to the condition.
 pub(crate) type Problem = (String, String);
 
@@ -73,18 +83,21 @@ struct Parser {
 }
 
 /// Reads a condition; every problem is named with its place, and parsing goes on past it.
-pub(crate) fn parse(v: &Value, at: &str) -> Result<Cond, Vec<Problem>> {
+/// `nodes` counts the rule's conditions so far, so that its `when` and its `require` share
+/// the limit.
+pub(crate) fn parse(v: &Value, at: &str, nodes: &mut usize) -> Result<Cond, Vec<Problem>> {
     let mut p = Parser {
-        nodes: 0,
+        nodes: *nodes,
         problems: Vec::new(),
     };
     let cond = p.cond(v, at, 0);
-    if p.nodes > MAX_NODES {
+    if p.nodes > MAX_NODES && *nodes <= MAX_NODES {
         p.problems.push((
             at.to_string(),
-            format!("at most {MAX_NODES} conditions in one rule, not {}", p.nodes),
+            format!("at most {MAX_NODES} conditions in one rule, \"when\" and \"require\" together"),
         ));
     }
+    *nodes = p.nodes;
     match cond {
         Some(c) if p.problems.is_empty() => Ok(c),
         _ => Err(p.problems),
@@ -142,14 +155,9 @@ impl Parser {
                 Some(if op == "all" { Cond::All(out) } else { Cond::Any(out) })
             }
             _ => {
-                let path = match o.get("path") {
-                    Some(Value::String(p)) if p.is_empty() || (p.starts_with('/') && p.len() <= MAX_TEXT) => p.clone(),
-                    Some(_) => {
-                        return self.problem(
-                            &crate::context::child(at, "path"),
-                            "\"path\" is a JSON Pointer into the measure, such as \"/partners\" or \"\"",
-                        )
-                    }
+                let path = match o.get("path").map(pointer) {
+                    Some(Ok(p)) => p.to_string(),
+                    Some(Err(e)) => return self.problem(&crate::context::child(at, "path"), e),
                     None => return self.problem(at, format!("\"{op}\" needs a \"path\"")),
                 };
                 let test = self.test(op, arg, &arg_at, depth)?;
@@ -241,7 +249,9 @@ impl Parser {
     /// comparisons stay cheap and their meaning obvious).
     fn value(&mut self, v: &Value, at: &str) -> Option<Value> {
         match v {
-            Value::String(s) if s.len() > MAX_TEXT => self.problem(at, format!("text longer than {MAX_TEXT} bytes")),
+            Value::String(s) if s.chars().count() > MAX_TEXT => {
+                self.problem(at, format!("text of at most {MAX_TEXT} characters"))
+            }
             Value::Array(_) | Value::Object(_) => self.problem(at, "compare with text, a number, true, false or null"),
             _ => Some(v.clone()),
         }
@@ -322,7 +332,8 @@ fn test_value(test: &Test, value: Option<&Value>, env: &Env<'_>) -> bool {
         },
         Test::Organisation(code) => {
             let names: Vec<&str> = match value {
-                Some(Value::String(s)) => vec![s.as_str()],
+                // A joint lead written as one text, "SM, TEM", as the built-in rules read it.
+                Some(Value::String(s)) => env.registry.listed(s).unwrap_or_else(|| vec![s.as_str()]),
                 Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
                 _ => Vec::new(),
             };
@@ -423,19 +434,22 @@ fn expected(t: &Test) -> Value {
     }
 }
 
-/// Organisation codes the condition names, so the engine can check them against the
-/// registry once, when it is built.
-pub(crate) fn organisations<'c>(cond: &'c Cond, at: &str, out: &mut Vec<(String, &'c str)>) {
+/// Organisation codes the condition names, each with its place (`at` is the condition's), so
+/// that a rule set's codes are checked against the registry when the set is read.
+pub(crate) fn organisations(cond: &Cond, at: &str, out: &mut Vec<(String, String)>) {
+    use crate::context::{child, item};
     match cond {
         Cond::All(cs) | Cond::Any(cs) => {
-            for c in cs {
-                organisations(c, at, out);
+            let list = child(at, if matches!(cond, Cond::All(_)) { "all" } else { "any" });
+            for (i, c) in cs.iter().enumerate() {
+                organisations(c, &item(&list, i), out);
             }
         }
-        Cond::Not(c) => organisations(c, at, out),
+        Cond::Not(c) => organisations(c, &child(at, "not"), out),
         Cond::Test { test, .. } => match test {
-            Test::Organisation(code) => out.push((at.to_string(), code)),
-            Test::Every(c) | Test::Some(c) => organisations(c, at, out),
+            Test::Organisation(code) => out.push((child(at, "organisation"), code.clone())),
+            Test::Every(c) => organisations(c, &child(at, "every"), out),
+            Test::Some(c) => organisations(c, &child(at, "some"), out),
             _ => {}
         },
     }

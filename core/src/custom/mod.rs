@@ -162,9 +162,10 @@ pub(crate) fn parse(v: &Value, at: &str, problems: &mut Vec<(String, String)>) -
             None
         }
     };
+    let mut nodes = 0;
     let mut cond = |key: &str| -> Option<Cond> {
         let v = o.get(key)?;
-        match condition::parse(v, &child(at, key)) {
+        match condition::parse(v, &child(at, key), &mut nodes) {
             Ok(c) => Some(c),
             Err(ps) => {
                 problems.extend(ps);
@@ -174,14 +175,11 @@ pub(crate) fn parse(v: &Value, at: &str, problems: &mut Vec<(String, String)>) -
     };
     let when = cond("when");
     let require = cond("require");
-    let path = match o.get("path") {
+    let path = match o.get("path").map(condition::pointer) {
         None => String::new(),
-        Some(Value::String(p)) if p.is_empty() || (p.starts_with('/') && p.len() <= condition::MAX_TEXT) => p.clone(),
-        Some(_) => {
-            problems.push((
-                child(at, "path"),
-                "a JSON Pointer into the measure, such as \"/partners\"".into(),
-            ));
+        Some(Ok(p)) => p.to_string(),
+        Some(Err(e)) => {
+            problems.push((child(at, "path"), e));
             String::new()
         }
     };
@@ -190,14 +188,9 @@ pub(crate) fn parse(v: &Value, at: &str, problems: &mut Vec<(String, String)>) -
         Some(Value::Object(m)) => {
             let mut out = Vec::new();
             for (name, p) in m {
-                match p.as_str() {
-                    Some(p) if (p.is_empty() || p.starts_with('/')) && p.len() <= condition::MAX_TEXT => {
-                        out.push((name.clone(), p.to_string()));
-                    }
-                    _ => problems.push((
-                        child(&child(at, "params"), name),
-                        "a JSON Pointer into the measure".into(),
-                    )),
+                match condition::pointer(p) {
+                    Ok(p) => out.push((name.clone(), p.to_string())),
+                    Err(e) => problems.push((child(&child(at, "params"), name), e)),
                 }
             }
             out
@@ -320,10 +313,11 @@ pub(crate) fn check(cx: &mut Cx<'_>, root: &Value, base: &str) {
         // Inserted one by one: collecting into a map sorts first, which costs code size. The
         // declared parameters last, so that one the author named "id" or "value" is the value
         // at its pointer, as the rule says, in the message and in the finding's params alike.
+        // A measure whose number is missing or unreadable shows what it has there (or nothing),
+        // not a raw "{id}": forms check half-filled measures.
         let mut params = BTreeMap::new();
-        if let Some(id) = &cx.measure {
-            params.insert("id".into(), id.clone());
-        }
+        let id = cx.measure.clone().unwrap_or_else(|| as_text(root.get("id")));
+        params.insert("id".into(), id);
         params.insert("value".into(), as_text(crate::text::pointer(root, &rule.path)));
         for (name, p) in &rule.params {
             params.insert(name.clone(), as_text(crate::text::pointer(root, p)));

@@ -133,43 +133,34 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     let lead_path = || child(base, "leadBody");
     // Each lead as written, with where it is: its index when the lead body is a list.
     let mut leads: Vec<(Written, &str)> = Vec::new();
-    match m.get("leadBody").map(Doc::view) {
-        // "SM, TEM" is how the programme prints a joint lead (5.1), and how a form's one
-        // text field gets it: a text that is not one registered name is read at its commas,
-        // except a comma after a hyphen, which is inside a name ("Elinkeino-, liikenne- ja
-        // ympäristökeskukset").
-        Some(View::String(s)) if s.contains(',') && matches!(cx.engine.registry.resolve(s), Resolution::Unknown) => {
-            let mut rest = s;
-            while !rest.is_empty() {
-                let end = rest
-                    .match_indices(',')
-                    .find(|&(i, _)| !rest.get(..i).is_some_and(|b| b.ends_with('-')))
-                    .map_or(rest.len(), |(i, _)| i);
-                let name = rest.get(..end).unwrap_or("").trim();
-                if !name.is_empty() {
-                    leads.push((Written::Part, name));
-                }
-                rest = rest.get(end + 1..).unwrap_or("");
-            }
+    let view = m.get("leadBody").map(Doc::view);
+    // A joint lead written as one text, "SM, TEM" (`Registry::listed`).
+    let listed = match view {
+        Some(View::String(s)) => cx.engine.registry.listed(s),
+        _ => None,
+    };
+    match (view, listed) {
+        (_, Some(names)) => {
             // Commas alone name no one.
-            if leads.is_empty() && level == Level::Measure {
+            if names.is_empty() && level == Level::Measure {
                 cx.report(&LEAD_REQUIRED, lead_path).emit();
             }
+            leads.extend(names.into_iter().map(|name| (Written::Part, name)));
         }
-        Some(View::String(s)) if !s.trim().is_empty() => leads.push((Written::Whole, s)),
-        Some(View::Array(list)) => {
+        (Some(View::String(s)), None) if !s.trim().is_empty() => leads.push((Written::Whole, s)),
+        (Some(View::Array(list)), None) => {
             for (i, v) in list.iter().enumerate() {
                 if let Some(s) = v.as_str() {
                     leads.push((Written::Item(i), s));
                 }
             }
         }
-        None | Some(View::Null | View::String(_)) => {
+        (None | Some(View::Null | View::String(_)), None) => {
             if level == Level::Measure {
                 cx.report(&LEAD_REQUIRED, lead_path).emit();
             }
         }
-        Some(_) => {}
+        (Some(_), None) => {}
     }
     if leads.len() > 1 {
         let codes: Vec<&str> = leads.iter().map(|(_, s)| *s).collect();
@@ -288,8 +279,12 @@ fn resolve<'e>(
         Resolution::Code(org) => Cow::Borrowed(&org.code),
         Resolution::Alias(org) => {
             let (code, name) = (org.code.clone(), org.name.get(lang).to_string());
-            let mut pending = cx
-                .report(&ALIAS, &path)
+            let mut pending = cx.report(&ALIAS, &path);
+            // The name itself, written out, is not "a name of" itself.
+            if fold(written) == fold(&name) {
+                pending = pending.variant("name");
+            }
+            let mut pending = pending
                 .param("value", written)
                 .param("code", code.as_str())
                 .param("name", name);
@@ -304,8 +299,10 @@ fn resolve<'e>(
             // "Did you mean" compares with every registered name: only for a listed finding.
             match pending.listed().then(|| engine.registry.suggest(written)).flatten() {
                 Some(org) => {
+                    // "Tulli (Tulli)" says the name twice: the code alone when it is the name.
+                    let same = org.name.get(lang) == org.code;
                     let mut pending = pending
-                        .variant("suggest")
+                        .variant(if same { "suggest-code" } else { "suggest" })
                         .param("suggestion", org.code.as_str())
                         .param("suggestionName", org.name.get(lang));
                     if fix {
@@ -377,6 +374,45 @@ mod tests {
                 "with {pad} more"
             );
         }
+        Ok(())
+    }
+
+    #[test]
+    fn a_name_is_not_said_twice() -> Res {
+        let engine = Engine::new()?;
+        let message = |lead: &str, partner: &str, lang: Lang| -> Vec<String> {
+            let measure = serde_json::json!({"id": "2.1", "leadBody": lead, "partners": [partner]});
+            let opts = CheckOptions { lang, ..en() };
+            let report = engine.check_measure(&measure, &opts);
+            report
+                .findings
+                .into_iter()
+                .filter(|f| f.rule == "organisation.alias" || f.rule.ends_with(".unknown"))
+                .map(|f| f.message)
+                .collect()
+        };
+        // The registered name itself, and another of its names.
+        assert_eq!(
+            message("Rajavartiolaitos", "PO", Lang::Fi),
+            ["Organisaation Rajavartiolaitos koodi on RVL."]
+        );
+        assert_eq!(
+            message("Gränsbevakningsväsendet", "PO", Lang::Fi),
+            ["Gränsbevakningsväsendet on organisaation Rajavartiolaitos nimi; sen koodi on RVL."]
+        );
+        // A suggestion whose name is its code is named once.
+        assert_eq!(
+            message("SM", "Tuli", Lang::Fi),
+            ["Vastuutahoa Tuli ei löydy organisaatiorekisteristä. Tarkoititko Tulli?"]
+        );
+        assert_eq!(
+            message("SM", "Tuli", Lang::En),
+            ["The partner Tuli is not in the organisation registry. Did you mean Tulli (Finnish Customs)?"]
+        );
+        assert_eq!(
+            message("Sisäministeriöö", "PO", Lang::Sv),
+            ["Huvudansvarig Sisäministeriöö finns inte i organisationsregistret. Menade du SM (Inrikesministeriet)?"]
+        );
         Ok(())
     }
 
