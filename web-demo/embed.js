@@ -8,6 +8,11 @@ const form = document.getElementById("measure");
 // The engine writes Finnish, Swedish and English; a page in another language, or in none, gets Finnish.
 const pageLang = document.documentElement.lang.split("-")[0].toLowerCase();
 const lang = ["fi", "sv", "en"].includes(pageLang) ? pageLang : "fi";
+const SAY = {
+  fi: { warning: "Huomautus", fix: "Korjaa merkityt kentät.", ok: "Kiitos! Tiedot ovat kunnossa." },
+  sv: { warning: "Observera", fix: "Rätta de markerade fälten.", ok: "Tack! Uppgifterna är i sin ordning." },
+  en: { warning: "Note", fix: "Correct the marked fields.", ok: "Thank you! The details are in order." },
+}[lang];
 const touched = new Set();
 
 function measure() {
@@ -19,7 +24,8 @@ function measure() {
   return {
     id: value("id"),
     theme: Number.parseInt(value("id"), 10) || undefined,
-    title: { [lang]: value("title") }, // the title in the language the page is written in
+    // The programme is published in Finnish, so the Finnish title is required in every language.
+    title: { fi: value("title/fi"), sv: value("title/sv") },
     leadBody: value("leadBody"),
     partners,
     schedule: { text: value("schedule") },
@@ -33,7 +39,9 @@ function check() {
     const path = `/${field.name}`;
     const own = touched.has(field.name) ? findings.filter((f) => f.severity !== "info" && (f.path === path || f.path.startsWith(`${path}/`))) : [];
     field.setAttribute("aria-invalid", String(own.some((f) => f.severity === "error")));
-    document.getElementById(`${field.name}-error`).textContent = own.map((f) => f.message).join(" ");
+    // A warning does not stop the form from being sent, and says so in words, not only in colour.
+    const said = own.map((f) => (f.severity === "error" ? f.message : `${SAY.warning}: ${f.message}`));
+    document.getElementById(`${field.id}-error`).textContent = said.join(" ");
   }
 }
 
@@ -46,6 +54,6 @@ form.addEventListener("submit", (event) => {
   for (const field of form.elements) touched.add(field.name);
   check();
   const invalid = form.querySelector('[aria-invalid="true"]');
-  document.getElementById("result").textContent = invalid ? "Korjaa merkityt kentät." : "Kiitos! Tiedot ovat kunnossa.";
+  document.getElementById("result").textContent = invalid ? SAY.fix : SAY.ok;
   invalid?.focus();
 });

@@ -267,6 +267,45 @@ test("a joint lead and pasted partners are separated by commas, and a name with 
   await done();
 });
 
+test("the form's count is spoken once typing pauses, the example keeps focus, and a fix is named in the page's words", async () => {
+  const { page, done } = await open();
+  await setAsOf(page, AS_OF);
+  await page.getByRole("button", { name: "Suomi", exact: true }).click();
+  // The example measure: focus stays on its button (it fell to the page's body), and the
+  // change is announced.
+  await page.focus("#form-example");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "form-example");
+  await page.waitForFunction(() => document.getElementById("announcer").textContent !== "");
+  assert.equal(await page.textContent("#announcer"), "Esimerkkitoimenpide on lomakkeella.");
+  // The visible count follows each keystroke; the region a screen reader reads speaks once,
+  // after the typing, and only the count it ends at. The schedule's preview is no live region.
+  const region = page.locator('#panel-form .summary [role="status"]');
+  assert.equal(await region.count(), 1);
+  assert.equal(await page.locator('#panel-form .summary-count[role], #panel-form [aria-live]').count(), 0);
+  await page.evaluate(() => {
+    window.spoken = [];
+    new MutationObserver(() => window.spoken.push(document.querySelector('#panel-form .summary [role="status"]').textContent)).observe(
+      document.querySelector('#panel-form .summary [role="status"]'),
+      { childList: true, characterData: true, subtree: true },
+    );
+  });
+  await page.fill("#f-schedule-text", "");
+  await page.locator("#f-schedule-text").pressSequentially("Jatkuvaa toimintaa", { delay: 30 });
+  await page.waitForTimeout(1500);
+  const visible = await page.textContent(".summary-count");
+  assert.deepEqual(await page.evaluate(() => window.spoken), [visible]);
+  // The fix of a schedule text names the form's fields, not the JSON keys.
+  await page.getByRole("button", { name: "Uusi toimenpide" }).click();
+  await page.fill("#f-schedule-text", "Jatkuvaa toimintaa");
+  await page.locator("#panel-form form .fix-value").first().waitFor();
+  const fixes = await page.locator("#panel-form form .fix-value").allTextContents();
+  assert.ok(fixes.length > 0);
+  assert.ok(fixes.every((f) => !/start|end|continuous/.test(f)), fixes.join(" | "));
+  assert.ok(fixes.some((f) => f.includes("Jatkuvaa toimintaa")), fixes.join(" | "));
+  await done();
+});
+
 test("the language control switches the interface and the engine's messages", async () => {
   const { page, done } = await open();
   await page.getByRole("button", { name: "New measure" }).click();
@@ -643,7 +682,7 @@ test("the embed example validates at its fields, in the page's language", async 
   await embedReady(page);
   await page.locator("#leadBody").pressSequentially("Tuli");
   await page.waitForFunction(() => document.getElementById("leadBody-error").textContent !== "");
-  assert.equal(await page.textContent("#leadBody-error"), "Päävastuutahoa Tuli ei löydy organisaatiorekisteristä. Tarkoititko Tulli (Tulli)?");
+  assert.equal(await page.textContent("#leadBody-error"), "Päävastuutahoa Tuli ei löydy organisaatiorekisteristä. Tarkoititko Tulli?");
   assert.equal(await page.getAttribute("#leadBody", "aria-invalid"), "true");
   await page.fill("#leadBody", "SM");
   assert.equal(await page.textContent("#leadBody-error"), "");
@@ -674,7 +713,8 @@ test("the embed example validates at its fields, in the page's language", async 
   assert.equal(await page.getAttribute("#partners", "aria-invalid"), "false");
   // A joint lead is written as the programme prints it; the ELY centres lead as one body.
   await page.fill("#leadBody", "SM, TEM");
-  assert.equal(await page.textContent("#leadBody-error"), "Toimenpiteellä on 2 päävastuutahoa (SM, TEM); päävastuutahoja on yleensä yksi.");
+  // A warning says so in words, and does not mark the field invalid.
+  assert.equal(await page.textContent("#leadBody-error"), "Huomautus: Toimenpiteellä on 2 päävastuutahoa (SM, TEM); päävastuutahoja on yleensä yksi.");
   assert.equal(await page.getAttribute("#leadBody", "aria-invalid"), "false");
   await page.fill("#leadBody", "Elinkeino-, liikenne- ja ympäristökeskukset");
   assert.equal(await page.textContent("#leadBody-error"), "");
@@ -695,10 +735,23 @@ test("the embed example on a page in another language, or in none, speaks Finnis
     await page.locator("#leadBody").pressSequentially("Tuli");
     await page.waitForFunction(() => document.getElementById("leadBody-error").textContent !== "");
     assert.ok((await page.textContent("#leadBody-error")).startsWith(expected), `lang="${tag}"`);
-    // The title is stored in the language the engine was given: a Swedish page's is no Finnish one.
-    await page.fill("#title", "Rubrik");
+    // The Finnish title is asked for in every language, at its own field; a Swedish title
+    // alone is no Finnish one.
+    await page.fill("#title-sv", "Rubrik");
+    await page.getByRole("button").click();
     const title = await page.textContent("#title-error");
-    assert.equal(title, tag === "sv-FI" ? "Åtgärdens rubrik saknas (på finska)." : tag === "EN" ? "The measure's title is missing (in Finnish)." : "", `lang="${tag}"`);
+    assert.equal(title, tag === "sv-FI" ? "Åtgärdens rubrik saknas (på finska)." : tag === "EN" ? "The measure's title is missing (in Finnish)." : "Toimenpiteen otsikko puuttuu (suomeksi).", `lang="${tag}"`);
+    assert.equal(await page.textContent("#title-sv-error"), "");
+    // And with it, such a page's form can be sent, with what it says in the page's language.
+    await page.fill("#id", "2.14");
+    await page.fill("#title", "Laaditaan toimenpideohjelma.");
+    await page.fill("#leadBody", "SM");
+    await page.fill("#partners", "PO");
+    await page.fill("#schedule", "31.12.2018 saakka");
+    await page.selectOption("#status", "delayed");
+    await page.getByRole("button").click();
+    const thanks = { "sv-FI": "Tack! Uppgifterna är i sin ordning.", EN: "Thank you! The details are in order." }[tag] ?? "Kiitos! Tiedot ovat kunnossa.";
+    assert.equal(await page.textContent("#result"), thanks, `lang="${tag}"`);
     await done();
   }
 });

@@ -54,6 +54,27 @@ export function hidden(text) {
 }
 
 /**
+ * A status region for screen readers that speaks once changes pause, beside a visible text
+ * that changes at once: the form is checked on every keystroke, and a region that changed as
+ * often had a screen reader read out each count. Its first text is not spoken (the page's own
+ * state on load), and a text is spoken only when it differs from the last one.
+ */
+export function quietStatus(delay = 1000) {
+  const region = hidden("");
+  region.setAttribute("role", "status");
+  let timer;
+  let said;
+  return {
+    region,
+    say(text) {
+      clearTimeout(timer);
+      if (said === undefined) said = text;
+      else timer = setTimeout(() => text !== said && (region.textContent = said = text), delay);
+    },
+  };
+}
+
+/**
  * Findings a list shows at most: a pasted document can have 150,000, and rendering them all took
  * Chromium 20 seconds on every keystroke. The counts always include all of them.
  */

@@ -70,7 +70,7 @@ export function explainNode(finding, t, { englishSummaries, open = false, onTogg
         " — ",
         h("span", englishSummaries?.has(e.rule) ? { lang: "en" } : {}, e.rule),
       ),
-      e.condition ? h("p", {}, h("span", { class: "explain-label" }, `${t("explain.condition")}: `), h("code", {}, e.condition)) : null,
+      e.condition ? h("p", {}, h("span", { class: "explain-label" }, `${t("explain.condition")}: `), h("code", { lang: "en" }, e.condition)) : null,
       values.length
         ? [
             h("p", { class: "explain-label" }, t("explain.values")),

@@ -2,7 +2,7 @@
 // Pointer and has the engine check the whole measure again. Findings come back with a JSON
 // Pointer; each is shown at the field registered for the longest prefix of it.
 import { STATUSES } from "../i18n.js";
-import { LISTED, fill, h, hidden, more } from "./dom.js";
+import { LISTED, fill, h, hidden, more, quietStatus } from "./dom.js";
 import { explainNode } from "./explain.js";
 import * as pointer from "./pointer.js";
 
@@ -27,12 +27,13 @@ function fixValue(fix, t) {
   if (fix.op === "remove") return t("fix.remove");
   if (typeof fix.value === "string") return fix.value;
   if (fix.value && typeof fix.value === "object" && !Array.isArray(fix.value)) {
-    // A schedule: its dates, in reading order; the text it came from is already on screen.
+    // A schedule: its dates, in reading order, named as the form's fields are (the JSON keys
+    // were English in every language); the text it came from is already on screen.
     const order = ["start", "end", "continuous"];
     return Object.entries(fix.value)
       .filter(([key, value]) => key !== "text" && value !== false)
       .sort(([a], [b]) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99))
-      .map(([key, value]) => `${key}: ${value}`)
+      .map(([key, value]) => (key === "continuous" ? t("field.continuous") : order.includes(key) ? `${t(`field.${key}`)} ${value}` : `${key}: ${value}`))
       .join(", ");
   }
   return JSON.stringify(fix.value);
@@ -44,6 +45,9 @@ export function createForm(app, panel) {
   let fields = new Map();
   let report = null;
   let summaryCount;
+  // One region for the form's life, moved into each rebuilt summary, so that what it last
+  // said survives a rebuild.
+  const spoken = quietStatus();
   let summaryList;
   /** The explanations a reader has open, by rule and path, kept open as the findings change. */
   const openExplanations = new Set();
@@ -248,7 +252,9 @@ export function createForm(app, panel) {
     const id = `${idFor(path)}-preview`;
     const output = h("span", { class: "preview-text" });
     const use = h("button", { type: "button", class: "button-secondary", id: `${id}-use` }, t("preview.use"));
-    const box = h("div", { class: "preview", id }, h("span", { class: "preview-label" }, t("preview.label"), " "), h("span", { "aria-live": "polite" }, output), " ", use);
+    // Not a live region: it changed on every keystroke. The field is described by it, and the
+    // form's count is spoken when typing pauses.
+    const box = h("div", { class: "preview", id }, h("span", { class: "preview-label" }, t("preview.label"), " "), output, " ", use);
     const base = path.replace(/\/text$/, "");
     let reading = null;
     const show = (value) => {
@@ -407,13 +413,14 @@ export function createForm(app, panel) {
     fields = new Map();
     const m = measure();
     const heading = h("h2", { tabindex: "-1", id: "form-heading" }, t("form.heading"));
-    summaryCount = h("p", { class: "summary-count", role: "status" });
+    summaryCount = h("p", { class: "summary-count" });
     summaryList = h("ul", { class: "summary-list" });
     const summary = h(
       "section",
       { class: "summary", "aria-labelledby": "summary-heading" },
       h("h3", { id: "summary-heading" }, t("summary.heading")),
       summaryCount,
+      spoken.region,
       summaryList,
     );
     const idInput = textInput("/id", m.id);
@@ -456,7 +463,21 @@ export function createForm(app, panel) {
           "div",
           { class: "actions" },
           h("button", { type: "button", class: "button-secondary", onclick: () => restructure((doc) => Object.keys(doc).forEach((k) => delete doc[k]), idFor("/id")) }, t("form.new")),
-          h("button", { type: "button", class: "button-secondary", onclick: () => app.setMeasure(structuredClone(app.example), "example") }, t("form.example")),
+          // With an id, the rebuilt form gives it focus back; a keyboard user was left on the
+          // page's body, at its start.
+          h(
+            "button",
+            {
+              type: "button",
+              id: "form-example",
+              class: "button-secondary",
+              onclick: () => {
+                app.setMeasure(structuredClone(app.example), "example");
+                app.announce(t("form.exampleLoaded"));
+              },
+            },
+            t("form.example"),
+          ),
         ),
       ),
       h("p", { class: "intro" }, t("form.intro")),
@@ -575,6 +596,7 @@ export function createForm(app, panel) {
     for (const control of invalid) control.setAttribute("aria-invalid", "true");
     const counts = Object.fromEntries(SEVERITIES.map((s) => [s, report.summary[s]]));
     summaryCount.textContent = report.findings.length ? t("summary.count", counts) : t("summary.none");
+    spoken.say(summaryCount.textContent);
     const rest = more("li", report.findings.length, LISTED, (count) => t("summary.more", { count }));
     if (rest) items.push(rest);
     summaryList.replaceChildren(...items);

@@ -46,6 +46,11 @@ export function createJsonView(app, panel) {
   const t = (key, params) => app.t(key, params);
   let textarea;
   let status;
+  // Written only when it changes: an edit that leaves the text invalid JSON had the same
+  // sentence spoken again at each keystroke.
+  const tell = (text) => {
+    if (status.textContent !== text) status.textContent = text;
+  };
   let list;
   let count;
   let report = null;
@@ -85,12 +90,12 @@ export function createJsonView(app, panel) {
     try {
       parsed = JSON.parse(text);
     } catch {
-      status.textContent = t("json.invalid");
+      tell(t("json.invalid"));
       check(null);
       return;
     }
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-      status.textContent = t("json.notObject");
+      tell(t("json.notObject"));
       check(parsed);
       return;
     }
@@ -98,11 +103,11 @@ export function createJsonView(app, panel) {
     // as one: "sisaisen-turvallisuuden-strategia-2017 is not a measure number", its measures
     // an unknown field. It is checked as the programme it is, and the form keeps its measure.
     if (isProgramme(parsed)) {
-      status.textContent = t("json.programme");
+      tell(t("json.programme"));
       check(parsed);
       return;
     }
-    status.textContent = "";
+    tell("");
     app.setMeasure(parsed, "json");
     check(parsed);
   }
