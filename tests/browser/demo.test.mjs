@@ -195,6 +195,7 @@ test("typing into the form makes findings appear at their fields and clear again
   // The measure number: the published form is recognised and its canonical form offered.
   await page.locator("#f-id").pressSequentially("2.6. a)");
   assert.match(await errorText(page, "f-id"), /2\.6\. a\) is written 2\.6a/);
+  assert.equal(await invalid(page, "f-id"), null, "a warning does not make a field invalid");
   assert.match(await errorText(page, "f-theme"), /The theme is missing; measure 2\.6a belongs to theme 2/);
   await page.selectOption("#f-theme", "2");
   assert.equal(await errorText(page, "f-theme"), "");
@@ -211,6 +212,9 @@ test("typing into the form makes findings appear at their fields and clear again
   assert.match(await errorText(page, "f-partners-1"), /already/);
   await page.click("#f-partners-1-remove");
   assert.equal(await page.locator("#f-partners-1").count(), 0);
+  // Focus moved to the row that took its place, and what happened is said.
+  await page.waitForFunction(() => document.getElementById("announcer").textContent.includes("removed"));
+  assert.equal(await page.textContent("#announcer"), "Partner Poliisiosasto removed.");
 
   await page.fill("#f-title-fi", "Vahvistetaan itärajan valvontaa.");
   await page.selectOption("#f-status", "planned");

@@ -62,12 +62,16 @@ export function createForm(app, panel) {
     app.setMeasure(m, "form");
   }
 
-  /** Changes that add or remove fields rebuild the form, then put focus where it belongs. */
-  function restructure(change, focusId) {
+  /**
+   * Changes that add or remove fields rebuild the form, then put focus where it belongs, and
+   * say what changed: focus alone moving to another field told a screen reader nothing.
+   */
+  function restructure(change, focusId, said) {
     const m = measure();
     change(m);
     app.setMeasure(m, "structure");
     document.getElementById(focusId)?.focus();
+    if (said) app.announce(said);
   }
 
   function register(path, entry) {
@@ -88,7 +92,9 @@ export function createForm(app, panel) {
     const hintEl = hint ? h("p", { id: `${id}-hint`, class: "hint" }, hint) : null;
     describe(control, hintEl?.id, extra?.id, error.id);
     register(path, { control, error, label: summaryLabel ?? label });
-    return h("div", { class: "field" }, h("label", { for: id }, label), hintEl, extra, error, control);
+    // The schedule preview (`extra`) reads what was typed, so it follows the field in reading
+    // and tab order; it came before it.
+    return h("div", { class: "field" }, h("label", { for: id }, label), hintEl, error, control, extra);
   }
 
   function textInput(path, value, { multiline = false, list, oninput } = {}) {
@@ -209,7 +215,7 @@ export function createForm(app, panel) {
             id: `${idFor(path)}-remove`,
             onclick: () => {
               const next = partners.length > 1 ? idFor(`/partners/${Math.min(i, partners.length - 2)}`) : idFor("/partners/add");
-              restructure((doc) => doc.partners.splice(i, 1), next);
+              restructure((doc) => doc.partners.splice(i, 1), next, t("said.partnerRemoved", { name: String(value ?? "") }));
             },
           },
           t("remove"),
@@ -225,7 +231,7 @@ export function createForm(app, panel) {
       restructure((doc) => {
         if (!Array.isArray(doc.partners)) doc.partners = [];
         doc.partners.push(...values);
-      }, idFor("/partners/add"));
+      }, idFor("/partners/add"), t("said.partnersAdded", { names: values.join(", ") }));
     };
     addInput.addEventListener("keydown", (event) => {
       if (event.key === "Enter") {
@@ -359,7 +365,7 @@ export function createForm(app, panel) {
               doc.steps.splice(i, 1);
               if (numbered) doc.steps.forEach((s, n) => (s.number = n + 1));
               if (doc.steps.length === 0) delete doc.steps;
-            }, next);
+            }, next, t("said.stepRemoved", { n: step?.number ?? i + 1 }));
           },
         },
         t("step.remove", { n: step?.number ?? i + 1 }),
@@ -394,7 +400,7 @@ export function createForm(app, panel) {
             // After the highest number, not the count: steps 1 and 3 get a 4, not a second 3.
             const numbers = doc.steps.map((s) => (Number.isInteger(s?.number) ? s.number : 0));
             doc.steps.push({ number: Math.max(0, ...numbers) + 1, text: {} });
-          }, idFor(`/steps/${steps.length}/text/fi`)),
+          }, idFor(`/steps/${steps.length}/text/fi`), t("said.stepAdded")),
       },
       t("step.add"),
     );
@@ -462,7 +468,7 @@ export function createForm(app, panel) {
         h(
           "div",
           { class: "actions" },
-          h("button", { type: "button", class: "button-secondary", onclick: () => restructure((doc) => Object.keys(doc).forEach((k) => delete doc[k]), idFor("/id")) }, t("form.new")),
+          h("button", { type: "button", class: "button-secondary", onclick: () => restructure((doc) => Object.keys(doc).forEach((k) => delete doc[k]), idFor("/id"), t("said.new")) }, t("form.new")),
           // With an id, the rebuilt form gives it focus back; a keyboard user was left on the
           // page's body, at its start.
           h(
@@ -564,7 +570,9 @@ export function createForm(app, panel) {
         const n = (shownAt.get(entry) ?? 0) + 1;
         shownAt.set(entry, n);
         if (n <= AT_A_FIELD) entry.error.append(findingNode(finding), explanation(finding));
-        if (finding.severity !== "info" && entry.control && /^(INPUT|SELECT|TEXTAREA)$/.test(entry.control.tagName)) invalid.add(entry.control);
+        // Invalid is for errors alone: a warning does not stop the measure, and a screen reader
+        // announcing "invalid" for it (and a red border) said otherwise. The embed example does so too.
+        if (finding.severity === "error" && entry.control && /^(INPUT|SELECT|TEXTAREA)$/.test(entry.control.tagName)) invalid.add(entry.control);
       }
       if (items.length === LISTED) continue;
       const where = finding.path === "" ? t("summary.whole") : entry ? entry.label : t("summary.field", { path: finding.path });
