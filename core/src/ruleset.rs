@@ -593,6 +593,27 @@ fn unknown_rule(path: &str, id: &str) -> RulesetProblem {
     }
 }
 
+/// The keys of a rule set.
+const RULESET_KEYS: [&str; 10] = [
+    "$schema",
+    "id",
+    "version",
+    "description",
+    "rules",
+    "organisations",
+    "engine",
+    "extends",
+    "custom",
+    "tests",
+];
+
+/// An unknown key's problem, with the nearest known key when it is near enough to be a typo
+/// ("extend", "test").
+pub(crate) fn unknown_key(key: &str, known: &[&str]) -> String {
+    let hint = closest(key, known.iter().copied()).map_or_else(String::new, |s| format!(" (did you mean \"{s}\"?)"));
+    format!("unknown key \"{key}\"{hint}")
+}
+
 /// Checks a rule set against the shape `schemas/ruleset.schema.json` describes. Written out
 /// rather than generated from the schema: rule sets are read once per engine, the generated
 /// validator cost a fifth of the WebAssembly module, and here every problem can name its key
@@ -696,7 +717,7 @@ fn check_shape(value: &Value) -> Vec<RulesetProblem> {
                 }
                 None => problem(path, format!("expected a list of tests, not {}", kind(v))),
             },
-            _ => problem(path, format!("unknown key \"{key}\"")),
+            _ => problem(path, unknown_key(key, &RULESET_KEYS)),
         }
     }
     out
@@ -757,14 +778,17 @@ fn check_test(v: &Value, at: &str, problem: &mut impl FnMut(String, String)) {
                                         problem(child(&eat, k), "must be \"error\", \"warning\" or \"info\"".into());
                                     }
                                 }
-                                _ => problem(child(&eat, k), format!("unknown key \"{k}\"")),
+                                _ => problem(child(&eat, k), unknown_key(k, &["rule", "path", "severity"])),
                             }
                         }
                     }
                 }
                 None => problem(path, format!("expected a list of findings, not {}", kind(x))),
             },
-            _ => problem(path, format!("unknown key \"{key}\"")),
+            _ => problem(
+                path,
+                unknown_key(key, &["name", "measure", "programme", "asOf", "lang", "expect"]),
+            ),
         }
     }
 }

@@ -358,6 +358,21 @@ fn malformed_rules_are_refused_with_the_place_and_the_reason() {
             "or \"enabled\": false",
         ),
         (
+            json!({"id": "t", "version": "1", "extend": "default"}),
+            "/extend",
+            "did you mean \"extends\"",
+        ),
+        (
+            json!({"id": "t", "version": "1", "tests": [{"name": "x", "measure": {}, "expect": [{"rule": "id.format", "pth": ""}]}]}),
+            "/tests/0/expect/0/pth",
+            "did you mean \"path\"",
+        ),
+        (
+            rule(json!({"require": {"path": "/partners", "length": {"min": 5, "max": 1}}})),
+            "/custom/0/require/length",
+            "no length is within them",
+        ),
+        (
             json!({"id": "t", "version": "1", "engine": "newest"}),
             "/engine",
             "not a version",

@@ -198,6 +198,11 @@ impl Parser {
                     .as_object()
                     .is_some_and(|o| !o.is_empty() && o.keys().all(|k| k == "min" || k == "max"));
                 match (keys_ok, bound("min"), bound("max")) {
+                    // A length that can never hold is a mistake, not a rule.
+                    (true, Some(Ok(min)), Some(Ok(max))) if min > max => self.problem(
+                        at,
+                        format!("\"min\" ({min}) is more than \"max\" ({max}): no length is within them"),
+                    ),
                     (true, None | Some(Ok(_)), None | Some(Ok(_))) => Some(Test::Length {
                         min: arg.get("min").and_then(Value::as_u64),
                         max: arg.get("max").and_then(Value::as_u64),

@@ -134,9 +134,7 @@ pub(crate) fn parse(v: &Value, at: &str, problems: &mut Vec<(String, String)>) -
         }
     }
     for key in o.keys().filter(|k| !KEYS.contains(&k.as_str())) {
-        let hint = crate::text::closest(key, KEYS.iter().copied())
-            .map_or_else(String::new, |s| format!(" (did you mean \"{s}\"?)"));
-        problems.push((child(at, key), format!("unknown key \"{key}\"{hint}")));
+        problems.push((child(at, key), crate::ruleset::unknown_key(key, &KEYS)));
     }
     let id = match o.get("id") {
         Some(Value::String(id)) if is_custom_id(id) => id.clone(),
