@@ -135,17 +135,11 @@ impl Engine {
     }
 
     fn from_ruleset(set: RuleSet) -> Result<Engine, RulesetError> {
-        let mut registry = Registry::builtin()
-            .map_err(|m| RulesetError::single("", format!("built-in organisation registry: {m}")))?;
-        registry.extend(set.organisations).map_err(|c| {
-            RulesetError::single(
-                "/organisations",
-                format!(
-                    "\"{}\" would name both {} and {}; an alias must name one organisation",
-                    c.name, c.first, c.second
-                ),
-            )
-        })?;
+        // A chain's registry was built set by set as it was read (`RuleSet::registry`).
+        let registry = match set.registry {
+            Some(registry) => registry,
+            None => crate::ruleset::builtin_registry()?,
+        };
         Ok(Engine {
             config: set.config,
             registry,

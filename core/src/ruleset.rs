@@ -13,7 +13,7 @@ use crate::engine::VERSION;
 use crate::finding::{RulesetInfo, Severity};
 use crate::lang::Lang;
 use crate::limits::Size;
-use crate::registry::{Names, OrgKind, Organisation};
+use crate::registry::{Names, OrgKind, Organisation, Registry, RegistryConflict, Resolution};
 use crate::rules::status::STATUSES;
 use crate::text::closest;
 
@@ -107,7 +107,10 @@ pub(crate) struct RuleSet {
     pub id: String,
     pub version: String,
     pub config: Config,
-    pub organisations: Vec<Organisation>,
+    /// The registry as the chain leaves it: the built-in one with each set's organisations
+    /// added in turn, which each set's custom rules were checked against. `None` for the
+    /// built-in defaults, which add none.
+    pub registry: Option<Registry>,
     /// Every rule set that produced this one, the base first.
     pub chain: Vec<RulesetInfo>,
     /// Each set's test cases, with the index in `chain` of the set that carries them.
@@ -122,7 +125,7 @@ impl RuleSet {
             id: "default".into(),
             version: VERSION.into(),
             config: Config::default(),
-            organisations: Vec::new(),
+            registry: None,
             chain: Vec::new(),
             tests: Vec::new(),
             sources: Vec::new(),
@@ -150,6 +153,7 @@ impl RuleSet {
     pub fn from_chain(values: &[Value]) -> Result<RuleSet, RulesetError> {
         check_chain_length(values.len())?;
         let mut set = RuleSet::default_set();
+        set.registry = Some(builtin_registry()?);
         for (i, value) in values.iter().enumerate() {
             let mut problems = set.apply(value, i);
             if !problems.is_empty() {
@@ -186,6 +190,26 @@ impl RuleSet {
             }
         }
         check_extends(obj.get("extends"), self.chain.last(), position, &mut problems);
+        // This set's organisations join the registry before its rules are checked against it.
+        // When some are malformed, none join, and the codes it gives are not checked either:
+        // the set is refused for them, and a code it defines is no second problem.
+        let orgs = obj
+            .get("organisations")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice);
+        let orgs_ok = !problems.iter().any(|p| p.path.starts_with("/organisations"));
+        if let (Some(registry), true, false) = (self.registry.as_mut(), orgs_ok, orgs.is_empty()) {
+            if let Err(c) = registry.extend(orgs.iter().map(organisation_of).collect()) {
+                problems.push(clash(&c));
+            }
+        }
+        let defined = |code: &str| {
+            orgs.iter().any(|o| {
+                o.get("code")
+                    .and_then(Value::as_str)
+                    .is_some_and(|c| c.eq_ignore_ascii_case(code))
+            })
+        };
         let mut raw = Vec::new();
         // The ids this set's custom rules give, refused ones too: a setting or a test's
         // expectation naming a rule refused for a problem of its own is no second problem.
@@ -217,38 +241,30 @@ impl RuleSet {
             }
         }
         problems.extend(raw.into_iter().map(|(path, message)| RulesetProblem { path, message }));
-        if let Some(Value::Object(rules)) = obj.get("rules") {
-            apply_rules(&mut self.config, rules, &seen, &mut problems);
-        }
-        let orgs_ok = !problems.iter().any(|p| p.path.starts_with("/organisations"));
-        if let Some(Value::Array(orgs)) = obj.get("organisations").filter(|_| orgs_ok) {
-            self.organisations.extend(orgs.iter().map(organisation_of));
-        }
         // A code the registry does not know would never match: refused now, at its place,
         // rather than failing silently on every measure. The registry is the one this set
         // sees, its own organisations and those of the sets before it, so a set is refused
         // alike alone and in a chain.
-        if !codes.is_empty() && orgs_ok {
-            if let Ok(mut registry) = crate::registry::Registry::builtin() {
-                if registry.extend(self.organisations.clone()).is_ok() {
-                    for (path, code) in codes {
-                        if registry.get(&code).is_some() {
-                            continue;
-                        }
-                        let hint = match registry.resolve(&code) {
-                            crate::registry::Resolution::Alias(o) => format!("; write its code, \"{}\"", o.code),
-                            _ => registry
-                                .suggest(&code)
-                                .map(|o| format!("; did you mean \"{}\"?", o.code))
-                                .unwrap_or_default(),
-                        };
-                        problems.push(RulesetProblem {
-                            path,
-                            message: format!("\"{code}\" is not an organisation code in the registry{hint}"),
-                        });
-                    }
+        if let Some(registry) = &self.registry {
+            for (path, code) in codes {
+                if registry.get(&code).is_some() || (!orgs_ok && defined(&code)) {
+                    continue;
                 }
+                let hint = match registry.resolve(&code) {
+                    Resolution::Alias(o) => format!("; write its code, \"{}\"", o.code),
+                    _ => registry
+                        .suggest(&code)
+                        .map(|o| format!("; did you mean \"{}\"?", o.code))
+                        .unwrap_or_default(),
+                };
+                problems.push(RulesetProblem {
+                    path,
+                    message: format!("\"{code}\" is not an organisation code in the registry{hint}"),
+                });
             }
+        }
+        if let Some(Value::Object(rules)) = obj.get("rules") {
+            apply_rules(&mut self.config, rules, &seen, &mut problems);
         }
         if let Some(Value::Array(tests)) = obj.get("tests") {
             // An expectation of a rule that does not exist could never be met: say so now.
@@ -440,15 +456,19 @@ fn check_extends(v: Option<&Value>, parent: Option<&RulesetInfo>, position: usiz
         )),
         (Some(p), Some(_)) => {
             if let Some(range) = range {
-                // The set before this one is where the version is written, and it alone was
-                // accepted: say so, rather than blame this set's range.
-                if !crate::semver::is_version(&p.version) {
-                    return problem(format!(
-                        "\"{}\" is version \"{}\", which {range} cannot be checked against: give it a version such as \"1.2.0\", or leave out this range",
-                        p.id, p.version
-                    ));
-                }
-                match crate::semver::satisfies(range, &p.version) {
+                // The range is this set's, checked first; the version is the set's before it,
+                // which alone was accepted: a version that is no version is told there.
+                let checked = crate::semver::satisfies(range, "0").and_then(|_| {
+                    if crate::semver::is_version(&p.version) {
+                        crate::semver::satisfies(range, &p.version)
+                    } else {
+                        Err(format!(
+                            "\"{}\" is version \"{}\", which {range} cannot be checked against: give it a version such as \"1.2.0\", or leave out this range",
+                            p.id, p.version
+                        ))
+                    }
+                });
+                match checked {
                     Ok(true) => {}
                     Ok(false) => problem(format!(
                         "this rule set needs \"{}\" {range}, but was given version {}",
@@ -590,6 +610,22 @@ fn unknown_rule(path: &str, id: &str) -> RulesetProblem {
     RulesetProblem {
         path: path.to_string(),
         message: format!("unknown rule \"{id}\"{hint}"),
+    }
+}
+
+/// The built-in registry, which every engine starts from.
+pub(crate) fn builtin_registry() -> Result<Registry, RulesetError> {
+    Registry::builtin().map_err(|m| RulesetError::single("", format!("built-in organisation registry: {m}")))
+}
+
+/// Two organisations of a set that claim one name.
+fn clash(c: &RegistryConflict) -> RulesetProblem {
+    RulesetProblem {
+        path: "/organisations".into(),
+        message: format!(
+            "\"{}\" would name both {} and {}; an alias must name one organisation",
+            c.name, c.first, c.second
+        ),
     }
 }
 
@@ -1042,7 +1078,7 @@ mod tests {
             set.config.state(&crate::rules::organisations::PARTNERS_REQUIRED),
             Some(Severity::Error)
         );
-        assert_eq!(set.organisations.len(), 1);
+        assert!(set.registry.as_ref().and_then(|r| r.get("XYZ")).is_some());
         Ok(())
     }
 

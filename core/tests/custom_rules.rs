@@ -427,8 +427,6 @@ fn a_refused_rule_is_one_problem_not_three() {
     assert_eq!(found, ["/custom/0/severity", "/rules/t~1y", "/tests/0/expect/0/rule"]);
 }
 
-/// `{id}` and `{value}` are the engine's; a parameter the author declares under either name is
-/// the value at its pointer, as the rule language says of every declared name.
 #[test]
 fn a_measure_without_a_readable_number_shows_what_it_has_not_a_placeholder() {
     let engine = Engine::with_ruleset(&rule(json!({"require": {"path": "/title/sv", "present": true},
@@ -493,8 +491,35 @@ fn a_set_may_name_only_the_organisations_it_and_the_sets_before_it_add() {
             "{text}"
         );
     }
+    // A set whose organisations are malformed still has its other codes checked, but not the
+    // ones it defines; and a clash of names is told in the set that has it.
+    let mut broken = uses(None);
+    broken["organisations"] = json!([{"code": "XY"}]);
+    broken["custom"][0]["when"] = json!({"path": "/leadBody", "organisation": "NOPE"});
+    let found: Vec<String> = Engine::with_ruleset(&broken)
+        .err()
+        .map(|e| e.problems.into_iter().map(|p| p.path).collect())
+        .unwrap_or_default();
+    assert!(found.contains(&"/custom/0/when/organisation".to_string()), "{found:?}");
+    assert!(
+        !found.contains(&"/custom/0/require/organisation".to_string()),
+        "{found:?}"
+    );
+    let mut clashing = adds(Some("user"));
+    clashing["organisations"] =
+        json!([org.clone(), {"code": "YZ", "kind": "agency", "name": {"fi": "X", "sv": "X", "en": "X"}}]);
+    let text = Engine::with_rulesets(&[own, clashing])
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        text.contains("rule set 2 (adds)") && text.contains("would name both"),
+        "{text}"
+    );
 }
 
+/// `{id}` and `{value}` are the engine's; a parameter the author declares under either name is
+/// the value at its pointer, as the rule language says of every declared name.
 #[test]
 fn a_declared_parameter_named_id_or_value_is_the_authors() {
     let engine = Engine::with_ruleset(&json!({
@@ -620,6 +645,14 @@ fn chains_extend_refine_and_name_every_rule_set() {
     let mut odd = fixture("ministry.json");
     odd["version"] = json!("banana");
     assert!(Engine::with_ruleset(&odd).is_ok());
+    // A range that is itself wrong is told first, whatever the version.
+    let mut bad_range = fixture("agency-kuntaliitto.json");
+    bad_range["extends"]["version"] = json!("newest");
+    let refused = Engine::with_rulesets(&[odd.clone(), bad_range])
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(refused.contains("\"newest\" is not a version comparator"), "{refused}");
     let refused = Engine::with_rulesets(&[odd, fixture("agency-kuntaliitto.json")])
         .err()
         .unwrap()

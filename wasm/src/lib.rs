@@ -397,9 +397,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "Lang | (string & {})")] lang: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
-        let given = lang.as_ref().is_some_and(|l| !l.is_undefined() && !l.is_null());
-        let lang = if given { lang_of(lang)? } else { Lang::En };
-        to_js(&self.inner.run_tests_in(lang))
+        to_js(&self.inner.run_tests_in(lang_of(lang, Lang::En)?))
     }
 
     /// The custom rules of the engine's rule sets, described in `lang`.
@@ -408,7 +406,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "Lang | (string & {})")] lang: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
-        to_js(&self.inner.custom_rules(lang_of(lang)?))
+        to_js(&self.inner.custom_rules(lang_of(lang, Lang::default())?))
     }
 
     /// Every rule set the engine was built from, the base first (empty for the defaults).
@@ -644,11 +642,11 @@ fn check_json(engine: &measure_rules::Engine, text: &str, opts: &CheckOptions, c
     }
 }
 
-/// A bare language code (`parseSchedule`, `customRules`), judged and worded as the `lang`
-/// option is, by the one reader of options.
-fn lang_of(lang: Option<JsValue>) -> Result<Lang, JsError> {
+/// A bare language code (`parseSchedule`, `customRules`, `runTests`), judged and worded as
+/// the `lang` option is, by the one reader of options; `otherwise` when none is given.
+fn lang_of(lang: Option<JsValue>, otherwise: Lang) -> Result<Lang, JsError> {
     let Some(lang) = lang.filter(|l| !l.is_undefined() && !l.is_null()) else {
-        return Ok(Lang::default());
+        return Ok(otherwise);
     };
     // `{ lang: "sv" }`, as the checks take it, is the likely mistake.
     let Some(code) = lang.dyn_ref::<js_sys::JsString>().map(word) else {
@@ -695,7 +693,10 @@ pub fn parse_schedule(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang | (string & {})")] lang: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    to_js(&measure_rules::parse_schedule(&schedule_text(&text)?, lang_of(lang)?))
+    to_js(&measure_rules::parse_schedule(
+        &schedule_text(&text)?,
+        lang_of(lang, Lang::default())?,
+    ))
 }
 
 /// Throws the `Error` the `Engine` constructor throws for a rule set of `size` bytes when that

@@ -27,13 +27,14 @@ function fixValue(fix, t) {
   if (fix.op === "remove") return t("fix.remove");
   if (typeof fix.value === "string") return fix.value;
   if (fix.value && typeof fix.value === "object" && !Array.isArray(fix.value)) {
-    // A schedule: its dates, in reading order, named as the form's fields are (the JSON keys
-    // were English in every language); the text it came from is already on screen.
+    // A schedule: its dates, in reading order, in the page's words (the JSON keys were English
+    // in every language; "start" may be a year or a day, not only the month its field takes);
+    // the text it came from is already on screen.
     const order = ["start", "end", "continuous"];
     return Object.entries(fix.value)
       .filter(([key, value]) => key !== "text" && value !== false)
       .sort(([a], [b]) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99))
-      .map(([key, value]) => (key === "continuous" ? t("field.continuous") : order.includes(key) ? `${t(`field.${key}`)} ${value}` : `${key}: ${value}`))
+      .map(([key, value]) => (key === "continuous" ? t("field.continuous") : order.includes(key) ? `${t(`fix.${key}`)} ${value}` : `${key}: ${value}`))
       .join(", ");
   }
   return JSON.stringify(fix.value);
@@ -45,9 +46,11 @@ export function createForm(app, panel) {
   let fields = new Map();
   let report = null;
   let summaryCount;
-  // One region for the form's life, moved into each rebuilt summary, so that what it last
-  // said survives a rebuild.
+  // One region for the form's life, so that what it last said survives a rebuild, beside the
+  // page's announcer: in the summary, a screen reader reading line by line met the count twice.
   const spoken = quietStatus();
+  spoken.region.id = "form-spoken";
+  document.getElementById("announcer").after(spoken.region);
   let summaryList;
   /** The explanations a reader has open, by rule and path, kept open as the findings change. */
   const openExplanations = new Set();
@@ -426,7 +429,6 @@ export function createForm(app, panel) {
       { class: "summary", "aria-labelledby": "summary-heading" },
       h("h3", { id: "summary-heading" }, t("summary.heading")),
       summaryCount,
-      spoken.region,
       summaryList,
     );
     const idInput = textInput("/id", m.id);

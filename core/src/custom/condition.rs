@@ -186,7 +186,9 @@ impl Parser {
                 _ => self.problem(at, format!("\"in\" takes a list of 1 to {MAX_LIST} values")),
             },
             "organisation" => match arg.as_str() {
-                Some(code) if !code.trim().is_empty() && code.len() <= 64 => Some(Test::Organisation(code.to_string())),
+                Some(code) if !code.trim().is_empty() && code.chars().count() <= 64 => {
+                    Some(Test::Organisation(code.to_string()))
+                }
                 _ => self.problem(
                     at,
                     "\"organisation\" takes an organisation code such as \"KUNTALIITTO\"",

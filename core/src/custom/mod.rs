@@ -271,6 +271,8 @@ fn lang_index(lang: Lang) -> usize {
 fn as_text(v: Option<&Value>) -> String {
     match v {
         Some(Value::String(s)) => s.clone(),
+        // Not `n.to_string()`: formatting a float brings ryu's tables into the browser's wasm,
+        // 14 KB gzipped, for a parameter that is a whole number wherever the measure is right.
         Some(Value::Number(n)) => n.as_i64().map_or_else(|| "…".to_string(), |i| i.to_string()),
         Some(Value::Bool(b)) => b.to_string(),
         Some(Value::Array(items)) => items.iter().map(|i| as_text(Some(i))).collect::<Vec<_>>().join(", "),
