@@ -78,6 +78,58 @@ pub trait Doc: Sized {
     }
 }
 
+/// Longest text (in characters), most items or members, and deepest nesting an explanation
+/// shows of a value it read: it repeats the value at its finding's place, and a lead body of
+/// 131 KB with 8,193 commas in it (fuzzing found it) made 8,193 findings that each held the
+/// whole text, 1 GB of report for a 131 KB measure.
+pub const EXPLAINED_TEXT: usize = 200;
+pub const EXPLAINED_ITEMS: usize = 20;
+pub const EXPLAINED_DEPTH: usize = 4;
+
+/// A value as an explanation shows it: a longer text, list or object is cut after
+/// [`EXPLAINED_TEXT`] characters or [`EXPLAINED_ITEMS`] items or members, with "…" for the
+/// rest (a last item, or a member "…"), and a list or object deeper than
+/// [`EXPLAINED_DEPTH`] is "…".
+pub fn explained<D: Doc>(d: &D) -> Value {
+    explained_at(d, 0)
+}
+
+fn explained_at<D: Doc>(d: &D, depth: usize) -> Value {
+    const CUT: &str = "…";
+    match d.view() {
+        View::Null => Value::Null,
+        View::Bool(b) => Value::Bool(b),
+        View::Number(n) => Value::Number(n.clone()),
+        View::String(s) => Value::String(match s.char_indices().nth(EXPLAINED_TEXT) {
+            Some((at, _)) => format!("{}{CUT}", s.get(..at).unwrap_or(s)),
+            None => s.to_string(),
+        }),
+        View::Array(_) | View::Object(_) if depth >= EXPLAINED_DEPTH => Value::String(CUT.into()),
+        View::Array(items) => {
+            let mut out: Vec<Value> = items
+                .iter()
+                .take(EXPLAINED_ITEMS)
+                .map(|i| explained_at(i, depth + 1))
+                .collect();
+            if items.len() > EXPLAINED_ITEMS {
+                out.push(Value::String(CUT.into()));
+            }
+            Value::Array(out)
+        }
+        View::Object(o) => {
+            let mut out = serde_json::Map::new();
+            let mut members = o.members();
+            for (k, v) in members.by_ref().take(EXPLAINED_ITEMS) {
+                out.insert(k.to_string(), explained_at(v, depth + 1));
+            }
+            if members.next().is_some() {
+                out.insert(CUT.into(), Value::String(CUT.into()));
+            }
+            Value::Object(out)
+        }
+    }
+}
+
 impl Doc for Value {
     #[inline(always)]
     fn view(&self) -> View<'_, Value> {

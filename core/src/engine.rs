@@ -424,7 +424,7 @@ fn explain_values<D: Doc>(findings: &mut [Finding], root: &D) {
         {
             e.values.insert(
                 f.path.clone(),
-                crate::text::pointer(root, &f.path).map_or(Value::Null, Doc::to_value),
+                crate::text::pointer(root, &f.path).map_or(Value::Null, crate::doc::explained),
             );
         }
     }

@@ -423,3 +423,61 @@ fn a_byte_order_mark_does_not_move_positions() {
         assert_eq!(plain, bytes, "{text:?}");
     }
 }
+
+/// An explanation repeats the value at its finding's place: a lead body of thousands of names
+/// in one text gave thousands of findings that each held all of it (a 131 KB measure made a
+/// report of 1 GB, found by fuzzing: `fuzz/regressions/structured/oom-explained-lead`). Each
+/// now shows at most the first 200 characters, 20 items or members, 4 levels.
+#[test]
+fn explanations_show_a_bounded_part_of_a_large_value() {
+    use measure_rules::doc::{EXPLAINED_DEPTH, EXPLAINED_ITEMS, EXPLAINED_TEXT};
+    fn within(v: &Value, depth: usize) -> bool {
+        match v {
+            Value::String(s) => s.chars().count() <= EXPLAINED_TEXT + 1,
+            Value::Array(a) => {
+                depth < EXPLAINED_DEPTH && a.len() <= EXPLAINED_ITEMS + 1 && a.iter().all(|i| within(i, depth + 1))
+            }
+            Value::Object(o) => {
+                depth < EXPLAINED_DEPTH && o.len() <= EXPLAINED_ITEMS + 1 && o.values().all(|i| within(i, depth + 1))
+            }
+            _ => true,
+        }
+    }
+    let mut deep = json!("x");
+    for _ in 0..10 {
+        deep = json!([deep, deep]);
+    }
+    let measure = json!({
+        "id": "2.1", "theme": 2, "title": {"fi": "ä".repeat(5_000)},
+        "leadBody": "XX, ".repeat(3_000),
+        "partners": vec!["Tuli"; 100],
+        "schedule": {"start": deep, "text": 7},
+        "status": {"a": 1},
+    });
+    let engine = Engine::new().unwrap();
+    let opts = CheckOptions {
+        explain: true,
+        ..CheckOptions::default()
+    };
+    for report in [
+        engine.check_measure(&measure, &opts),
+        engine.check_measure_json(&measure.to_string(), &opts),
+    ] {
+        assert!(report.findings.len() > 3_000);
+        let mut values = 0;
+        for f in &report.findings {
+            for v in f.explain.as_ref().unwrap().values.values() {
+                assert!(within(v, 0), "{}: {v}", f.rule);
+                values += 1;
+            }
+        }
+        assert!(values > 3_000);
+        let size = serde_json::to_string(&report).unwrap().len();
+        assert!(size < 5_000_000, "{size} bytes");
+    }
+    // A short value is shown whole, and a long text is cut after its 200th character.
+    let short = json!({"a": [1, "b", null]});
+    assert_eq!(measure_rules::doc::explained(&short), short);
+    let cut = measure_rules::doc::explained(&json!("ä".repeat(300)));
+    assert_eq!(cut, json!(format!("{}…", "ä".repeat(200))));
+}

@@ -318,7 +318,7 @@ pub(crate) fn eval(cond: &Cond, root: &Value, base: &str, env: &mut Env<'_>) -> 
                     path: at,
                     test: test_name(test).to_string(),
                     expected: expected(test),
-                    actual: value.cloned(),
+                    actual: value.map(crate::doc::explained),
                     result,
                 });
             }

@@ -48,7 +48,7 @@ pub struct TraceStep {
     /// The test's argument.
     #[cfg_attr(feature = "wasm", tsify(type = "JsonValue"))]
     pub expected: Value,
-    /// The value found; absent when there is none.
+    /// The value found, cut as [`crate::doc::explained`] says; absent when there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "JsonValue"))]
     pub actual: Option<Value>,
@@ -66,7 +66,8 @@ pub struct Explanation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub condition: Option<String>,
-    /// The values the rule looked at, by JSON Pointer (`null` where nothing was there).
+    /// The values the rule looked at, by JSON Pointer (`null` where nothing was there); a long
+    /// text, list or object cut, as [`crate::doc::explained`] says.
     #[cfg_attr(feature = "wasm", tsify(type = "Record<string, JsonValue>"))]
     pub values: BTreeMap<String, Value>,
     /// Custom rules: each test of `when` and then of `require`, in the order evaluated.
