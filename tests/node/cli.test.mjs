@@ -192,7 +192,8 @@ test("a walk takes files, folders and links to either, each folder once, not a F
     assert.equal(r.signal, null, "the run ended by itself");
     return { code: r.status, files: JSON.parse(r.stdout).files.map((f) => [f.file, f.error ?? f.report.summary.error]) };
   };
-  const walked = [["measures/broken.json", "cannot read: ENOENT"], ["measures/good.json", 0], ["measures/link.json", 0], ["measures/theme-2/bad.json", 1], ["measures/theme-2/warn.json", 0]];
+  // link.json is good.json by another name, checked once, by the name that comes first.
+  const walked = [["measures/broken.json", "cannot read: ENOENT"], ["measures/good.json", 0], ["measures/theme-2/bad.json", 1], ["measures/theme-2/warn.json", 0]];
   assert.deepEqual(check("measures").files, walked);
   assert.deepEqual(check("measures/**/*.json").files, walked);
   // Named, a device is read: /dev/null is an empty document.
@@ -206,7 +207,7 @@ test("a walk takes files, folders and links to either, each folder once, not a F
   symlinkSync("../shared", join(m, "theme-3"));
   symlinkSync("../shared", join(m, "theme-4"));
   symlinkSync("..", join(m, "theme-2", "up"));
-  const linked = [...walked.slice(0, 3), ["measures/theme-2/bad.json", 1], ["measures/theme-2/warn.json", 0], ["measures/theme-3/linked.json", 0]];
+  const linked = [...walked, ["measures/theme-3/linked.json", 0]];
   assert.deepEqual(check("measures").files, linked);
   assert.deepEqual(check("measures/**/*.json").files, linked);
 });
@@ -279,7 +280,7 @@ test("directories and globs; a broken or missing file is reported and the others
   const empty = run(["check", "docs", "measures/good.json", "--lang", "en"], dir);
   assert.equal(empty.code, 1);
   assert.match(empty.out, /^docs: error: no \.json file in this folder\n\n/);
-  assert.match(empty.out, /1 file\(s\) checked: 1 error\(s\)/);
+  assert.match(empty.out, /1 file\(s\) checked, 1 not read: 1 error\(s\)/);
 });
 
 test("globs as a shell or globby reads them: sets, braces, absolute and upward; .JSON files; a name with a glob's characters", () => {
@@ -315,13 +316,13 @@ test("github, junit and sarif formats", () => {
   const junit = run(["check", "measures", "--format", "junit"], dir).out;
   assert.match(junit, /<testsuite name="measure-rules" tests="3" failures="1">/);
   assert.match(junit, /<failure type="input.syntax"/);
-  assert.match(junit, /<system-out>measures\/theme-2\/warn\.json:\d+:\d+: warning partners\.required: /);
+  assert.match(junit, /<system-out>measures\/theme-2\/warn\.json:\d+:\d+: warning partners\.required \/partners: /);
   // With --fail-on warning the job is red for the warning too, and the report says so: it
   // counted only errors as failures, so a red job's report showed every file passing.
   const strict = run(["check", "measures", "--format", "junit", "--fail-on", "warning"], dir);
   assert.equal(strict.code, 1);
   assert.match(strict.out, /<testsuite name="measure-rules" tests="3" failures="2">/);
-  assert.match(strict.out, /name="measures\/theme-2\/warn\.json"><failure type="partners\.required"/);
+  assert.match(strict.out, /name="measures\/theme-2\/warn\.json" file="measures\/theme-2\/warn\.json"><failure type="partners\.required"/);
   const sarif = JSON.parse(run(["check", "measures", "--format", "sarif"], dir).out);
   assert.equal(sarif.version, "2.1.0");
   const results = sarif.runs[0].results;
@@ -336,16 +337,67 @@ test("github, junit and sarif formats", () => {
   // A URI reference, percent-encoded: a space, "#" and "ä" are not URI characters (they went
   // into the log as they were). Relative as given, or a file: URI when absolute.
   writeFileSync(join(dir, "measures", "väylä #1.json"), JSON.stringify({ id: "2.1" }));
-  const named = JSON.parse(run(["check", "measures/väylä #1.json", join(dir, "measures", "väylä #1.json"), "--format", "sarif"], dir).out);
+  writeFileSync(join(dir, "measures", "väylä #2.json"), JSON.stringify({ id: "2.1" }));
+  const named = JSON.parse(run(["check", "measures/väylä #1.json", join(dir, "measures", "väylä #2.json"), "--format", "sarif"], dir).out);
   const uris = [...new Set(named.runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri))];
-  assert.deepEqual(uris, ["measures/v%C3%A4yl%C3%A4%20%231.json", pathToFileURL(join(dir, "measures", "väylä #1.json")).href]);
+  assert.deepEqual(uris, ["measures/v%C3%A4yl%C3%A4%20%231.json", pathToFileURL(join(dir, "measures", "väylä #2.json")).href]);
   assert.equal(fileURLToPath(new URL(uris[0], pathToFileURL(join(dir, "/")))), join(dir, "measures", "väylä #1.json"));
   // XML 1.0 cannot hold a control character, not even as a reference: one in a file's name
   // made the whole JUnit report not well-formed. A line break is kept as a reference.
   writeFileSync(join(dir, "measures", "a\u0001b\nc.json"), '{"id": "2.1",}');
   const xml = run(["check", "measures", "--format", "junit", "--lang", "en"], dir).out;
   assert.doesNotMatch(xml, /[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/);
-  assert.match(xml, /<testcase classname="measure-rules" name="measures\/a\u2401b&#10;c\.json"><failure type="input\.syntax"/);
+  assert.match(xml, /<testcase classname="measure-rules" name="measures\/a\u2401b&#10;c\.json" file="measures\/a\u2401b&#10;c\.json"><failure type="input\.syntax"/);
+  // One <failure> and one <system-out> a test case, each with every finding and its message
+  // a line: Jenkins showed only the first of each, and GitLab could not read two <system-out>.
+  writeFileSync(join(dir, "many.json"), JSON.stringify({ id: "2.1", theme: 3, partners: ["Tuli", "Tuli"] }));
+  const many = run(["check", "many.json", "--format", "junit", "--lang", "en", "--as-of", "2018-06-01"], dir).out;
+  const testcase = many.match(/<testcase [^>]*>(.*)<\/testcase>/)[1];
+  assert.equal(testcase.match(/<failure /g).length, 1);
+  assert.equal(testcase.match(/<system-out>/g).length, 1);
+  const failure = testcase.match(/<failure [^>]*message="([^"]*)">(.*?)<\/failure>/);
+  assert.match(failure[1], /\(and \d+ more\)$/);
+  const lines = failure[2].split("&#10;");
+  assert.ok(lines.length > 3 && lines.every((l) => /^many\.json:\d+:\d+: error [\w.-]+ \/\S*: \S/.test(l)), failure[2]);
+  assert.ok(lines.some((l) => l.includes("partners.unknown /partners/0: The partner Tuli is not in the organisation registry")), failure[2]);
+  // SARIF says what its columns count; GitHub's commands show a control character of a name as its symbol.
+  assert.equal(JSON.parse(run(["check", "measures", "--format", "sarif"], dir).out).runs[0].columnKind, "unicodeCodePoints");
+  writeFileSync(join(dir, "measures", "esc\u001b.json"), "{");
+  assert.match(run(["check", "measures/esc\u001b.json", "--format", "github"], dir).out, /^::error file=measures\/esc\u241b\.json,line=1,col=1,title=input\.syntax::/);
+  // --explain has no place in these formats, and is refused rather than dropped.
+  for (const format of ["junit", "sarif", "github"]) {
+    const r = run(["check", "measures", "--format", format, "--explain"], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.err, new RegExp(`--explain is for --format text and json, not ${format}`));
+  }
+});
+
+test("a walk leaves hidden names out, a glob sees a folder by every way to it, and each file is checked once", () => {
+  const dir = tempDir("measure-rules-walk-");
+  for (const d of ["a", "b", ".hidden"]) mkdirSync(join(dir, "m", d), { recursive: true });
+  writeFileSync(join(dir, "m", "a", "x.json"), JSON.stringify(GOOD));
+  writeFileSync(join(dir, "m", "b", "y.json"), JSON.stringify(GOOD));
+  writeFileSync(join(dir, "m", ".hidden", "z.json"), JSON.stringify(GOOD));
+  writeFileSync(join(dir, "m", ".settings.json"), "{}");
+  // A link to b that sorts before it, and one back up the tree.
+  symlinkSync("b", join(dir, "m", "0link"));
+  symlinkSync("..", join(dir, "m", "a", "up"));
+  const files = (args) => JSON.parse(run(["check", ...args, "--format", "json"], dir).out).files.map((f) => f.file);
+  // b was walked by the link first, and the glob that names b found none of its files.
+  assert.deepEqual(files(["m/{a,b}/*.json"]), ["m/a/x.json", "m/b/y.json"]);
+  assert.deepEqual(files(["m"]), ["m/0link/y.json", "m/a/x.json"]);
+  assert.deepEqual(files(["m/**/*.json"]), ["m/0link/y.json", "m/a/x.json"]);
+  // Named, a hidden file is checked; two ways to one file check it once.
+  assert.deepEqual(files(["m/.settings.json"]), ["m/.settings.json"]);
+  // (The folder m/a leads up to m by its link, and so to y.json as well.)
+  assert.deepEqual(files(["./m/a/x.json", "m/a/x.json", "m/a/../a/x.json", "m/a"]), ["./m/a/x.json", "m/a/up/0link/y.json"]);
+  // Every file is counted, one that could not be read too, and its error is in the roll-up.
+  const text = run(["check", "m/a/x.json", "m/nope.json", "--lang", "en"], dir).out;
+  assert.match(text, /^1 file\(s\) checked, 1 not read: 1 error\(s\)/m);
+  assert.match(text, /^ +1 +error +input\.unreadable$/m);
+  // A language tag or a locale, as a job's $LANG gives it.
+  assert.match(run(["check", "m/nope.json", "--lang", "sv_FI.UTF-8"], dir).out, /file\(s\) checked/);
+  assert.equal(run(["check", "m/a/x.json", "--lang", "sv-FI"], dir).code, 0);
 });
 
 test("rule sets, languages, dates", () => {
@@ -402,9 +454,10 @@ test("usage errors exit 2", () => {
   for (const args of [[], ["check"], ["check", "x.json", "--format", "xml"], ["check", "x.json", "--lang", "de"], ["check", "x.json", "--as-of", "2019"], ["check", "data/programme-2017.json", "--as-of", "2019-02-30"], ["frobnicate"], ["check", "--bogus"], ["check", "x.json", "--jobs", "0"], ["check", "x.json", "--jobs", "two"], ["test", "x.json", "--format", "junit"], ["schedule", "syksy 2018", "--format", "xml"], ["rules", "--format", "sarif"]]) {
     const r = run(args);
     assert.equal(r.code, 2, args.join(" "));
-    // With no command at all, the usage alone, on stdout; otherwise what was wrong, then it.
+    // With no command at all, the usage alone, on stderr (a job writing stdout into a report
+    // wrote the usage there); otherwise what was wrong, then it.
     const usage = /^measure-rules \d+\.\d+\.\d+\n\nUsage:\n/;
-    if (args.length === 0) assert.match(r.out, usage);
+    if (args.length === 0) assert.match(r.err, usage);
     else assert.match(r.err.replace(/^measure-rules: .*\n\n/, ""), usage, args.join(" "));
   }
   // A rule set that cannot be read, or is refused, exits 2 as well, with its reasons and

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // measure-rules CLI: checks measure and programme files in CI. It runs the WebAssembly
 // engine; the only logic here is finding files, placing findings and formatting them.
-import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { availableParallelism } from "node:os";
-import { isAbsolute, join, posix, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, posix, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { Engine, checkRulesetFileSize, parseSchedule, rules, version } from "./node.mjs";
@@ -24,12 +24,13 @@ Usage:
 Options for check:
   --format text|json|junit|sarif|github   output format (default text)
   --lang fi|sv|en                         language of the messages (default fi)
-  --as-of YYYY-MM-DD                      date the status rules judge against (default today)
+  --as-of YYYY-MM-DD                      date the status rules judge against (default today,
+                                          on this machine's clock and time zone)
   --ruleset FILE                          rule set to use instead of the default; give it
                                           again for a chain (the base first, each extending
                                           the one before)
   --explain                               say why each finding was made (rule, condition,
-                                          values read)
+                                          values read); with --format text or json
   --fail-on error|warning|info            exit 1 when a finding is at or above this (default error)
   --jobs N                                check the files on N threads (default: with --format
                                           json and 2,000 files or more, one per core up to 4;
@@ -110,7 +111,11 @@ function parseArgs(argv, command) {
       opts.positional.push(arg);
     }
   }
-  if (!["fi", "sv", "en"].includes(opts.lang)) throw new UsageError(`--lang takes fi, sv or en, not ${opts.lang}`);
+  // A language tag or locale is read by its first part, as the engine reads one: a CI job may
+  // pass its $LANG ("sv_FI.UTF-8") or a page's tag ("sv-FI").
+  const primary = opts.lang.split(/[-_.]/)[0].toLowerCase();
+  if (!["fi", "sv", "en"].includes(primary)) throw new UsageError(`--lang takes fi, sv or en, not ${opts.lang}`);
+  opts.lang = primary;
   if (!(opts.failOn in SEVERITY)) throw new UsageError(`--fail-on takes error, warning or info, not ${opts.failOn}`);
   if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new UsageError(`--as-of takes a date YYYY-MM-DD, not ${opts.asOf}`);
   if (opts.jobs !== undefined) {
@@ -136,15 +141,26 @@ const byName = (a, b) => codeUnits(a.name, b.name);
  * cannot be read (no permission) goes into `unread`, and the walk goes on: one such folder
  * ended the run in a stack trace, and emptied a glob's matches. A link is walked as what it
  * leads to; `seen` holds the folders walked already (by device and inode), so that a link
- * back up the tree, or two links to one folder, are walked once.
+ * back up the tree, or two links to one folder, are walked once; the other ways to a folder
+ * go into `aliases` as [the path not walked, the path walked] (as the prefixes of the paths
+ * under them), for a glob to match the files
+ * by those paths too ("{a,b}/*.json" with a link to b named before b matched only a's).
+ * Names that start with a dot are left out, as a shell's glob leaves them: `check .` read
+ * `.vscode/settings.json` as a measure.
  */
-function walk(dir, out, unread, depth = Infinity, seen = new Set()) {
+function walk(dir, out, unread, depth = Infinity, seen = new Map(), aliases = []) {
   let entries;
   const raw = RAW.get(dir);
+  // What join(dir, name) gives, for names that are plain names: without joining each one.
+  const prefix = join(dir, "x").slice(0, -1);
   try {
     const { dev, ino } = statSync(raw ?? dir);
-    if (seen.has(`${dev}:${ino}`)) return;
-    seen.add(`${dev}:${ino}`);
+    const id = `${dev}:${ino}`;
+    if (seen.has(id)) {
+      aliases.push([prefix, seen.get(id)]);
+      return;
+    }
+    seen.set(id, prefix);
     entries = readdirSync(raw ?? dir, { withFileTypes: true });
     // A name that is not UTF-8 (a Windows zip's "käynnissä.json" in Latin-1) comes with its
     // bytes replaced, and could not be opened: it was "cannot read: ENOENT" for a file that is there.
@@ -153,22 +169,55 @@ function walk(dir, out, unread, depth = Infinity, seen = new Set()) {
     unread.push({ file: dir, code: e.code, error: `cannot read folder: ${e.code ?? e.message}` });
     return;
   }
-  // What join(dir, name) gives, for names that are plain names: without joining each one.
-  const prefix = join(dir, "x").slice(0, -1);
   for (const entry of entries.sort(byName)) {
+    if (entry.name.startsWith(".")) continue;
     const path = prefix + entry.name;
     if (entry.raw) RAW.set(path, entry.raw);
     // A link to a folder of measures was left out without a word; a broken link is kept, to
     // be reported when it is read.
+    if (entry.isSymbolicLink()) linked = true;
     const to = entry.isSymbolicLink() ? statAt(path) : entry;
     if (to?.isDirectory()) {
-      if (depth > 0 && !SKIP_DIRS.has(entry.name)) walk(path, out, unread, depth - 1, seen);
+      if (depth > 0 && !SKIP_DIRS.has(entry.name)) walk(path, out, unread, depth - 1, seen, aliases);
     } else if (JSON_NAME.test(entry.name) && (to === null || to.isFile())) {
       // Files only: a FIFO named .json blocked the run at its open for ever, and a socket or
       // a device is no document either. Named as an argument, one is read (/dev/stdin).
       out.push(path);
     }
   }
+}
+
+/** Whether a walk met a link: then two of the paths found may be one file. */
+let linked = false;
+
+/**
+ * Each file once, by the first path to it: two arguments ("./a.json a.json", a folder and a
+ * glob within it) or two links may lead to one file, which was checked and reported twice.
+ * A file is known by its device and inode; one that cannot be read by its absolute path.
+ * Only when there can be two ways to a file: one folder without links costs no look-up.
+ */
+function once(files, args) {
+  if (!linked && args.length < 2) return [...new Set(files)];
+  const seen = new Set();
+  return files.filter((f) => {
+    let key = `path:${f}`;
+    if (f !== STDIN) {
+      try {
+        const { dev, ino } = statSync(RAW.get(f) ?? f);
+        key = `${dev}:${ino}`;
+      } catch {
+        // A broken link or a name that is not there: known by its folder's real path and its name.
+        try {
+          key = `path:${join(realpathSync(dirname(RAW.get(f) ?? f)), basename(f))}`;
+        } catch {
+          key = `path:${resolve(f)}`;
+        }
+      }
+    }
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -303,7 +352,18 @@ function expand(args) {
       const depth = rest.includes("**") ? Infinity : rest.split("/").length - 1;
       const found = [];
       const failed = [];
-      walk(base, found, failed, depth);
+      const aliases = [];
+      walk(base, found, failed, depth, new Map(), aliases);
+      // The files under a folder not walked again were found by the path it was walked by; a
+      // glob is matched against the other paths too. Only the walked paths are rewritten (an
+      // alias within an alias is not followed), so that links cannot multiply the paths.
+      const walked = found.length;
+      for (const [alias, under] of aliases) {
+        for (let i = 0; i < walked; i++) {
+          const via = found[i].startsWith(under) ? alias + found[i].slice(under.length) : undefined;
+          if (via !== undefined && pattern.test(via.split(sep).join("/"))) found.push(via);
+        }
+      }
       // A base folder that does not exist is a glob that matches nothing.
       const denied = failed.filter((f) => !(f.file === base && (f.code === "ENOENT" || f.code === "ENOTDIR")));
       for (const f of denied) unread.push(f);
@@ -325,7 +385,7 @@ function expand(args) {
       }
     }
   }
-  return { files: [...new Set(files)], missing, unread };
+  return { files: once(files, args), missing, unread };
 }
 
 // --- check -------------------------------------------------------------------------------
@@ -846,6 +906,7 @@ const FORMATS = {
       if (r.error) {
         lines.push(`${file}: error: ${r.error}`, "");
         counts.error++;
+        rollup.set("error\tinput.unreadable", (rollup.get("error\tinput.unreadable") ?? 0) + 1);
         continue;
       }
       for (const f of [...r.report.findings].sort(byPlace)) {
@@ -861,7 +922,10 @@ const FORMATS = {
       }
     }
     const checked = results.filter((r) => r.report).length;
-    lines.push(`${checked} file(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info`);
+    // Every file is counted, as JUnit counts its test cases: one that could not be read, and an
+    // argument that matched nothing, too.
+    const unread = results.length - checked;
+    lines.push(`${checked} file(s) checked${unread ? `, ${unread} not read` : ""}: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info`);
     for (const [key, n] of [...rollup].sort((a, b) => b[1] - a[1] || codeUnits(a[0], b[0]))) {
       const [severity, rule] = key.split("\t");
       lines.push(`  ${String(n).padStart(5)}  ${severity.padEnd(7)} ${rule}`);
@@ -892,19 +956,23 @@ const FORMATS = {
     const failing = (f) => fails(f.severity, opts.failOn);
     const cases = [];
     let failures = 0;
+    // One <failure> and one <system-out> a test case, each listing its findings a line each:
+    // with one element a finding, Jenkins showed the first of each and GitLab failed to read
+    // the report (two <system-out> became a list its parser does not take), and showed none of
+    // the messages, which were only in an attribute.
     for (const r of results) {
       const problems = r.error ? [{ rule: "input.unreadable", severity: "error", message: r.error }] : r.report.findings;
-      failures += problems.some(failing) ? 1 : 0;
-      const body = problems
-        .map((f) => {
-          const tag = failing(f) ? "failure" : "system-out";
-          const where = f.line ? `${r.file}:${f.line}:${f.column}` : r.file;
-          return tag === "failure"
-            ? `<failure type="${esc(f.rule)}" message="${esc(f.message)}">${esc(where)} ${esc(f.path ?? "")}</failure>`
-            : `<system-out>${esc(`${where}: ${f.severity} ${f.rule}: ${f.message}`)}</system-out>`;
-        })
-        .join("");
-      cases.push(`  <testcase classname="measure-rules" name="${esc(r.file)}">${body}</testcase>`);
+      const line = (f) => `${f.line ? `${r.file}:${f.line}:${f.column}` : r.file}: ${f.severity} ${f.rule}${f.path ? ` ${f.path}` : ""}: ${f.message}`;
+      const failed = problems.filter(failing);
+      const rest = problems.filter((f) => !failing(f));
+      let body = "";
+      if (failed.length) {
+        failures++;
+        const more = failed.length > 1 ? ` (and ${failed.length - 1} more)` : "";
+        body += `<failure type="${esc(failed[0].rule)}" message="${esc(failed[0].message + more)}">${esc(failed.map(line).join("\n"))}</failure>`;
+      }
+      if (rest.length) body += `<system-out>${esc(rest.map(line).join("\n"))}</system-out>`;
+      cases.push(`  <testcase classname="measure-rules" name="${esc(r.file)}" file="${esc(r.file)}">${body}</testcase>`);
     }
     return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="measure-rules" tests="${results.length}" failures="${failures}">\n${cases.join("\n")}\n</testsuite>\n`;
   },
@@ -943,13 +1011,17 @@ const FORMATS = {
     const log = {
       $schema: "https://json.schemastore.org/sarif-2.1.0.json",
       version: "2.1.0",
-      runs: [{ tool: { driver: { name: "measure-rules", version: version(), rules: catalogue } }, results: sarifResults }],
+      // Columns count characters (code points), as the engine's do; a reader takes UTF-16 units
+      // when the log does not say, and was one column off after each emoji.
+      runs: [{ tool: { driver: { name: "measure-rules", version: version(), rules: catalogue } }, columnKind: "unicodeCodePoints", results: sarifResults }],
     };
     return JSON.stringify(log, null, 2) + "\n";
   },
   github(results) {
     const esc = (s) => String(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-    const prop = (s) => esc(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+    // Other control characters of a file's name (an ESC reached the log raw) as their symbols,
+    // as the text and JUnit formats show them.
+    const prop = (s) => esc(s).replace(/:/g, "%3A").replace(/,/g, "%2C").replace(/[\0-\x1f\x7f]/g, symbol);
     const kind = { error: "error", warning: "warning", info: "notice" };
     const lines = [];
     for (const r of results) {
@@ -1024,7 +1096,9 @@ async function main(argv) {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-      process.stdout.write(USAGE + "\n");
+      // Asked for, on stdout; as the error of a command line with no command, on stderr, so that
+      // a job writing stdout into report.xml does not write the usage there.
+      (command === undefined ? process.stderr : process.stdout).write(USAGE + "\n");
       return command === undefined ? 2 : 0;
     }
     if (command === "--version" || command === "-v") {
@@ -1038,6 +1112,8 @@ async function main(argv) {
     }
     // Said, not fallen back from: a CI step asking `test` for JUnit got text, and passed it on.
     if (["test", "schedule", "rules"].includes(command) && !["text", "json"].includes(opts.format)) throw new UsageError(`--format for ${command} takes text or json, not ${opts.format}`);
+    // Refused rather than run without: the other formats have no place for an explanation.
+    if (opts.explain && !["text", "json"].includes(opts.format)) throw new UsageError(`--explain is for --format text and json, not ${opts.format}`);
     switch (command) {
       case "check":
         return await check(opts);
