@@ -127,6 +127,10 @@ test("a file over the size limit is refused by its size, without being read in; 
   assert.equal(json.code, 1);
   const out = JSON.parse(json.out);
   assert.equal(json.out, JSON.stringify(out, null, 2) + "\n");
+  // The totals of the text format's last line, an unreadable file counted as an error.
+  const sum = (severity) => out.files.reduce((n, f) => n + (f.error ? (severity === "error" ? 1 : 0) : f.report.summary[severity]), 0);
+  assert.deepEqual(out.summary, { files: out.files.length, notRead: out.files.filter((f) => f.error).length, error: sum("error"), warning: sum("warning"), info: sum("info") });
+  assert.deepEqual([out.summary.files, out.summary.error, out.summary.warning], [5, 3, 1]);
   const huge = out.files.find((f) => f.file.endsWith("huge.json"));
   const bytes = new Uint8Array(sizes["huge.json"]);
   const expected = new TextDecoder().decode(new Engine().checkDocumentJson(bytes, { lang: "sv", asOf: "2018-06-01" }, 3).json);

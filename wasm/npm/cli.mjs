@@ -933,7 +933,7 @@ const FORMATS = {
     return lines.join("\n") + "\n";
   },
   json(results) {
-    // What JSON.stringify({ version, files }, null, 2) would write, as bytes: the reports are
+    // What JSON.stringify({ version, files, summary }, null, 2) would write, as bytes: the reports are
     // the engine's JSON text already, so only the lines around them are encoded here.
     const out = new ByteWriter(results.reduce((n, r) => n + (r.json?.length ?? 0) + 256, 64));
     out.text(`{\n  "version": ${JSON.stringify(version())},\n  "files": [`);
@@ -946,7 +946,16 @@ const FORMATS = {
         out.text("\n    }");
       }
     });
-    out.text(results.length ? "\n  ]\n}\n" : "]\n}\n");
+    // The totals the text format's last line gives, so that a CI script need not add up the
+    // files' reports: an unreadable file is an error, as it is there.
+    const summary = { files: results.length, notRead: 0, error: 0, warning: 0, info: 0 };
+    for (const r of results) {
+      if (r.error) {
+        summary.notRead++;
+        summary.error++;
+      } else for (const severity of ["error", "warning", "info"]) summary[severity] += r.summary[severity];
+    }
+    out.text(`${results.length ? "\n  ]" : "]"},\n  "summary": ${nested(summary, 1)}\n}\n`);
     return out.done();
   },
   junit(results, opts) {
