@@ -317,6 +317,8 @@ test("github, junit and sarif formats", () => {
   const gh = run(["check", "measures", "--format", "github", "--lang", "en"], dir).out;
   assert.match(gh, /^::error file=measures\/theme-2\/bad\.json,line=3,col=23,title=input\.syntax::/m);
   assert.match(gh, /^::warning file=measures\/theme-2\/warn\.json,line=\d+,col=\d+,title=partners\.required::/m);
+  // The totals last, as a notice: GitHub shows only a step's first annotations of each kind.
+  assert.match(gh, /\n::notice title=measure-rules::3 file\(s\) checked: 1 error\(s\), 1 warning\(s\), \d+ info\n$/);
   const junit = run(["check", "measures", "--format", "junit"], dir).out;
   assert.match(junit, /<testsuite name="measure-rules" tests="3" failures="1">/);
   assert.match(junit, /<failure type="input.syntax"/);
@@ -365,7 +367,9 @@ test("github, junit and sarif formats", () => {
   assert.ok(lines.length > 3 && lines.every((l) => /^many\.json:\d+:\d+: error [\w.-]+ \/\S*: \S/.test(l)), failure[2]);
   assert.ok(lines.some((l) => l.includes("partners.unknown /partners/0: The partner Tuli is not in the organisation registry")), failure[2]);
   // SARIF says what its columns count; GitHub's commands show a control character of a name as its symbol.
-  assert.equal(JSON.parse(run(["check", "measures", "--format", "sarif"], dir).out).runs[0].columnKind, "unicodeCodePoints");
+  const run0 = JSON.parse(run(["check", "measures", "--format", "sarif", "--lang", "sv"], dir).out).runs[0];
+  assert.equal(run0.columnKind, "unicodeCodePoints");
+  assert.equal(run0.automationDetails.id, "measure-rules/sv/");
   writeFileSync(join(dir, "measures", "esc\u001b.json"), "{");
   assert.match(run(["check", "measures/esc\u001b.json", "--format", "github"], dir).out, /^::error file=measures\/esc\u241b\.json,line=1,col=1,title=input\.syntax::/);
   // --explain has no place in these formats, and is refused rather than dropped.

@@ -895,17 +895,36 @@ const XML_ESCAPES = { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'"
  */
 const xmlChar = (c) => XML_ESCAPES[c] ?? (c < " " ? symbol(c) : "\ufffd");
 
+/**
+ * The totals: every file is counted, as JUnit counts its test cases, one that could not be
+ * read and an argument that matched nothing too, and such a file is an error.
+ */
+function totals(results) {
+  const t = { files: results.length, notRead: 0, error: 0, warning: 0, info: 0 };
+  for (const r of results) {
+    if (r.error) {
+      t.notRead++;
+      t.error++;
+    } else for (const severity of ["error", "warning", "info"]) t[severity] += r.summary[severity];
+  }
+  return t;
+}
+
+/** The totals as the text format's last line says them. */
+function summaryLine(results) {
+  const t = totals(results);
+  return `${t.files - t.notRead} file(s) checked${t.notRead ? `, ${t.notRead} not read` : ""}: ${t.error} error(s), ${t.warning} warning(s), ${t.info} info`;
+}
+
 const FORMATS = {
   text(results) {
     const lines = [];
     const rollup = new Map();
-    let counts = { error: 0, warning: 0, info: 0 };
     for (const r of results) {
       // A control character in a file's name (ESC, which a terminal obeys) as its symbol, as in frames.
       const file = r.file.replace(/[\0-\x1f\x7f]/g, symbol);
       if (r.error) {
         lines.push(`${file}: error: ${r.error}`, "");
-        counts.error++;
         rollup.set("error\tinput.unreadable", (rollup.get("error\tinput.unreadable") ?? 0) + 1);
         continue;
       }
@@ -916,16 +935,11 @@ const FORMATS = {
         if (f.line) lines.push(codeFrame(r, f.line, f.column));
         if (f.explain) lines.push(explanation(f.explain));
         lines.push("");
-        counts[f.severity]++;
         const key = `${f.severity}\t${f.rule}`;
         rollup.set(key, (rollup.get(key) ?? 0) + 1);
       }
     }
-    const checked = results.filter((r) => r.report).length;
-    // Every file is counted, as JUnit counts its test cases: one that could not be read, and an
-    // argument that matched nothing, too.
-    const unread = results.length - checked;
-    lines.push(`${checked} file(s) checked${unread ? `, ${unread} not read` : ""}: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info`);
+    lines.push(summaryLine(results));
     for (const [key, n] of [...rollup].sort((a, b) => b[1] - a[1] || codeUnits(a[0], b[0]))) {
       const [severity, rule] = key.split("\t");
       lines.push(`  ${String(n).padStart(5)}  ${severity.padEnd(7)} ${rule}`);
@@ -947,15 +961,8 @@ const FORMATS = {
       }
     });
     // The totals the text format's last line gives, so that a CI script need not add up the
-    // files' reports: an unreadable file is an error, as it is there.
-    const summary = { files: results.length, notRead: 0, error: 0, warning: 0, info: 0 };
-    for (const r of results) {
-      if (r.error) {
-        summary.notRead++;
-        summary.error++;
-      } else for (const severity of ["error", "warning", "info"]) summary[severity] += r.summary[severity];
-    }
-    out.text(`${results.length ? "\n  ]" : "]"},\n  "summary": ${nested(summary, 1)}\n}\n`);
+    // files' reports.
+    out.text(`${results.length ? "\n  ]" : "]"},\n  "summary": ${nested(totals(results), 1)}\n}\n`);
     return out.done();
   },
   junit(results, opts) {
@@ -1022,7 +1029,9 @@ const FORMATS = {
       version: "2.1.0",
       // Columns count characters (code points), as the engine's do; a reader takes UTF-16 units
       // when the log does not say, and was one column off after each emoji.
-      runs: [{ tool: { driver: { name: "measure-rules", version: version(), rules: catalogue } }, columnKind: "unicodeCodePoints", results: sarifResults }],
+      // The language in the run's category, so that code scanning keeps a Finnish and a Swedish
+      // upload of the same files apart instead of one replacing the other.
+      runs: [{ tool: { driver: { name: "measure-rules", version: version(), rules: catalogue } }, automationDetails: { id: `measure-rules/${opts.lang}/` }, columnKind: "unicodeCodePoints", results: sarifResults }],
     };
     return JSON.stringify(log, null, 2) + "\n";
   },
@@ -1043,7 +1052,10 @@ const FORMATS = {
         lines.push(`::${kind[f.severity]} file=${prop(r.file)}${at},title=${prop(f.rule)}::${esc(f.message)}`);
       }
     }
-    return lines.join("\n") + (lines.length ? "\n" : "");
+    // The totals last, as a notice of the run: GitHub shows only the first annotations of each
+    // kind in a step, so a run with many had no count anywhere.
+    lines.push(`::notice title=measure-rules::${esc(summaryLine(results))}`);
+    return lines.join("\n") + "\n";
   },
 };
 
