@@ -174,7 +174,7 @@ test("a folder that cannot be read is reported, and the files around it are stil
     const r = check(target);
     assert.equal(r.err, "", target);
     assert.equal(r.code, 1, target);
-    assert.deepEqual(r.files, [["measures/locked", "cannot read folder: EACCES"], ["measures/good.json", 0], ["measures/theme-2/bad.json", 1], ["measures/theme-2/warn.json", 0]], target);
+    assert.deepEqual(r.files, [["measures/locked", "cannot read folder: permission denied (EACCES)"], ["measures/good.json", 0], ["measures/theme-2/bad.json", 1], ["measures/theme-2/warn.json", 0]], target);
   }
   // A glob is walked only as deep as it reaches: this one not into the folders.
   assert.deepEqual(check("measures/*.json").files, [["measures/good.json", 0]]);
@@ -197,7 +197,8 @@ test("a walk takes files, folders and links to either, each folder once, not a F
     return { code: r.status, files: JSON.parse(r.stdout).files.map((f) => [f.file, f.error ?? f.report.summary.error]) };
   };
   // link.json is good.json by another name, checked once, by the name that comes first.
-  const walked = [["measures/broken.json", "cannot read: ENOENT"], ["measures/good.json", 0], ["measures/theme-2/bad.json", 1], ["measures/theme-2/warn.json", 0]];
+  // A broken link says where it leads ("cannot read: ENOENT" was all it said).
+  const walked = [["measures/broken.json", "cannot read: a link to nowhere.json, which is not there (ENOENT)"], ["measures/good.json", 0], ["measures/theme-2/bad.json", 1], ["measures/theme-2/warn.json", 0]];
   assert.deepEqual(check("measures").files, walked);
   assert.deepEqual(check("measures/**/*.json").files, walked);
   // Named, a device is read: /dev/null is an empty document.

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // measure-rules CLI: checks measure and programme files in CI. It runs the WebAssembly
 // engine; the only logic here is finding files, placing findings and formatting them.
-import { closeSync, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { availableParallelism } from "node:os";
 import { basename, dirname, isAbsolute, join, posix, resolve, sep } from "node:path";
@@ -166,7 +166,7 @@ function walk(dir, out, unread, depth = Infinity, seen = new Map(), aliases = []
     // bytes replaced, and could not be opened: it was "cannot read: ENOENT" for a file that is there.
     if (raw || entries.some((e) => e.name.includes("\ufffd"))) entries = rawEntries(raw ?? Buffer.from(dir), !!raw);
   } catch (e) {
-    unread.push({ file: dir, code: e.code, error: `cannot read folder: ${e.code ?? e.message}` });
+    unread.push({ file: dir, code: e.code, error: `cannot read folder: ${unreadable(e, dir)}` });
     return;
   }
   for (const entry of entries.sort(byName)) {
@@ -261,6 +261,25 @@ function nameOf(bytes) {
     rest = rest.subarray(at + 1);
   }
   return name + LOSSY.decode(rest);
+}
+
+/** The system's reasons a file or folder is not read, in words; the code follows, to search for. */
+const READ_ERRORS = { ENOENT: "no such file", EACCES: "permission denied", EPERM: "permission denied", EISDIR: "a folder", ELOOP: "a loop of links", ENAMETOOLONG: "the name is too long", EIO: "an input/output error" };
+
+/**
+ * Why `path` could not be read: "cannot read: ENOENT" was all a broken link in a repository
+ * got, and a CI engineer had to find out which link and where it led.
+ */
+function unreadable(e, path) {
+  if (e.code === "ENOENT") {
+    try {
+      const to = readlinkSync(RAW.get(path) ?? path, "utf8").replace(/[\0-\x1f\x7f]/g, symbol);
+      return `a link to ${to}, which is not there (ENOENT)`;
+    } catch {
+      // Not a link: a name that is not there.
+    }
+  }
+  return READ_ERRORS[e.code] ? `${READ_ERRORS[e.code]} (${e.code})` : (e.code ?? e.message);
 }
 
 /** What a link leads to, or null when it leads nowhere. */
@@ -499,7 +518,7 @@ function checkFiles(engine, files, options, asText) {
     try {
       bytes = readShared(engine, file);
     } catch (e) {
-      results.push({ file, error: `cannot read: ${e.code ?? e.message}` });
+      results.push({ file, error: `cannot read: ${unreadable(e, file)}` });
       continue;
     }
     if (bytes.head) {
