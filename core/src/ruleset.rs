@@ -178,8 +178,8 @@ impl RuleSet {
         let version = text("version").unwrap_or_default();
         if let Some(range) = obj.get("engine").and_then(Value::as_str) {
             match crate::semver::satisfies(range, VERSION) {
-                Ok(true) => {}
-                Ok(false) => problems.push(RulesetProblem {
+                Ok(Some(true)) => {}
+                Ok(_) => problems.push(RulesetProblem {
                     path: "/engine".into(),
                     message: format!("this rule set needs measure-rules {range}; this engine is {VERSION}"),
                 }),
@@ -456,22 +456,16 @@ fn check_extends(v: Option<&Value>, parent: Option<&RulesetInfo>, position: usiz
         )),
         (Some(p), Some(_)) => {
             if let Some(range) = range {
-                // The range is this set's, checked first; the version is the set's before it,
-                // which alone was accepted: a version that is no version is told there.
-                let checked = crate::semver::satisfies(range, "0").and_then(|_| {
-                    if crate::semver::is_version(&p.version) {
-                        crate::semver::satisfies(range, &p.version)
-                    } else {
-                        Err(format!(
-                            "\"{}\" is version \"{}\", which {range} cannot be checked against: give it a version such as \"1.2.0\", or leave out this range",
-                            p.id, p.version
-                        ))
-                    }
-                });
-                match checked {
-                    Ok(true) => {}
-                    Ok(false) => problem(format!(
+                // The version is the set's before it, which alone was accepted: a version that is
+                // no version is told there, rather than blamed on this set's range.
+                match crate::semver::satisfies(range, &p.version) {
+                    Ok(Some(true)) => {}
+                    Ok(Some(false)) => problem(format!(
                         "this rule set needs \"{}\" {range}, but was given version {}",
+                        p.id, p.version
+                    )),
+                    Ok(None) => problem(format!(
+                        "\"{}\" is version \"{}\", which {range} cannot be checked against: give it a version such as \"1.2.0\", or leave out this range",
                         p.id, p.version
                     )),
                     Err(e) => problem(e),

@@ -25,19 +25,15 @@ impl Version {
     }
 }
 
-/// Whether a rule set's version can be compared with a range (`1`, `1.2`, `1.2.0`).
-pub(crate) fn is_version(s: &str) -> bool {
-    Version::parse(s).is_some()
-}
-
-/// Whether `version` satisfies `range`; `Err` says what is wrong with the range.
-pub(crate) fn satisfies(range: &str, version: &str) -> Result<bool, String> {
-    let (v, _) = Version::parse(version).ok_or_else(|| format!("\"{version}\" is not a version"))?;
+/// Whether `version` satisfies `range`. The range is read first, and `Err` says what is wrong
+/// with it; `Ok(None)` when `version` is no version a range can be compared with (a rule
+/// set's own version is free text, and only a later set's range asks it to be one).
+pub(crate) fn satisfies(range: &str, version: &str) -> Result<Option<bool>, String> {
     let comparators: Vec<&str> = range.split([' ', ',']).filter(|c| !c.is_empty()).collect();
     if comparators.is_empty() || comparators.len() > 8 {
         return Err("expected a version range such as \"^0.1\" or \">=0.1.0 <0.2.0\"".into());
     }
-    let mut all = true;
+    let mut parsed = Vec::with_capacity(comparators.len());
     for c in comparators {
         let (op, rest) = ["^", "~", ">=", "<=", ">", "<", "="]
             .iter()
@@ -45,6 +41,13 @@ pub(crate) fn satisfies(range: &str, version: &str) -> Result<bool, String> {
             .unwrap_or(("=", c));
         let (want, precision) =
             Version::parse(rest).ok_or_else(|| format!("\"{c}\" is not a version comparator such as \">=0.1.0\""))?;
+        parsed.push((op, want, precision));
+    }
+    let Some((v, _)) = Version::parse(version) else {
+        return Ok(None);
+    };
+    let mut all = true;
+    for (op, want, precision) in parsed {
         let Version(a, b, _) = want;
         let ok = match op {
             ">=" => v >= want,
@@ -78,7 +81,7 @@ pub(crate) fn satisfies(range: &str, version: &str) -> Result<bool, String> {
         };
         all &= ok;
     }
-    Ok(all)
+    Ok(Some(all))
 }
 
 #[cfg(test)]
@@ -103,8 +106,11 @@ mod tests {
             (">0.1.0", "0.1.0", false),
             ("<=0.1.0", "0.1.0", true),
         ] {
-            assert_eq!(satisfies(range, version), Ok(want), "{range} on {version}");
+            assert_eq!(satisfies(range, version), Ok(Some(want)), "{range} on {version}");
         }
+        // A version that is no version is told apart from a range that is wrong, which comes first.
+        assert_eq!(satisfies("^1.0", "banana"), Ok(None));
+        assert!(satisfies("^^1", "banana").is_err());
     }
 
     #[test]
