@@ -273,7 +273,7 @@ const READ_ERRORS = { ENOENT: "no such file", EACCES: "permission denied", EPERM
 function unreadable(e, path) {
   if (e.code === "ENOENT") {
     try {
-      const to = readlinkSync(RAW.get(path) ?? path, "utf8").replace(/[\0-\x1f\x7f]/g, symbol);
+      const to = symbols(readlinkSync(RAW.get(path) ?? path, "utf8"));
       return `a link to ${to}, which is not there (ENOENT)`;
     } catch {
       // Not a link: a name that is not there.
@@ -846,6 +846,9 @@ const shown = (s) => s.replace(/[\0-\x1f\x7f]/g, (c) => (c === "\t" ? "    " : s
 /** A control character's symbol: U+2400 on (␀, ␛), and ␡ for DEL. */
 const symbol = (c) => String.fromCharCode(c === "\x7f" ? 0x2421 : 0x2400 + c.charCodeAt(0));
 
+/** Text with each control character as its symbol: a file's name or a link's target, in a line of output. */
+const symbols = (s) => s.replace(/[\0-\x1f\x7f]/g, symbol);
+
 /**
  * Columns a terminal gives `s`: none to a combining mark or a zero-width character (a "ä" that
  * macOS wrote decomposed is "a" and U+0308), two to a wide one (CJK, Hangul, full-width forms,
@@ -941,7 +944,7 @@ const FORMATS = {
     const rollup = new Map();
     for (const r of results) {
       // A control character in a file's name (ESC, which a terminal obeys) as its symbol, as in frames.
-      const file = r.file.replace(/[\0-\x1f\x7f]/g, symbol);
+      const file = symbols(r.file);
       if (r.error) {
         lines.push(`${file}: error: ${r.error}`, "");
         rollup.set("error\tinput.unreadable", (rollup.get("error\tinput.unreadable") ?? 0) + 1);
@@ -1058,7 +1061,7 @@ const FORMATS = {
     const esc = (s) => String(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
     // Other control characters of a file's name (an ESC reached the log raw) as their symbols,
     // as the text and JUnit formats show them.
-    const prop = (s) => esc(s).replace(/:/g, "%3A").replace(/,/g, "%2C").replace(/[\0-\x1f\x7f]/g, symbol);
+    const prop = (s) => symbols(esc(s).replace(/:/g, "%3A").replace(/,/g, "%2C"));
     const kind = { error: "error", warning: "warning", info: "notice" };
     const lines = [];
     for (const r of results) {
