@@ -33,7 +33,10 @@ pub(crate) fn satisfies(range: &str, version: &str) -> Result<Option<bool>, Stri
     if comparators.is_empty() || comparators.len() > 8 {
         return Err("expected a version range such as \"^0.1\" or \">=0.1.0 <0.2.0\"".into());
     }
-    let mut parsed = Vec::with_capacity(comparators.len());
+    // Read now, compared with below: every comparator is still read, so a wrong range is
+    // told whatever the version.
+    let version = Version::parse(version).map(|(v, _)| v);
+    let mut all = true;
     for c in comparators {
         let (op, rest) = ["^", "~", ">=", "<=", ">", "<", "="]
             .iter()
@@ -41,13 +44,7 @@ pub(crate) fn satisfies(range: &str, version: &str) -> Result<Option<bool>, Stri
             .unwrap_or(("=", c));
         let (want, precision) =
             Version::parse(rest).ok_or_else(|| format!("\"{c}\" is not a version comparator such as \">=0.1.0\""))?;
-        parsed.push((op, want, precision));
-    }
-    let Some((v, _)) = Version::parse(version) else {
-        return Ok(None);
-    };
-    let mut all = true;
-    for (op, want, precision) in parsed {
+        let Some(v) = version else { continue };
         let Version(a, b, _) = want;
         let ok = match op {
             ">=" => v >= want,
@@ -81,7 +78,7 @@ pub(crate) fn satisfies(range: &str, version: &str) -> Result<Option<bool>, Stri
         };
         all &= ok;
     }
-    Ok(Some(all))
+    Ok(version.map(|_| all))
 }
 
 #[cfg(test)]
