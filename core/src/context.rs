@@ -21,6 +21,9 @@ pub(crate) struct Cx<'e> {
     pub measure: Option<String>,
     /// Whether findings carry an explanation.
     pub explain: bool,
+    /// Whether the text checked was written from a value (JavaScript's `JSON.stringify` of
+    /// an object): its lines and columns are no place anyone saw.
+    pub from_value: bool,
     /// Schedule texts read during this check, by the address and length of the text in the
     /// document (borrowed for the whole check, so an address names one text): the schedule
     /// and status rules both need a schedule's reading, and parsing is a tenth of a check.
@@ -40,6 +43,7 @@ impl<'e> Cx<'e> {
             findings: Vec::new(),
             measure: None,
             explain: false,
+            from_value: false,
             schedules: Vec::new(),
             listed_by_severity: [0; 3],
             unlisted: [0; 3],
@@ -118,6 +122,7 @@ impl<'e> Cx<'e> {
             params: BTreeMap::new(),
             fix: None,
             place: None,
+            help: None,
         }
     }
 
@@ -175,6 +180,8 @@ pub(crate) struct Pending<'c, 'e> {
     params: BTreeMap<String, String>,
     fix: Option<Change>,
     place: Option<(u32, u32)>,
+    /// A help of its own instead of the rule's (`help/<rule>`).
+    help: Option<&'static str>,
 }
 
 impl Pending<'_, '_> {
@@ -194,6 +201,12 @@ impl Pending<'_, '_> {
     /// A suggested change at the finding's place.
     pub fn fix(mut self, change: Change) -> Self {
         self.fix = Some(change);
+        self
+    }
+
+    /// A help text's key, when the rule's own help does not fit this finding.
+    pub fn help(mut self, key: &'static str) -> Self {
+        self.help = Some(key);
         self
     }
 
@@ -223,8 +236,11 @@ impl Pending<'_, '_> {
             Some(v) => messages::with_key(&[self.rule.id, "/", v], |key| messages::render(lang, key, &self.params)),
             None => messages::render(lang, self.rule.id, &self.params),
         };
-        let help = messages::with_key(&["help/", self.rule.id], |key| messages::lookup(lang, key))
-            .map(|h| messages::fill(h, &self.params));
+        let help = match self.help {
+            Some(key) => messages::lookup(lang, key),
+            None => messages::with_key(&["help/", self.rule.id], |key| messages::lookup(lang, key)),
+        }
+        .map(|h| messages::fill(h, &self.params));
         let measure = self.cx.measure.clone();
         // The values looked at are filled in by the engine, which holds the document.
         let explain = self.cx.explain.then(|| {

@@ -274,17 +274,31 @@ impl Engine {
 
     /// Checks JSON text holding one measure, with line and column on every finding.
     pub fn check_measure_json(&self, text: &str, opts: &CheckOptions) -> Report {
-        self.check_text(text, opts, Kind::Measure)
+        self.check_text(text, opts, Kind::Measure, false)
     }
 
     /// Checks JSON text holding a programme, with line and column on every finding.
     pub fn check_programme_json(&self, text: &str, opts: &CheckOptions) -> Report {
-        self.check_text(text, opts, Kind::Programme)
+        self.check_text(text, opts, Kind::Programme, false)
+    }
+
+    /// Checks JSON text written from a measure held as a value, such as JavaScript's
+    /// `JSON.stringify` of an object, as that value: its findings have no line and column,
+    /// which are nowhere its author saw, and what only the text can have (half a surrogate pair,
+    /// which `JSON.stringify` writes as `\ud800`, and nesting past the limit) is placed at the
+    /// value that has it, in words that name no file or line.
+    pub fn check_measure_value_json(&self, text: &str, opts: &CheckOptions) -> Report {
+        self.check_text(text, opts, Kind::Measure, true)
+    }
+
+    /// [`Engine::check_measure_value_json`] for a programme.
+    pub fn check_programme_value_json(&self, text: &str, opts: &CheckOptions) -> Report {
+        self.check_text(text, opts, Kind::Programme, true)
     }
 
     /// Checks JSON text holding either: an object with a `measures` array is a programme.
     pub fn check_document_json(&self, text: &str, opts: &CheckOptions) -> Report {
-        self.check_text(text, opts, Kind::Either)
+        self.check_text(text, opts, Kind::Either, false)
     }
 
     /// [`Engine::check_document_json`] on a file's bytes: bytes that are not UTF-8 are
@@ -292,7 +306,7 @@ impl Engine {
     pub fn check_document_bytes(&self, bytes: &[u8], opts: &CheckOptions) -> Report {
         let mut cx = self.cx(opts);
         match rules::input::decode(&mut cx, bytes) {
-            Some(text) => self.check_text(text, opts, Kind::Either),
+            Some(text) => self.check_text(text, opts, Kind::Either, false),
             None => self.finish(cx, 0),
         }
     }
@@ -325,8 +339,11 @@ impl Engine {
         parse_schedule(text, lang)
     }
 
-    fn check_text(&self, text: &str, opts: &CheckOptions, kind: Kind) -> Report {
+    /// Once in the wasm, not inlined into each of its five callers.
+    #[inline(never)]
+    fn check_text(&self, text: &str, opts: &CheckOptions, kind: Kind, from_value: bool) -> Report {
         let mut cx = self.cx(opts);
+        cx.from_value = from_value;
         let unescaped = Unescaped::new();
         let (doc, read) = match rules::input::parse(&mut cx, text, &unescaped) {
             Some(d) => d,
@@ -343,6 +360,9 @@ impl Engine {
         } else {
             self.measure_report(cx, &doc)
         };
+        if from_value {
+            return report;
+        }
         // Findings about the text itself were placed when they were made: a repeated key's
         // pointer is also its kept occurrence's.
         let pointers: Vec<&str> = report

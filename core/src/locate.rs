@@ -112,15 +112,35 @@ pub(crate) fn place_sorted(text: &str, order: &[(usize, usize)], put: &mut dyn F
 /// For text the reader has accepted and found to repeat a key: it walks every value the reader
 /// keeps.
 pub(crate) fn repeated_keys(text: &str, each: &mut dyn FnMut(&str, &str, usize)) {
-    let mut walker = Walker {
-        bytes: text.as_bytes(),
-        pos: 0,
-        path: String::new(),
-        found: Vec::new(),
-        wanted: &[],
-    };
+    let mut walker = Walker::over(text);
     walker.skip_ws();
     walker.every_value(0, each);
+}
+
+/// The pointer of the innermost value of `text` that holds each byte offset of `order`
+/// (sorted, each with a caller's index; an offset in a key is its member's, one between
+/// members their container's), given to `put` with its index, in one walk. For what is found
+/// in the text before it is read, so that a form can show it at its field: half a surrogate
+/// pair, and the bracket that nests too deep. The walk goes no further than the last offset,
+/// and reads text that is broken after it as it reads whole text.
+pub(crate) fn pointers_at(text: &str, order: &[(usize, usize)], put: &mut dyn FnMut(usize, &str)) {
+    let mut walker = Walker::over(text);
+    let mut next = 0;
+    walker.skip_ws();
+    walker.holding(0, order, &mut next, put);
+    // Past the document (trailing text): the document's own.
+    give(order, &mut next, usize::MAX, "", put);
+}
+
+/// `path` to each offset of `order` from `next` that is before `end`.
+fn give(order: &[(usize, usize)], next: &mut usize, end: usize, path: &str, put: &mut dyn FnMut(usize, &str)) {
+    while let Some(&(at, index)) = order.get(*next) {
+        if at >= end {
+            return;
+        }
+        put(index, path);
+        *next += 1;
+    }
 }
 
 /// How many bytes `is` accepts, summed in bytes over runs of 255 so that the compiler
@@ -150,6 +170,17 @@ struct Walker<'a> {
 const MAX_DEPTH: usize = 256;
 
 impl<'a> Walker<'a> {
+    /// A walker of every value, with no pointers wanted.
+    fn over(text: &'a str) -> Self {
+        Walker {
+            bytes: text.as_bytes(),
+            pos: 0,
+            path: String::new(),
+            found: Vec::new(),
+            wanted: &[],
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -258,6 +289,15 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// `/` and a key as written (`raw`, between its quotes) onto the path, as a pointer token.
+    fn push_key(&mut self, raw: &[u8]) {
+        self.path.push('/');
+        match std::str::from_utf8(raw) {
+            Ok(key) if !raw.contains(&b'\\') => self.path.push_str(&crate::text::escape_pointer_token(key)),
+            _ => self.path.push_str(&crate::text::escape_pointer_token(&decode_key(raw))),
+        }
+    }
+
     /// Skips a string and returns its raw contents (between the quotes).
     fn string(&mut self) -> &'a [u8] {
         self.pos += 1;
@@ -292,11 +332,7 @@ impl<'a> Walker<'a> {
             let key_at = self.pos;
             let raw = self.string();
             let saved = self.path.len();
-            self.path.push('/');
-            match std::str::from_utf8(raw) {
-                Ok(key) if !raw.contains(&b'\\') => self.path.push_str(&crate::text::escape_pointer_token(key)),
-                _ => self.path.push_str(&crate::text::escape_pointer_token(&decode_key(raw))),
-            }
+            self.push_key(raw);
             let (here, below) = self.lookup(within.clone(), skip);
             if let Some(i) = here {
                 // A key seen before in this object: the reader keeps the last value, so
@@ -466,6 +502,53 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// The walk of `pointers_at`: every value up to the last offset wanted.
+impl Walker<'_> {
+    fn holding(&mut self, depth: usize, order: &[(usize, usize)], next: &mut usize, put: &mut dyn FnMut(usize, &str)) {
+        let close = match self.peek() {
+            _ if *next >= order.len() => return,
+            Some(b'{') if depth <= MAX_DEPTH => b'}',
+            Some(b'[') if depth <= MAX_DEPTH => b']',
+            _ => {
+                self.skip_value();
+                give(order, next, self.pos, &self.path, put);
+                return;
+            }
+        };
+        self.pos += 1;
+        let mut index = 0usize;
+        while self.next_item(close) && *next < order.len() {
+            let (saved, before) = (self.path.len(), self.pos);
+            give(order, next, self.pos, &self.path, put);
+            if close == b'}' {
+                if self.peek() != Some(b'"') {
+                    self.pos += 1;
+                    continue;
+                }
+                let raw = self.string();
+                self.push_key(raw);
+                give(order, next, self.pos, &self.path, put);
+                self.skip_ws();
+                if self.peek() == Some(b':') {
+                    self.pos += 1;
+                }
+                self.skip_ws();
+            } else {
+                self.path.push('/');
+                crate::text::push_index(&mut self.path, index);
+                index += 1;
+            }
+            self.holding(depth + 1, order, next, put);
+            self.path.truncate(saved);
+            // Broken text must not stall the walk.
+            if self.pos == before {
+                self.pos += 1;
+            }
+        }
+        give(order, next, self.pos, &self.path, put);
+    }
+}
+
 const ONES: u64 = u64::from_le_bytes([0x01; 8]);
 const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
 
@@ -543,6 +626,51 @@ mod tests {
     use std::collections::HashMap;
 
     use super::*;
+
+    /// The pointer `pointers_at` gives each byte of `text` marked by a `|` there (removed).
+    fn pointers(marked: &str) -> Vec<String> {
+        let text = marked.replace('|', "");
+        let order: Vec<(usize, usize)> = marked
+            .match_indices('|')
+            .enumerate()
+            .map(|(i, (at, _))| (at - i, i))
+            .collect();
+        let mut found = vec![String::from("unset"); order.len()];
+        pointers_at(&text, &order, &mut |i, p| {
+            if let Some(slot) = found.get_mut(i) {
+                *slot = p.to_string();
+            }
+        });
+        found
+    }
+
+    #[test]
+    fn an_offset_is_given_the_pointer_of_the_innermost_value_that_holds_it() {
+        let found = pointers(r#"|{"a": "x|y", "b|~/": [1, |[|"|z"]|, {"c": 2|}], |"d": {}}| |"#);
+        // An opening bracket or quote is its value's; a comma or closing bracket between
+        // members, its container's; a key, its member's (escaped as a pointer token).
+        let expected = [
+            "",
+            "/a",
+            "/b~0~1",
+            "/b~0~1/1",
+            "/b~0~1/1/0",
+            "/b~0~1/1/0",
+            "/b~0~1",
+            "/b~0~1/2",
+            "/d",
+            "",
+            "",
+        ];
+        assert_eq!(found, expected);
+        // Text that is broken after the last offset, and after one.
+        assert_eq!(pointers(r#"{"a": [1, "|x"], "b": [,,"#), ["/a/1"]);
+        assert_eq!(pointers(r#"{"a": [1,, |"x"]"#), ["/a/2"]);
+        // Past the walk's own depth, the deepest value it entered.
+        let deep = format!("{}|1{}", "[".repeat(300), "]".repeat(300));
+        assert_eq!(pointers(&deep), ["/0".repeat(257)]);
+        assert!(pointers("").is_empty());
+    }
 
     /// The places by pointer.
     fn located<'p>(text: &str, pointers: &[&'p str]) -> HashMap<&'p str, (u32, u32)> {

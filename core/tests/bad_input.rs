@@ -481,3 +481,87 @@ fn explanations_show_a_bounded_part_of_a_large_value() {
     let cut = measure_rules::doc::explained(&json!("ä".repeat(300)));
     assert_eq!(cut, json!(format!("{}…", "ä".repeat(200))));
 }
+
+/// Text written from a value (JavaScript's `JSON.stringify` of an object, which the bindings
+/// hand over when serde_json cannot read it) is checked as that value: no finding has a line
+/// or column, which would be places in a text no one saw; half a surrogate pair is at the
+/// field that holds it, and nesting too deep at the list that goes over, in words that name
+/// no file; and a text with neither gives exactly the value's report.
+#[test]
+fn the_text_of_a_value_is_checked_as_that_value() {
+    let engine = Engine::new().unwrap();
+    let half = r#"{"id":"2.1","theme":2,"title":{"fi":"Kehitet\ud800n"},"leadBody":"SM","partners":["Tuli"],"schedule":{"continuous":true},"status":"ongoing"}"#;
+    let deep = format!(
+        r#"{{"id":"2.1","theme":2,"title":{{"fi":"Toimenpide","en":{}{}}}}}"#,
+        "[".repeat(126),
+        "]".repeat(126)
+    );
+    let too_deep = format!("/title/en{}", "/0".repeat(125));
+    for lang in [Lang::Fi, Lang::Sv, Lang::En] {
+        let opts = options(&json!({"asOf": "2018-06-01"}), lang);
+        let as_text = engine.check_measure_json(half, &opts);
+        let report = engine.check_measure_value_json(half, &opts);
+        let found: Vec<(&str, &str)> = report
+            .findings
+            .iter()
+            .map(|f| (f.rule.as_str(), f.path.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("partners.unknown", "/partners/0"),
+                ("status.invalid", "/status"),
+                ("input.syntax", "/title/fi")
+            ],
+            "{lang:?}"
+        );
+        assert!(report.findings.iter().all(|f| f.line.is_none() && f.column.is_none()));
+        let (syntax, text_syntax) = (&report.findings[2], &as_text.findings[2]);
+        assert_eq!(
+            syntax.params,
+            BTreeMap::from([("problem".to_string(), "lone-surrogate".to_string())])
+        );
+        // The text's finding names its line; the value's does not, nor does its help speak of JSON.
+        let column = &text_syntax.params["column"];
+        assert!(text_syntax.message.contains(column.as_str()), "{}", text_syntax.message);
+        assert!(!syntax.message.contains(column.as_str()), "{}", syntax.message);
+        assert_ne!(syntax.help, text_syntax.help);
+        assert!(syntax.message.contains('\u{fffd}') && !syntax.help.as_deref().unwrap_or("JSON").contains("JSON"));
+        // The other findings are the text's, without their places.
+        let unplaced: Vec<_> = as_text.findings[..2]
+            .iter()
+            .map(|f| measure_rules::Finding {
+                line: None,
+                column: None,
+                ..f.clone()
+            })
+            .collect();
+        assert_eq!(report.findings[..2], unplaced[..]);
+
+        let report = engine.check_measure_value_json(&deep, &opts);
+        assert_eq!(report.findings.len(), 1, "{:?}", report.findings);
+        let f = &report.findings[0];
+        assert_eq!(
+            (f.rule.as_str(), f.path.as_str(), f.line),
+            ("input.syntax", too_deep.as_str(), None)
+        );
+        assert_eq!(f.params.get("problem").map(String::as_str), Some("depth"));
+        assert!(f.message.contains("127") && !f.message.contains("286"), "{}", f.message);
+    }
+    // In a programme, the finding belongs to its measure.
+    let opts = options(&json!({"asOf": "2018-06-01"}), Lang::En);
+    let programme = format!(r#"{{"measures":[{half}]}}"#);
+    let report = engine.check_programme_value_json(&programme, &opts);
+    let f = report.findings.iter().find(|f| f.rule == "input.syntax").unwrap();
+    assert_eq!(
+        (f.path.as_str(), f.measure.as_deref(), f.line),
+        ("/measures/0/title/fi", Some("2.1"), None)
+    );
+    // Text serde_json reads is the value, report for report: the real programme.
+    let text = std::fs::read_to_string(folder().join("../../../data/programme-2017.json")).unwrap();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        engine.check_programme_value_json(&text, &opts),
+        engine.check_programme(&value, &opts)
+    );
+}

@@ -144,7 +144,7 @@ export async function runCase(Engine, doc, c, load, engine = new Engine()) {
       const got = placed(report);
       // Said on its own, so a failure names it: the findings of the valid parts.
       for (const k of c.keep ?? []) {
-        // An object has no lines, unless it was read from its JSON text (expectObject says so).
+        // An object has no lines (a too-large one is at 1:1, as its expectObject says).
         const key = JSON.stringify(way === "object" && !c.expectObject ? [k[0], k[1], null, null] : k);
         if (!got.some((g) => JSON.stringify(g) === key)) bad.push(`${where}: ${key} of a valid part is lost`);
       }

@@ -12,8 +12,19 @@ export function merge(target, patch) {
   return out;
 }
 
-/** A report without places: the text path adds line and column to findings, objects have none. */
-export const placeless = (report) => ({ ...report, findings: report.findings.map(({ line, column, ...f }) => f) });
+/**
+ * A report without places: the text path adds line and column to findings, objects have none.
+ * What the text of an object alone can have (input.syntax: half a surrogate pair, nesting too
+ * deep) an object's report says without them, so its words, help and place parameters go too.
+ */
+export const placeless = (report) => ({
+  ...report,
+  findings: report.findings.map(({ line, column, ...f }) => {
+    if (f.rule !== "input.syntax") return f;
+    const { message, help, params: { line: l, column: c, ...params }, ...rest } = f;
+    return { ...rest, params };
+  }),
+});
 
 export const sorted = (list) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 

@@ -523,16 +523,20 @@ impl Engine {
 /// once, for that document, and no `Value` is made of them.
 struct Checks {
     text: fn(&measure_rules::Engine, &str, &CheckOptions) -> Report,
+    /// JSON.stringify's text of an object, which serde_json could not read (`check_json`).
+    value_text: fn(&measure_rules::Engine, &str, &CheckOptions) -> Report,
     doc: for<'d> fn(&measure_rules::Engine, &Borrowed<'d>, &CheckOptions) -> Report,
 }
 
 const MEASURE: Checks = Checks {
     text: measure_rules::Engine::check_measure_json,
+    value_text: measure_rules::Engine::check_measure_value_json,
     doc: |engine, doc, opts| engine.check_measure_doc(doc, opts),
 };
 
 const PROGRAMME: Checks = Checks {
     text: measure_rules::Engine::check_programme_json,
+    value_text: measure_rules::Engine::check_programme_value_json,
     doc: |engine, doc, opts| engine.check_programme_doc(doc, opts),
 };
 
@@ -632,13 +636,14 @@ impl Engine {
 }
 
 /// JSON.stringify writes what serde_json cannot read only for nesting past the depth limit
-/// and for lone surrogates (as `\ud800`): such text is checked as text, so that they are
-/// findings (`input.syntax`) as in text, not an exception, and the rest of a document with a
-/// lone surrogate is checked as the text's is.
+/// and for lone surrogates (as `\ud800`): such text is read as the text of a value, so that
+/// they are findings (`input.syntax`) at the fields that have them, not an exception, and the
+/// rest of a document with a lone surrogate is checked as the text's is, without the text's
+/// lines and columns, which the page never saw.
 fn check_json(engine: &measure_rules::Engine, text: &str, opts: &CheckOptions, checks: &Checks) -> Report {
     match Borrowed::from_json(text, &measure_rules::Unescaped::new()) {
         Ok(d) => (checks.doc)(engine, &d, opts),
-        Err(_) => (checks.text)(engine, text, opts),
+        Err(_) => (checks.value_text)(engine, text, opts),
     }
 }
 

@@ -282,7 +282,8 @@ mod tests {
         for (k, _) in table(Lang::En) {
             let head = k.split('/').next().unwrap_or("");
             let ok = crate::catalogue::rule(head).is_some()
-                || (head == "help" && crate::catalogue::rule(k.get(5..).unwrap_or("")).is_some())
+                || (head == "help"
+                    && crate::catalogue::rule(k.get(5..).unwrap_or("").split('/').next().unwrap_or("")).is_some())
                 || matches!(head, "type" | "lang" | "reading" | "status" | "joiner");
             assert!(ok, "orphan message key {k}");
         }

@@ -15,7 +15,7 @@ pub static SYNTAX: RuleMeta = RuleMeta {
     summary: "The document is valid JSON.",
     #[cfg(feature = "docs")]
     docs: Docs {
-        what: "Reads the text as JSON (RFC 8259). A byte-order mark at the start is allowed; trailing commas, comments, single quotes and truncated text are not. Nesting deeper than 127 levels is refused. A `\\u` escape of half a surrogate pair (`\\uD800`-`\\uDFFF` alone), which no character is, is reported at the escape and read as U+FFFD, so the rest of the document is still checked. Given bytes (a file, a `Uint8Array`), the text must be UTF-8: the first byte that is not is reported.\n\nThe message says what is wrong in the reader's language, and the parameter `problem` names it for forms with texts of their own: `trailing-comma`, `extra-comma`, `trailing-characters`, `comment`, `expected-value`, `expected-colon`, `expected-comma-list`, `expected-comma-object`, `key-not-string`, `invalid-escape`, `lone-surrogate`, `invalid-number`, `number-range`, `control-character`, `eof`, `empty`, `depth`, `utf8` (with `byte`), or `syntax`, whose message quotes the parser's own words (the parameter `detail`). The place is where the fix goes: a trailing comma on itself, a missing comma or colon right after the value or key it should follow, a line break inside quotes at the end of its line.",
+        what: "Reads the text as JSON (RFC 8259). A byte-order mark at the start is allowed; trailing commas, comments, single quotes and truncated text are not. Nesting deeper than 127 levels is refused. A `\\u` escape of half a surrogate pair (`\\uD800`-`\\uDFFF` alone), which no character is, is reported at the escape, with the pointer of the string (or the member, for a key) that holds it, and read as U+FFFD, so the rest of the document is still checked. A JavaScript object has no lines: half a surrogate pair in one, or nesting past the limit, is reported at its field in words that name no line or column. Given bytes (a file, a `Uint8Array`), the text must be UTF-8: the first byte that is not is reported.\n\nThe message says what is wrong in the reader's language, and the parameter `problem` names it for forms with texts of their own: `trailing-comma`, `extra-comma`, `trailing-characters`, `comment`, `expected-value`, `expected-colon`, `expected-comma-list`, `expected-comma-object`, `key-not-string`, `invalid-escape`, `lone-surrogate`, `invalid-number`, `number-range`, `control-character`, `eof`, `empty`, `depth`, `utf8` (with `byte`), or `syntax`, whose message quotes the parser's own words (the parameter `detail`). The place is where the fix goes: a trailing comma on itself, a missing comma or colon right after the value or key it should follow, a line break inside quotes at the end of its line.",
         why: "Nothing else can be checked in text that is not JSON, and the person who wrote it needs to know the exact line and column.",
         example: "```json\n{ \"id\": \"2.1\", }\n```\nfails at line 1, column 14 (the trailing comma). `{ \"id\": \"2.1\" }` passes.",
     },
@@ -142,8 +142,14 @@ pub(crate) fn parse<'t>(cx: &mut Cx<'_>, text: &'t str, unescaped: &'t Unescaped
                 let (problem, at) = diagnose(body, &e, said);
                 report_halves(cx, body, &halves, at);
                 let (line, column) = place(body, at);
+                // Nesting too deep is at the value that goes over, which the text before it
+                // leads to; any other problem is the text's own.
+                let mut path = String::new();
+                if problem == "depth" {
+                    crate::locate::pointers_at(body, &[(at, 0)], &mut |_, p| p.clone_into(&mut path));
+                }
                 // serde_json's English stays with the finding, for a bug report.
-                let finding = syntax(cx, problem, (line, column)).param("detail", detail);
+                let finding = syntax(cx, problem, (line, column), path).param("detail", detail);
                 match problem {
                     "depth" => finding.param("limit", MAX_DEPTH.to_string()).emit(),
                     _ => finding.emit(),
@@ -210,7 +216,17 @@ fn report_halves(cx: &mut Cx<'_>, body: &str, halves: &[(usize, usize)], until: 
     // halves took seconds.
     let before = halves.iter().take_while(|&&(at, _)| at < until).count();
     let halves = halves.get(..before).unwrap_or_default();
-    crate::locate::place_sorted(body, halves, &mut |_, at| syntax(cx, "lone-surrogate", at).emit());
+    // At the value (or the member, for a key) that holds each, so that a form shows it at its field.
+    let mut paths = vec![String::new(); halves.len()];
+    crate::locate::pointers_at(body, halves, &mut |i, path| {
+        if let Some(p) = paths.get_mut(i) {
+            path.clone_into(p);
+        }
+    });
+    crate::locate::place_sorted(body, halves, &mut |i, at| {
+        let path = paths.get_mut(i).map(std::mem::take).unwrap_or_default();
+        syntax(cx, "lone-surrogate", at, path).emit();
+    });
 }
 
 /// Every occurrence of a key that its object writes again later, placed at its key: the
@@ -299,7 +315,9 @@ pub(crate) fn decode<'t>(cx: &mut Cx<'_>, bytes: &'t [u8]) -> Option<&'t str> {
             let byte = chunk.invalid().first().copied().unwrap_or(0);
             let hex = |n: u8| char::from_digit(u32::from(n), 16).map_or('0', |c| c.to_ascii_uppercase());
             let byte: String = [hex(byte >> 4), hex(byte & 0x0F)].into_iter().collect();
-            syntax(cx, "utf8", (line, column)).param("byte", byte).emit();
+            syntax(cx, "utf8", (line, column), String::new())
+                .param("byte", byte)
+                .emit();
             None
         }
     }
@@ -386,8 +404,29 @@ pub(crate) fn ruleset_syntax(text: &str, e: &serde_json::Error) -> String {
 /// The `input.syntax` finding, at a place in the text rather than a pointer, for the caller to
 /// add the variant's own params to. `problem` is the message variant, and a param too, so that
 /// a form with its own texts can tell a missing comma from a stray one.
-fn syntax<'c, 'e>(cx: &'c mut Cx<'e>, problem: &'static str, (line, column): (u32, u32)) -> Pending<'c, 'e> {
-    cx.report(&SYNTAX, "")
+fn syntax<'c, 'e>(
+    cx: &'c mut Cx<'e>,
+    problem: &'static str,
+    (line, column): (u32, u32),
+    path: String,
+) -> Pending<'c, 'e> {
+    // The text of a value (JSON.stringify's) can only hold half a surrogate pair or nest too
+    // deep. Its lines and columns are nowhere a reader saw: the finding's path is its place,
+    // and the message and help do not speak of a file.
+    let value = match problem {
+        "lone-surrogate" => Some(("value/lone-surrogate", "help/input.syntax/value/lone-surrogate")),
+        // A value that deep is of the wrong type wherever it is; the help says so already.
+        "depth" => Some(("value/depth", "help/schema.type")),
+        _ => None,
+    };
+    if let Some((variant, help)) = value.filter(|_| cx.from_value) {
+        return cx
+            .report(&SYNTAX, || path)
+            .variant(variant)
+            .help(help)
+            .param("problem", problem);
+    }
+    cx.report(&SYNTAX, || path)
         .variant(problem)
         .param("line", line.to_string())
         .param("column", column.to_string())
@@ -735,18 +774,19 @@ mod tests {
         // A pair, an escaped backslash before "ud800", a trailing half before a leading one
         // closed by a quote, and a key.
         let text = "{\"id\": \"2.1\", \"theme\": 3,\n \"title\": {\"fi\": \"Kehitet\\ud800n \\ud83d\\ude00 \\\\ud800 \\udc00\\ud800\"},\n \"\\udfff\": 1, \"status\": \"valmis\"}";
-        let halves = |r: &crate::Report| -> Vec<(Option<u32>, Option<u32>)> {
+        let halves = |r: &crate::Report| -> Vec<(String, Option<u32>, Option<u32>)> {
             r.findings
                 .iter()
                 .filter(|f| f.params.get("problem").map(String::as_str) == Some("lone-surrogate"))
-                .map(|f| (f.line, f.column))
+                .map(|f| (f.path.clone(), f.line, f.column))
                 .collect()
         };
+        // Each at the value that holds it, or the member whose key does.
         let expected = [
-            (Some(2), Some(26)),
-            (Some(2), Some(55)),
-            (Some(2), Some(61)),
-            (Some(3), Some(3)),
+            ("/title/fi".to_string(), Some(2), Some(26)),
+            ("/title/fi".to_string(), Some(2), Some(55)),
+            ("/title/fi".to_string(), Some(2), Some(61)),
+            ("/\u{fffd}".to_string(), Some(3), Some(3)),
         ];
         let mended = text
             .replace("\\ud800n", "\\uFFFDn")
@@ -778,13 +818,20 @@ mod tests {
         let found: Vec<_> = report
             .findings
             .iter()
-            .map(|f| (f.params.get("problem").map(String::as_str), f.line, f.column))
+            .map(|f| {
+                (
+                    f.params.get("problem").map(String::as_str),
+                    f.path.as_str(),
+                    f.line,
+                    f.column,
+                )
+            })
             .collect();
         assert_eq!(
             found,
             [
-                (Some("lone-surrogate"), Some(1), Some(8)),
-                (Some("extra-comma"), Some(2), Some(9))
+                (Some("extra-comma"), "", Some(2), Some(9)),
+                (Some("lone-surrogate"), "/a", Some(1), Some(8))
             ]
         );
         Ok(())
