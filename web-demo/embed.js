@@ -9,9 +9,9 @@ const form = document.getElementById("measure");
 const pageLang = document.documentElement.lang.split("-")[0].toLowerCase();
 const lang = ["fi", "sv", "en"].includes(pageLang) ? pageLang : "fi";
 const SAY = {
-  fi: { warning: "Huomautus", fix: "Korjaa merkityt kentät.", ok: "Kiitos! Tiedot ovat kunnossa." },
-  sv: { warning: "Observera", fix: "Rätta de markerade fälten.", ok: "Tack! Uppgifterna är i sin ordning." },
-  en: { warning: "Note", fix: "Correct the marked fields.", ok: "Thank you! The details are in order." },
+  fi: { warning: "Varoitus", fix: "Korjaa merkityt kentät.", ok: "Kiitos! Tiedot ovat kunnossa." },
+  sv: { warning: "Varning", fix: "Rätta de markerade fälten.", ok: "Tack! Uppgifterna är i sin ordning." },
+  en: { warning: "Warning", fix: "Correct the marked fields.", ok: "Thank you! The details are in order." },
 }[lang];
 const touched = new Set();
 

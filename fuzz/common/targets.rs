@@ -30,8 +30,30 @@ pub fn check_document(engine: &Engine, data: &[u8]) {
         explain: true,
     };
     let report = engine.check_document_json(text, &opts);
-    let _ = engine.check_measure_json(text, &opts);
+    let measure = engine.check_measure_json(text, &opts);
     let _ = engine.check_programme_json(text, &opts);
+    // Read as a value's text, the same findings at the same places, none with a line but a
+    // syntax error no value's text has (JSON.stringify writes only half a surrogate pair and
+    // nesting too deep that serde_json refuses). The fuzzer's inputs are far below the size
+    // limit, whose finding is at 1:1 either way.
+    let value = engine.check_measure_value_json(text, &opts);
+    let places = |r: &measure_rules::Report| -> Vec<(String, String)> {
+        r.findings.iter().map(|f| (f.rule.clone(), f.path.clone())).collect()
+    };
+    assert_eq!(places(&value), places(&measure));
+    let of_a_value = |f: &measure_rules::Finding| {
+        f.rule != "input.syntax"
+            || matches!(
+                f.params.get("problem").map(String::as_str),
+                Some("lone-surrogate" | "depth")
+            )
+    };
+    assert!(value
+        .findings
+        .iter()
+        .filter(|f| of_a_value(f))
+        .all(|f| f.line.is_none() && f.column.is_none()));
+    let _ = engine.check_programme_value_json(text, &opts);
     let mut pointers: Vec<&str> = report.findings.iter().map(|f| f.path.as_str()).collect();
     pointers.extend(["", "/", "/measures/0/id", "/~1/~0", "/a/b/c/d/e/f/g/h"]);
     let _ = locate(text, &pointers);

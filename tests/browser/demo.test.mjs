@@ -717,7 +717,7 @@ test("the embed example validates at its fields, in the page's language", async 
   // A joint lead is written as the programme prints it; the ELY centres lead as one body.
   await page.fill("#leadBody", "SM, TEM");
   // A warning says so in words, and does not mark the field invalid.
-  assert.equal(await page.textContent("#leadBody-error"), "Huomautus: Toimenpiteellä on 2 päävastuutahoa (SM, TEM); päävastuutahoja on yleensä yksi.");
+  assert.equal(await page.textContent("#leadBody-error"), "Varoitus: Toimenpiteellä on 2 päävastuutahoa (SM, TEM); päävastuutahoja on yleensä yksi.");
   assert.equal(await page.getAttribute("#leadBody", "aria-invalid"), "false");
   await page.fill("#leadBody", "Elinkeino-, liikenne- ja ympäristökeskukset");
   assert.equal(await page.textContent("#leadBody-error"), "");

@@ -243,6 +243,10 @@ fn duplicate_keys(cx: &mut Cx<'_>, body: &str) {
             offsets.push((at, index));
         }
     });
+    // A value's text (which JSON.stringify never writes with a key twice) has no places.
+    if cx.from_value {
+        return;
+    }
     offsets.sort_unstable();
     crate::locate::place_sorted(body, &offsets, &mut |index, (line, column)| {
         if let Some(f) = cx.findings.get_mut(index) {

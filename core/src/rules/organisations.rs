@@ -394,16 +394,16 @@ mod tests {
         // The registered name itself, and another of its names.
         assert_eq!(
             message("Rajavartiolaitos", "PO", Lang::Fi),
-            ["Organisaation Rajavartiolaitos koodi on RVL."]
+            ["Tahon Rajavartiolaitos koodi on RVL."]
         );
         assert_eq!(
             message("Gränsbevakningsväsendet", "PO", Lang::Fi),
-            ["Gränsbevakningsväsendet on organisaation Rajavartiolaitos nimi; sen koodi on RVL."]
+            ["Gränsbevakningsväsendet tarkoittaa tahoa Rajavartiolaitos, jonka koodi on RVL."]
         );
         // A suggestion whose name is its code is named once.
         assert_eq!(
             message("SM", "Tuli", Lang::Fi),
-            ["Vastuutahoa Tuli ei löydy organisaatiorekisteristä. Tarkoititko Tulli?"]
+            ["Muuta vastuutahoa Tuli ei löydy organisaatiorekisteristä. Tarkoititko Tulli?"]
         );
         assert_eq!(
             message("SM", "Tuli", Lang::En),
