@@ -122,7 +122,7 @@ impl<'e> Cx<'e> {
             params: BTreeMap::new(),
             fix: None,
             place: None,
-            help: None,
+            worded: None,
         }
     }
 
@@ -180,8 +180,8 @@ pub(crate) struct Pending<'c, 'e> {
     params: BTreeMap<String, String>,
     fix: Option<Change>,
     place: Option<(u32, u32)>,
-    /// A help of its own instead of the rule's (`help/<rule>`).
-    help: Option<&'static str>,
+    /// Message and help keys of their own instead of the variant's and the rule's.
+    worded: Option<(&'static str, &'static str)>,
 }
 
 impl Pending<'_, '_> {
@@ -204,13 +204,14 @@ impl Pending<'_, '_> {
         self
     }
 
-    /// A help text's key, when the rule's own help does not fit this finding.
-    pub fn help(mut self, key: &'static str) -> Self {
-        self.help = Some(key);
+    /// The keys of a message and a help of their own, when the variant's message and the rule's
+    /// help do not fit this finding; the variant still names its condition.
+    pub fn worded(mut self, message: &'static str, help: &'static str) -> Self {
+        self.worded = Some((message, help));
         self
     }
 
-    /// Line and column, for findings about the text itself (a syntax error has no pointer).
+    /// Line and column, for findings about the text itself (most syntax errors have no pointer).
     pub fn at(mut self, line: u32, column: u32) -> Self {
         self.place = Some((line, column));
         self
@@ -232,12 +233,15 @@ impl Pending<'_, '_> {
             return;
         }
         let lang = self.cx.lang;
-        let message = match self.variant {
-            Some(v) => messages::with_key(&[self.rule.id, "/", v], |key| messages::render(lang, key, &self.params)),
-            None => messages::render(lang, self.rule.id, &self.params),
+        let message = match (self.worded, self.variant) {
+            (Some((key, _)), _) => messages::render(lang, key, &self.params),
+            (None, Some(v)) => {
+                messages::with_key(&[self.rule.id, "/", v], |key| messages::render(lang, key, &self.params))
+            }
+            (None, None) => messages::render(lang, self.rule.id, &self.params),
         };
-        let help = match self.help {
-            Some(key) => messages::lookup(lang, key),
+        let help = match self.worded {
+            Some((_, key)) => messages::lookup(lang, key),
             None => messages::with_key(&["help/", self.rule.id], |key| messages::lookup(lang, key)),
         }
         .map(|h| messages::fill(h, &self.params));

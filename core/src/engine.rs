@@ -283,10 +283,12 @@ impl Engine {
     }
 
     /// Checks JSON text written from a measure held as a value, such as JavaScript's
-    /// `JSON.stringify` of an object, as that value: its findings have no line and column,
-    /// which are nowhere its author saw, and what only the text can have (half a surrogate pair,
-    /// which `JSON.stringify` writes as `\ud800`, and nesting past the limit) is placed at the
-    /// value that has it, in words that name no file or line.
+    /// `JSON.stringify` of an object, as that value: the lines and columns of its text are
+    /// nowhere its author saw, so what such text can have (half a surrogate pair, which
+    /// `JSON.stringify` writes as `\ud800`, and nesting past the limit) is placed at the value
+    /// that has it, in words that name no file or line, and no other finding has a line or
+    /// column either. Text no value gives (a syntax error, a size over the limit) is still told
+    /// as a file's.
     pub fn check_measure_value_json(&self, text: &str, opts: &CheckOptions) -> Report {
         self.check_text(text, opts, Kind::Measure, true)
     }
@@ -436,7 +438,12 @@ impl Engine {
 /// the text itself, placed when it was made, names none: a repeated key's pointer leads to
 /// the value kept, not to the one the finding is about.
 fn explain_values<D: Doc>(findings: &mut [Finding], root: &D) {
-    for f in findings.iter_mut().filter(|f| f.line.is_none()) {
+    // A finding about the text (`input.*`) names no value, also where a value's text has no
+    // lines to mark it.
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.line.is_none() && !f.rule.starts_with("input."))
+    {
         if let Some(e) = f
             .explain
             .as_mut()

@@ -121,8 +121,9 @@ pub(crate) fn repeated_keys(text: &str, each: &mut dyn FnMut(&str, &str, usize))
 /// (sorted, each with a caller's index; an offset in a key is its member's, one between
 /// members their container's), given to `put` with its index, in one walk. For what is found
 /// in the text before it is read, so that a form can show it at its field: half a surrogate
-/// pair, and the bracket that nests too deep. The walk goes no further than the last offset,
-/// and reads text that is broken after it as it reads whole text.
+/// pair, and the bracket that nests too deep. The walk stops at the end of the value that
+/// holds the last offset, and reads text that is broken after it as it reads whole text; an
+/// offset deeper than `MAX_DEPTH` gets the pointer of the deepest value entered.
 pub(crate) fn pointers_at(text: &str, order: &[(usize, usize)], put: &mut dyn FnMut(usize, &str)) {
     let mut walker = Walker::over(text);
     let mut next = 0;
@@ -165,8 +166,9 @@ struct Walker<'a> {
     found: Vec<Option<usize>>,
 }
 
-/// Depth beyond which the walker stops descending; serde_json refuses deeper documents
-/// before we get here, so this only guards direct callers.
+/// Depth beyond which the walker stops descending (past it, `pointers_at` gives the deepest
+/// value entered). serde_json refuses documents deeper than 128, and only `pointers_at` walks
+/// those, to the offset where it stopped.
 const MAX_DEPTH: usize = 256;
 
 impl<'a> Walker<'a> {

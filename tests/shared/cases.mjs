@@ -16,15 +16,19 @@ export function merge(target, patch) {
  * A report without places: the text path adds line and column to findings, objects have none.
  * What the text of an object alone can have (input.syntax: half a surrogate pair, nesting too
  * deep) an object's report says without them, so its words, help and place parameters go too.
+ * An object's report must not have them to begin with (`textPlaces`).
  */
 export const placeless = (report) => ({
   ...report,
   findings: report.findings.map(({ line, column, ...f }) => {
-    if (f.rule !== "input.syntax") return f;
+    if (f.rule !== "input.syntax" || !["lone-surrogate", "depth"].includes(f.params?.problem)) return f;
     const { message, help, params: { line: l, column: c, ...params }, ...rest } = f;
     return { ...rest, params };
   }),
 });
+
+/** The findings of an object's report that name a place in a text (none should). */
+export const textPlaces = (report) => report.findings.filter((f) => f.line != null || f.params?.line !== undefined || f.params?.column !== undefined);
 
 export const sorted = (list) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 

@@ -3,7 +3,7 @@
 // `objectsAgainstText` (JS values anywhere in a measure: the object path against the text
 // path, in Node, whose build walks objects, and in Chromium, whose build stringifies them);
 // `jsOnly` and `mutateDeep` also make odd rule sets (tests/node/rulesets.test.mjs).
-import { merge, placeless } from "./cases.mjs";
+import { merge, placeless, textPlaces } from "./cases.mjs";
 
 /** What the mutations start from: the real programme's measures, then each rule case's measure. */
 export const measureSeeds = (programme, cases) => [...programme.measures, ...cases.measures.map((c) => merge(cases.base, c.patch))];
@@ -114,7 +114,10 @@ export function objectsAgainstText(engine, seeds, { seed, count, opts }) {
       }
       continue;
     }
-    if (!same(engine.checkMeasure(m, opts), engine.checkMeasure(text, opts))) failures.push(`measure ${i}: ${text.slice(0, 300)}`);
+    const report = engine.checkMeasure(m, opts);
+    if (!same(report, engine.checkMeasure(text, opts))) failures.push(`measure ${i}: ${text.slice(0, 300)}`);
+    const placed = textPlaces(report).filter((f) => f.rule !== "input.too-large");
+    if (placed.length > 0) failures.push(`measure ${i}: an object's finding names a place in a text: ${JSON.stringify(placed[0])}`);
     if (i % 50 === 0) {
       const both = { measures: [m, seeds[(i + 1) % seeds.length]] };
       if (!same(engine.checkProgramme(both, opts), engine.checkProgramme(JSON.stringify(both), opts))) failures.push(`programme ${i}: ${text.slice(0, 300)}`);

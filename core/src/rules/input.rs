@@ -405,8 +405,8 @@ pub(crate) fn ruleset_syntax(text: &str, e: &serde_json::Error) -> String {
     })
 }
 
-/// The `input.syntax` finding, at a place in the text rather than a pointer, for the caller to
-/// add the variant's own params to. `problem` is the message variant, and a param too, so that
+/// The `input.syntax` finding, at a place in the text (and at `path`, a pointer, where the
+/// text leads to one), for the caller to add the variant's own params to. `problem` is the message variant, and a param too, so that
 /// a form with its own texts can tell a missing comma from a stray one.
 fn syntax<'c, 'e>(
     cx: &'c mut Cx<'e>,
@@ -418,16 +418,19 @@ fn syntax<'c, 'e>(
     // deep. Its lines and columns are nowhere a reader saw: the finding's path is its place,
     // and the message and help do not speak of a file.
     let value = match problem {
-        "lone-surrogate" => Some(("value/lone-surrogate", "help/input.syntax/value/lone-surrogate")),
-        // A value that deep is of the wrong type wherever it is; the help says so already.
-        "depth" => Some(("value/depth", "help/schema.type")),
+        "lone-surrogate" => Some((
+            "input.syntax/value/lone-surrogate",
+            "help/input.syntax/value/lone-surrogate",
+        )),
+        // Nesting is bounded as a value's size is; that rule's help says what to do.
+        "depth" => Some(("input.syntax/value/depth", "help/schema.value")),
         _ => None,
     };
-    if let Some((variant, help)) = value.filter(|_| cx.from_value) {
+    if let Some((message, help)) = value.filter(|_| cx.from_value) {
         return cx
             .report(&SYNTAX, || path)
-            .variant(variant)
-            .help(help)
+            .variant(problem)
+            .worded(message, help)
             .param("problem", problem);
     }
     cx.report(&SYNTAX, || path)
