@@ -399,7 +399,7 @@ fn value_of(text: &str) -> Result<Value, RulesetError> {
         crate::locate::repeated_keys(text, &mut |object, key, _| {
             problems.push(RulesetProblem {
                 path: child(object, key),
-                message: "written again later in the same object, which keeps only the last: write it once".into(),
+                message: "written more than once in the same object, which keeps only the last: write it once".into(),
             });
         });
     }
@@ -1118,7 +1118,7 @@ mod tests {
 
     #[test]
     fn a_key_written_twice_is_refused_at_each_earlier_occurrence() {
-        let lost = "written again later in the same object, which keeps only the last: write it once";
+        let lost = "written more than once in the same object, which keeps only the last: write it once";
         let text = r#"{
   "id": "x", "version": "1",
   "rules": { "partners.required": "off", "status.invalid": { "allowed": ["done"] }, "partners.required": "error",
@@ -1166,7 +1166,7 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(
             got.iter()
-                .all(|(p, m)| p == "/id" && m.starts_with("rule set 2: written again")),
+                .all(|(p, m)| p == "/id" && m.starts_with("rule set 2: written more than once")),
             "{got:?}"
         );
         let got = problems(&[base, "{ \"id\": "]);
@@ -1195,7 +1195,7 @@ mod tests {
             got,
             [(
                 "/id".to_string(),
-                "written again later in the same object, which keeps only the last: write it once".to_string()
+                "written more than once in the same object, which keeps only the last: write it once".to_string()
             )]
         );
         assert!(chain_from_json(&[base, r#"{"id": "a", "version": "1", "extends": "fi.sm"}"#]).is_ok());

@@ -640,7 +640,7 @@ test("the rules view documents every rule, applies a rule set as it is typed, an
   // author meant something by each.
   await page.fill("#ruleset-text", '{ "id": "x", "version": "1", "rules": { "lead-body.required": "off", "lead-body.required": "error" } }');
   const written = page.locator("#ruleset-problems li", { has: page.locator("code", { hasText: /^\/rules\/lead-body\.required$/ }) });
-  assert.match(await written.textContent(), /: written again later in the same object, which keeps only the last: write it once$/);
+  assert.match(await written.textContent(), /: written more than once in the same object, which keeps only the last: write it once$/);
   assert.equal(await page.locator("#ruleset-problems li").count(), 1);
   assert.match(await page.textContent("#ruleset-status"), /fi\.example\.test 2\.0\.0 stays in use/);
 

@@ -480,7 +480,8 @@ test("usage errors exit 2", () => {
   writeFileSync(join(dir, "cut.json"), Buffer.concat([Buffer.from('\ufeff{"id": "t"}'), Buffer.from([0xe2, 0x82])]));
   const refusals = {
     "missing.json": "cannot read rule set missing.json: ENOENT",
-    "typo.json": "typo.json: rule set refused:\n  /rules/partner.required: unknown rule",
+    // Each problem at its place in the file, as editors and CI logs link it.
+    "typo.json": 'typo.json: rule set refused:\ntypo.json:1:34: /rules/partner.required: unknown rule "partner.required"; did you mean "partners.required"?\n',
     "latin1.json": "cannot read rule set latin1.json: not UTF-8 at line 2, column 36 (byte 0xF6); save it as UTF-8",
     "cut.json": "cannot read rule set cut.json: not UTF-8 at line 1, column 12 (byte 0xE2); save it as UTF-8",
   };

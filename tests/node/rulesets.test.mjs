@@ -58,8 +58,10 @@ test("a chain in the wrong order, an incompatible engine or a bad rule is refuse
   assert.throws(() => new Engine(bad), (e) => e instanceof Error && e.problems[0].path === "/custom/0/require/equal" && /did you mean "equals"/.test(e.problems[0].message));
 });
 
-test("a key written twice in a rule set's text is refused at the earlier one, and a chain names the set", () => {
-  const lost = "written again later in the same object, which keeps only the last: write it once";
+test("a key written twice in a rule set's text is refused, and a chain names the set", () => {
+  // Its pointer is both occurrences', and the CLI places it at the last (as findings are placed):
+  // the words fit either.
+  const lost = "written more than once in the same object, which keeps only the last: write it once";
   // An author turns a rule off, and further down sets its severity: which did they mean?
   const text = `{ "id": "fi.example", "version": "1",\n  "rules": { "partners.required": "off", "title.required": "info", "partners.required": "error" } }`;
   assert.throws(
@@ -79,7 +81,8 @@ test("a key written twice in a rule set's text is refused at the earlier one, an
   writeFileSync(join(dir, "agency.json"), agencyText);
   const r = run(["check", "data/programme-2017.json", "--ruleset", join(dir, "base.json"), "--ruleset", join(dir, "agency.json")]);
   assert.equal(r.code, 2, r.err);
-  assert.match(r.err, /^measure-rules: .*base\.json, .*agency\.json: rule set refused:\n {2}\/id: rule set 2: written again later in the same object/);
+  // The problem is placed in the file of the set it is in (the second), so "rule set 2" goes.
+  assert.match(r.err, /^measure-rules: .*base\.json, .*agency\.json: rule set refused:\n.*agency\.json:1:\d+: \/id: written more than once in the same object/);
 });
 
 test("a rule set given as an object is read as its JSON text, with JS values anywhere in it", () => {
@@ -221,6 +224,36 @@ test("check takes --ruleset once per set of a chain, and --explain", () => {
   const refused = run(["check", "data/programme-2017.json", "--ruleset", typo]);
   assert.match(refused.err, /did you mean "partners\.required"/);
   assert.doesNotMatch(refused.err, /A chain of rule sets/);
+});
+
+test("the CLI places each of a rule set's problems in its file, as file:line:column", () => {
+  const dir = tempDir("mr-placed-");
+  writeFileSync(join(dir, "base.json"), JSON.stringify({ id: "fi.base", version: "1.0.0" }, null, 2));
+  // Two problems on lines of their own, in the second set of a chain.
+  writeFileSync(join(dir, "agency.json"), [
+    "{",
+    '  "id": "fi.agency",',
+    '  "version": "1.0.0",',
+    '  "extends": "fi.base",',
+    '  "rules": {',
+    '    "lead-body.unknwn": "error",',
+    '    "partners.required": { "severity": "warning", "params": { "min": "two" } }',
+    "  }",
+    "}",
+  ].join("\n"));
+  for (const args of [["check", "data/programme-2017.json", "--ruleset", join(dir, "base.json"), "--ruleset", join(dir, "agency.json")], ["test", join(dir, "base.json"), join(dir, "agency.json")]]) {
+    const r = run(args);
+    assert.equal(r.code, 2, r.err);
+    const lines = r.err.split("\n");
+    assert.match(lines[0], /base\.json, .*agency\.json: rule set refused:$/);
+    const placed = lines.slice(1).filter(Boolean).map((l) => l.replace(dir + "/", "").replace(/: [^/]*$/, "").slice(0, 60));
+    assert.deepEqual(placed.map((l) => l.split(": ")[0]).sort(), ["agency.json:6:5", "agency.json:7:51"], r.err);
+    // The set is named by its file, so the engine's "rule set 2" goes.
+    assert.doesNotMatch(r.err, /rule set 2/);
+  }
+  // The call behind it, in the Node build: two numbers a pointer, 0 where there is no place.
+  const { locatePointers } = createRequire(import.meta.url)("measure-rules");
+  assert.deepEqual([...locatePointers('{\n  "a": [1, {"b": 2}]\n}', ["/a/1/b", "", "/a/0", "/nope/x"])], [2, 13, 1, 1, 2, 9, 1, 1]);
 });
 
 test("the CommonJS entry has the same custom-rule API", () => {

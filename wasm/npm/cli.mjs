@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import { basename, dirname, isAbsolute, join, posix, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { Engine, checkRulesetFileSize, parseSchedule, rules, version } from "./node.mjs";
+import { Engine, checkRulesetFileSize, locatePointers, parseSchedule, rules, version } from "./node.mjs";
 import { RULE_DOCS } from "./rule-docs.js";
 
 /** The catalogue with each rule's documentation, which the engine leaves to rule-docs.js, in the reference's order of keys. */
@@ -749,8 +749,28 @@ function engineOf(texts, files = [], lang = "en", chain = "") {
   } catch (e) {
     // The engine says a chain is out of order, not how this command takes one.
     const how = e.problems?.some((p) => p.path === "/extends") ? `\n${chain}` : "";
-    throw new UsageError(syntaxError(texts, files, lang) ?? `${files.join(", ")}: ${e.message}${how}`, { usage: false });
+    throw new UsageError(syntaxError(texts, files, lang) ?? `${files.join(", ")}: ${placedRefusal(e, texts, files)}${how}`, { usage: false });
   }
+}
+
+/**
+ * A rule set's refusal with each problem on a line of its own that starts with its place in
+ * its file, `file:line:column:`, as compilers write it and as editors and CI logs link it, then
+ * its pointer. A chain's problem says which set it is in ("rule set 2: …"): that names the file,
+ * so the words go.
+ */
+function placedRefusal(e, texts, files) {
+  if (!e.problems?.length || files.length !== texts.length) return e.message;
+  const lines = e.problems.map((p) => {
+    const label = texts.length > 1 ? /^rule set (\d+)(?: \([^)]*\))?: /.exec(p.message) : null;
+    const set = label ? Number(label[1]) - 1 : 0;
+    const [file, text] = [files[set], texts[set]];
+    if (file === undefined) return `  ${p.path || "(root)"}: ${p.message}`;
+    const [line, column] = locatePointers(text, [p.path]);
+    const message = label ? p.message.slice(label[0].length) : p.message;
+    return `${file}${line ? `:${line}:${column}` : ""}: ${p.path || "(root)"}: ${message}`;
+  });
+  return `rule set refused:\n${lines.join("\n")}`;
 }
 
 /**

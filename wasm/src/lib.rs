@@ -714,6 +714,23 @@ pub fn check_ruleset_file_size(size: f64) -> Result<(), JsValue> {
     measure_rules::check_ruleset_file_size(whole_size(size, "checkRulesetFileSize")?).map_err(refused)
 }
 
+/// The 1-based line and column of each JSON Pointer in `text`, two numbers a pointer (0 and 0
+/// where the text has no place for it), as `locate` places findings: for programs that show a
+/// rule set's problems, which carry pointers, at their places in its file (the CLI). Node build
+/// only.
+#[cfg(feature = "files")]
+#[wasm_bindgen(js_name = locatePointers)]
+pub fn locate_pointers(text: &str, pointers: Vec<String>) -> Vec<u32> {
+    let wanted: Vec<&str> = pointers.iter().map(String::as_str).collect();
+    measure_rules::locate(text, &wanted)
+        .into_iter()
+        .flat_map(|place| {
+            let (line, column) = place.unwrap_or((0, 0));
+            [line, column]
+        })
+        .collect()
+}
+
 /// A size in bytes as a file system gives it: a whole number, exact in a JS number up to 2^53 - 1.
 #[cfg(feature = "files")]
 fn whole_size(size: f64, name: &str) -> Result<u64, JsError> {
