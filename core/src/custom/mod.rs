@@ -276,7 +276,17 @@ fn as_text(v: Option<&Value>) -> String {
         // 14 KB gzipped, for a parameter that is a whole number wherever the measure is right.
         Some(Value::Number(n)) => n.as_i64().map_or_else(|| "…".to_string(), |i| i.to_string()),
         Some(Value::Bool(b)) => b.to_string(),
-        Some(Value::Array(items)) => items.iter().map(|i| as_text(Some(i))).collect::<Vec<_>>().join(", "),
+        Some(Value::Array(items)) => {
+            // Not a `join` of `String`s, a second copy of std's join in the wasm (structure.rs).
+            let mut text = String::new();
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(", ");
+                }
+                text.push_str(&as_text(Some(item)));
+            }
+            text
+        }
         Some(Value::Object(_)) => "…".to_string(),
         None | Some(Value::Null) => String::new(),
     }

@@ -181,7 +181,7 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
         keys.push((
             None,
             written,
-            resolve(cx, &LEAD_UNKNOWN, path, written, !matches!(at, Written::Part)),
+            resolve(cx, &LEAD_UNKNOWN, &path, written, !matches!(at, Written::Part)),
         ));
     }
 
@@ -203,7 +203,7 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
     }
     for (i, v) in partners.into_iter().flatten().enumerate() {
         let Some(written) = v.as_str() else { continue };
-        let key = resolve(cx, &PARTNERS_UNKNOWN, || item(&partners_path(), i), written, true);
+        let key = resolve(cx, &PARTNERS_UNKNOWN, &|| item(&partners_path(), i), written, true);
         if !key.is_empty() {
             keys.push((Some(i), written, key));
         }
@@ -260,17 +260,18 @@ const SEARCHED_FROM_THE_START: usize = 16;
 /// comparing leads and partners: its registry code (borrowed from the engine's registry),
 /// or the folded text of an unknown one, or empty for an empty one.
 ///
-/// `path` makes the pointer, which only a finding needs; `fix` is whether the code may
-/// replace the value there.
+/// `path` makes the pointer, which only a finding needs (a `dyn`, so that the lead's and the
+/// partners' calls share one copy of this in the wasm); `fix` is whether the code may replace
+/// the value there.
 fn resolve<'e>(
     cx: &mut Cx<'e>,
     unknown_rule: &'static RuleMeta,
-    path: impl Fn() -> String,
+    path: &dyn Fn() -> String,
     written: &str,
     fix: bool,
 ) -> Cow<'e, str> {
     if written.trim().is_empty() {
-        cx.report(unknown_rule, &path).variant("empty").emit();
+        cx.report(unknown_rule, path).variant("empty").emit();
         return Cow::Borrowed("");
     }
     let lang = cx.lang;
@@ -279,7 +280,7 @@ fn resolve<'e>(
         Resolution::Code(org) => Cow::Borrowed(&org.code),
         Resolution::Alias(org) => {
             let (code, name) = (org.code.clone(), org.name.get(lang).to_string());
-            let mut pending = cx.report(&ALIAS, &path);
+            let mut pending = cx.report(&ALIAS, path);
             // The name itself, written out, is not "a name of" itself.
             if fold(written) == fold(&name) {
                 pending = pending.variant("name");
@@ -295,7 +296,7 @@ fn resolve<'e>(
             Cow::Borrowed(&org.code)
         }
         Resolution::Unknown => {
-            let pending = cx.report(unknown_rule, &path).param("value", written);
+            let pending = cx.report(unknown_rule, path).param("value", written);
             // "Did you mean" compares with every registered name: only for a listed finding.
             match pending.listed().then(|| engine.registry.suggest(written)).flatten() {
                 Some(org) => {
