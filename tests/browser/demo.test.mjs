@@ -685,7 +685,7 @@ test("the embed example validates at its fields, in the page's language", async 
   await embedReady(page);
   await page.locator("#leadBody").pressSequentially("Tuli");
   await page.waitForFunction(() => document.getElementById("leadBody-error").textContent !== "");
-  assert.equal(await page.textContent("#leadBody-error"), "Päävastuutahoa Tuli ei löydy organisaatiorekisteristä. Tarkoititko Tulli?");
+  assert.equal(await page.textContent("#leadBody-error"), "Päävastuutahoa Tuli ei löydy organisaatiorekisteristä. Tarkoititko tahoa Tulli?");
   assert.equal(await page.getAttribute("#leadBody", "aria-invalid"), "true");
   await page.fill("#leadBody", "SM");
   assert.equal(await page.textContent("#leadBody-error"), "");

@@ -404,7 +404,7 @@ mod tests {
         // A suggestion whose name is its code is named once.
         assert_eq!(
             message("SM", "Tuli", Lang::Fi),
-            ["Muuta vastuutahoa Tuli ei löydy organisaatiorekisteristä. Tarkoititko Tulli?"]
+            ["Muuta vastuutahoa Tuli ei löydy organisaatiorekisteristä. Tarkoititko tahoa Tulli?"]
         );
         assert_eq!(
             message("SM", "Tuli", Lang::En),
