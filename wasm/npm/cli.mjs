@@ -761,14 +761,23 @@ function engineOf(texts, files = [], lang = "en", chain = "") {
  */
 function placedRefusal(e, texts, files) {
   if (!e.problems?.length || files.length !== texts.length) return e.message;
-  const lines = e.problems.map((p) => {
+  const problems = e.problems.map((p) => {
     const label = texts.length > 1 ? /^rule set (\d+)(?: \([^)]*\))?: /.exec(p.message) : null;
-    const set = label ? Number(label[1]) - 1 : 0;
-    const [file, text] = [files[set], texts[set]];
-    if (file === undefined) return `  ${p.path || "(root)"}: ${p.message}`;
-    const [line, column] = locatePointers(text, [p.path]);
-    const message = label ? p.message.slice(label[0].length) : p.message;
-    return `${file}${line ? `:${line}:${column}` : ""}: ${p.path || "(root)"}: ${message}`;
+    return { ...p, set: label ? Number(label[1]) - 1 : 0, message: label ? p.message.slice(label[0].length) : p.message };
+  });
+  // Each file walked once for all its problems (a refusal names up to 200, and a rule set may
+  // be 4 MiB), not once a problem.
+  const places = new Map();
+  for (const [set, text] of texts.entries()) {
+    const mine = problems.filter((p) => p.set === set);
+    if (mine.length === 0) continue;
+    const found = locatePointers(text, mine.map((p) => p.path));
+    mine.forEach((p, i) => places.set(p, [found[2 * i], found[2 * i + 1]]));
+  }
+  const lines = problems.map((p) => {
+    const [line, column] = places.get(p) ?? [0, 0];
+    if (files[p.set] === undefined) return `  ${p.path || "(root)"}: ${p.message}`;
+    return `${files[p.set]}${line ? `:${line}:${column}` : ""}: ${p.path || "(root)"}: ${p.message}`;
   });
   return `rule set refused:\n${lines.join("\n")}`;
 }
