@@ -341,8 +341,6 @@ impl Engine {
         parse_schedule(text, lang)
     }
 
-    /// Once in the wasm, not inlined into each of its five callers.
-    #[inline(never)]
     fn check_text(&self, text: &str, opts: &CheckOptions, kind: Kind, from_value: bool) -> Report {
         let mut cx = self.cx(opts);
         cx.from_value = from_value;
