@@ -64,14 +64,14 @@ async function open({ viewport = { width: 1280, height: 900 } } = {}) {
   return { page, done };
 }
 
-/** The text of the findings shown at a control (its `-error` descriptions), explanations left out. */
+/** The text of the findings shown at a control (the findings' texts that describe it; no buttons, no explanations). */
 const errorText = (page, controlId) =>
   page.evaluate((id) => {
     const el = document.getElementById(id);
     return (el.getAttribute("aria-describedby") ?? "")
       .split(" ")
-      .filter((x) => x.endsWith("-error"))
-      .flatMap((x) => [...(document.getElementById(x)?.querySelectorAll(".finding") ?? [])].map((f) => f.textContent))
+      .filter((x) => /-error-\d+$/.test(x))
+      .map((x) => document.getElementById(x)?.textContent ?? "")
       .join(" ");
   }, controlId);
 
@@ -176,6 +176,69 @@ test("a custom rule written in the rules view shows its finding at the form's fi
   assert.match(await errorText(page, "f-steps-add"), /A measure in progress needs at least one step\./);
   await page.getByRole("button", { name: "Add a step" }).click();
   assert.doesNotMatch(await errorText(page, "f-steps-add"), /needs at least one step/);
+  await done();
+});
+
+/** The accessible description Chromium computes for an element, as a screen reader gets it. */
+async function description(page, selector) {
+  const cdp = await page.context().newCDPSession(page);
+  const { root: doc } = await cdp.send("DOM.getDocument");
+  const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: doc.nodeId, selector });
+  const { nodes } = await cdp.send("Accessibility.getPartialAXTree", { nodeId, fetchRelatives: false });
+  await cdp.detach();
+  return nodes[0]?.description?.value ?? "";
+}
+
+test("the fields the rule set requires are marked in words and follow the rule set, and a field is described by its findings' texts, not their buttons", async () => {
+  const { page, done } = await open();
+  const marked = () =>
+    page.evaluate(() => ({
+      labels: [...document.querySelectorAll("#panel-form label, #panel-form legend")].filter((l) => l.querySelector(".required")).map((l) => l.textContent),
+      aria: [...document.querySelectorAll('#panel-form [aria-required="true"]')].map((c) => c.id),
+    }));
+  // The built-in rules: an error on an empty measure (or on one with only a number, for the
+  // theme). Partners are a warning, so they are not required.
+  assert.deepEqual(await marked(), {
+    labels: ["Measure number (required)", "Theme (required)", "In Finnish (required)", "Lead body (required)", "Schedule (required)", "Status (required)"],
+    aria: ["f-id", "f-theme", "f-title-fi", "f-leadBody", "f-status"],
+  });
+  await page.click("#tab-rules");
+  await page.fill(
+    "#ruleset-text",
+    JSON.stringify({
+      id: "fi.required.demo",
+      version: "1.0.0",
+      rules: { "status.required": "off", "title.required": { languages: ["fi", "sv"] }, "partners.required": { severity: "error", min: 1 } },
+      custom: [
+        {
+          id: "demo/steps",
+          severity: "error",
+          require: { path: "/steps", present: true },
+          path: "/steps",
+          message: { fi: "Anna vaiheet.", sv: "Ange stegen.", en: "Give the steps." },
+        },
+      ],
+    }),
+  );
+  assert.match(await page.textContent("#ruleset-status"), /In use: rule set fi\.required\.demo 1\.0\.0/);
+  await page.click("#tab-form");
+  assert.deepEqual(await marked(), {
+    labels: ["Measure number (required)", "Theme (required)", "In Finnish (required)", "In Swedish (required)", "Lead body (required)", "Partners (required)", "Schedule (required)", "Implementation steps (required)"],
+    aria: ["f-id", "f-theme", "f-title-fi", "f-title-sv", "f-leadBody"],
+  });
+
+  // The example's misspelt partner has a fix and a "Why?": the field's description is the
+  // finding's text, which a screen reader reads with the field, and not the buttons' words.
+  // (Chromium reads the badge as styled, in capitals.)
+  await page.click("#tab-rules");
+  await page.getByRole("button", { name: /back to the default/i }).click();
+  await page.click("#tab-form");
+  await page.getByRole("button", { name: "Example measure" }).click();
+  const partner = await description(page, "#f-partners-3");
+  assert.match(partner, /^Error ?: The partner Tuli is not in the organisation registry\. Did you mean Tulli \(Finnish Customs\)\?$/i);
+  assert.doesNotMatch(partner, /Apply fix|Why\?/);
+  await page.locator("#f-partners-3-error").getByRole("button", { name: /Apply fix/ }).click();
+  assert.doesNotMatch(await description(page, "#f-partners-3"), /Error/, "a fixed field's description loses the finding");
   await done();
 });
 

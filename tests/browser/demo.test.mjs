@@ -80,7 +80,7 @@ const errorText = (page, controlId) =>
     const el = document.getElementById(id);
     return (el.getAttribute("aria-describedby") ?? "")
       .split(" ")
-      .filter((x) => x.endsWith("-error"))
+      .filter((x) => /-error-\d+$/.test(x))
       .map((x) => document.getElementById(x)?.textContent ?? "")
       .join(" ");
   }, controlId);
@@ -313,9 +313,9 @@ test("the language control switches the interface and the engine's messages", as
   const { page, done } = await open();
   await page.getByRole("button", { name: "New measure" }).click();
   const expected = {
-    Suomi: ["fi", "Päävastuutaho", "Päävastuutaho puuttuu."],
-    Svenska: ["sv", "Huvudansvarig", "Huvudansvarig saknas."],
-    English: ["en", "Lead body", "The lead body is missing."],
+    Suomi: ["fi", "Päävastuutaho (pakollinen)", "Päävastuutaho puuttuu."],
+    Svenska: ["sv", "Huvudansvarig (obligatorisk)", "Huvudansvarig saknas."],
+    English: ["en", "Lead body (required)", "The lead body is missing."],
   };
   for (const [name, [lang, label, message]] of Object.entries(expected)) {
     const button = page.getByRole("button", { name, exact: true });

@@ -217,6 +217,36 @@ test("a rule set changes the rules and names itself in the report", () => {
   assert.deepEqual(r.ruleset, { id: "fi.example", version: "2.0.0" });
 });
 
+test("the errors of an empty measure are at the fields a rule set requires, as the READMEs tell a form to ask", () => {
+  const required = (engine) => {
+    const errors = (m) => engine.checkMeasure(m, { lang: "en" }).findings.filter((f) => f.severity === "error");
+    return [...new Set([...errors({}), ...errors({ id: "1.1" }).filter((f) => f.path !== "/id")].map((f) => `${f.path} ${f.rule}`))].sort();
+  };
+  assert.deepEqual(required(new Engine()), [
+    "/id id.format",
+    "/leadBody lead-body.required",
+    "/schedule schedule.required",
+    "/status status.required",
+    "/theme id.theme",
+    "/title/fi title.required",
+  ]);
+  const ruleset = {
+    id: "fi.required",
+    version: "1.0.0",
+    rules: { "status.required": "off", "id.theme": "warning", "title.required": { languages: ["sv", "en"] }, "partners.required": { severity: "error", min: 2 } },
+    custom: [{ id: "x/steps", severity: "error", require: { path: "/steps", present: true }, path: "/steps", message: { fi: "Vaiheet.", sv: "Stegen.", en: "Steps." } }],
+  };
+  assert.deepEqual(required(new Engine(ruleset)), [
+    "/id id.format",
+    "/leadBody lead-body.required",
+    "/partners partners.required",
+    "/schedule schedule.required",
+    "/steps x/steps",
+    "/title/en title.required",
+    "/title/sv title.required",
+  ]);
+});
+
 test("schedules, rules, organisations, version", () => {
   assert.deepEqual(
     { ...parseSchedule("Syksy 2018", "en") },

@@ -44,6 +44,15 @@ export function createForm(app, panel) {
   const t = (key, params) => app.t(key, params);
   /** path → { control, error, label, group } */
   let fields = new Map();
+  /**
+   * What describes each control: its hint and preview, and the error containers whose
+   * messages are read with it. The containers hold fix and "Why?" buttons too, so a control is
+   * described by its messages' own ids, set at each check; a screen reader read "Apply fix:
+   * 2.6a Why?" as part of the field's description.
+   */
+  let descriptions = new Map();
+  /** Pointers of the fields the engine's rule set requires (see `requiredFields`). */
+  let required = new Set();
   let report = null;
   let summaryCount;
   // One region for the form's life, so that what it last said survives a rebuild, beside the
@@ -81,10 +90,35 @@ export function createForm(app, panel) {
     fields.set(path, entry);
   }
 
-  function describe(control, ...ids) {
-    const all = new Set([...(control.getAttribute("aria-describedby") ?? "").split(" "), ...ids].filter(Boolean));
-    control.setAttribute("aria-describedby", [...all].join(" "));
+  /** `ids` are of the hint and the preview; `errors` are containers of findings. */
+  function describe(control, ids, errors = []) {
+    const entry = descriptions.get(control) ?? { ids: new Set(), errors: new Set() };
+    descriptions.set(control, entry);
+    for (const id of ids) if (id) entry.ids.add(id);
+    for (const error of errors) entry.errors.add(error);
+    setDescription(control, entry);
   }
+
+  function setDescription(control, { ids, errors }) {
+    const all = [...ids, ...[...errors].flatMap((error) => [...error.querySelectorAll(":scope > .finding > .finding-text")].map((el) => el.id))];
+    if (all.length) control.setAttribute("aria-describedby", all.join(" "));
+    else control.removeAttribute("aria-describedby");
+  }
+
+  /**
+   * The fields the rule set requires: where it reports an error on an empty measure, or on
+   * one with only a measure number (the theme is required once there is a number to take it
+   * from). Asked of the engine rather than listed here, since a rule set can turn a rule off,
+   * require a title in Swedish, or add a custom rule that requires a field.
+   */
+  function requiredFields() {
+    const options = { ...app.options(), explain: false };
+    const errors = (m) => app.engine.checkMeasure(m, options).findings.filter((f) => f.severity === "error");
+    return new Set([...errors({}), ...errors({ id: "1.1" }).filter((f) => f.path !== "/id")].map((f) => f.path));
+  }
+
+  /** " (required)" after a label, in words: a colour or an asterisk alone says nothing to some. */
+  const requiredMark = (path) => (required.has(path) ? h("span", { class: "required" }, ` (${t("required")})`) : null);
 
   // --- field builders ----------------------------------------------------------------------
 
@@ -93,11 +127,12 @@ export function createForm(app, panel) {
     control.id = id;
     const error = h("div", { id: `${id}-error`, class: "field-error" });
     const hintEl = hint ? h("p", { id: `${id}-hint`, class: "hint" }, hint) : null;
-    describe(control, hintEl?.id, extra?.id, error.id);
+    describe(control, [hintEl?.id, extra?.id], [error]);
+    if (required.has(path)) control.setAttribute("aria-required", "true");
     register(path, { control, error, label: summaryLabel ?? label });
     // The schedule preview (`extra`) reads what was typed, so it follows the field in reading
     // and tab order; it came before it.
-    return h("div", { class: "field" }, h("label", { for: id }, label), hintEl, error, control, extra);
+    return h("div", { class: "field" }, h("label", { for: id }, label, requiredMark(path)), hintEl, error, control, extra);
   }
 
   function textInput(path, value, { multiline = false, list, oninput } = {}) {
@@ -182,10 +217,10 @@ export function createForm(app, panel) {
     const id = idFor(path);
     const error = h("div", { id: `${id}-error`, class: "field-error group-error" });
     const hintEl = hint ? h("p", { id: `${id}-hint`, class: "hint" }, hint) : null;
-    const fieldset = h("fieldset", { class: ["group", className] }, h("legend", {}, legend), hintEl, error, children);
-    describe(fieldset, hintEl?.id, error.id);
+    const fieldset = h("fieldset", { class: ["group", className] }, h("legend", {}, legend, requiredMark(path)), hintEl, error, children);
+    describe(fieldset, [hintEl?.id], [error]);
     register(path, { control: primary, error, label: legend, group: true });
-    if (primary) describe(primary, error.id);
+    if (primary) describe(primary, [], [error]);
     return fieldset;
   }
 
@@ -303,7 +338,7 @@ export function createForm(app, panel) {
       },
     });
     const continuousError = h("div", { id: `${continuous.id}-error`, class: "field-error" });
-    describe(continuous, continuousError.id);
+    describe(continuous, [], [continuousError]);
     register("/schedule/continuous", { control: continuous, error: continuousError, label: t("field.continuous") });
     return group({
       path: "/schedule",
@@ -420,6 +455,8 @@ export function createForm(app, panel) {
   function build() {
     const focused = panel.contains(document.activeElement) ? document.activeElement.id : null;
     fields = new Map();
+    descriptions = new Map();
+    required = requiredFields();
     const m = measure();
     const heading = h("h2", { tabindex: "-1", id: "form-heading" }, t("form.heading"));
     summaryCount = h("p", { class: "summary-count" });
@@ -458,7 +495,7 @@ export function createForm(app, panel) {
     const leadField = fields.get("/leadBody");
     const leadHint = h("p", { id: `${leadField.control.id}-hint`, class: "hint" }, t("field.leadBody.hint"));
     leadField.control.closest(".field").querySelector("label").after(leadHint);
-    describe(leadField.control, leadHint.id);
+    describe(leadField.control, [leadHint.id]);
     // Enter in a text field must not send the page anywhere: the form is checked as it is typed.
     form.addEventListener("submit", (event) => event.preventDefault());
     fill(
@@ -516,14 +553,12 @@ export function createForm(app, panel) {
     entry.control.scrollIntoView?.({ block: "center" });
   }
 
-  function findingNode(finding) {
+  /** `id`, when given, is the finding's text's, by which its field is described. */
+  function findingNode(finding, id) {
     const node = h(
       "p",
       { class: `finding finding-${finding.severity}` },
-      h("span", { class: "badge" }, t(`severity.${finding.severity}`)),
-      hidden(": "),
-      " ",
-      h("span", { class: "message" }, finding.message),
+      h("span", { class: "finding-text", id }, h("span", { class: "badge" }, t(`severity.${finding.severity}`)), hidden(": "), " ", h("span", { class: "message" }, finding.message)),
     );
     if (finding.fix) {
       node.append(
@@ -571,7 +606,7 @@ export function createForm(app, panel) {
         // A field shows its first few; the rows past `ROWS` all fall to their list's field.
         const n = (shownAt.get(entry) ?? 0) + 1;
         shownAt.set(entry, n);
-        if (n <= AT_A_FIELD) entry.error.append(findingNode(finding), explanation(finding));
+        if (n <= AT_A_FIELD) entry.error.append(findingNode(finding, `${entry.error.id}-${n}`), explanation(finding));
         // Invalid is for errors alone: a warning does not stop the measure, and a screen reader
         // announcing "invalid" for it (and a red border) said otherwise. The embed example does so too.
         if (finding.severity === "error" && entry.control && /^(INPUT|SELECT|TEXTAREA)$/.test(entry.control.tagName)) invalid.add(entry.control);
@@ -604,6 +639,7 @@ export function createForm(app, panel) {
       );
     }
     for (const control of invalid) control.setAttribute("aria-invalid", "true");
+    for (const [control, entry] of descriptions) setDescription(control, entry);
     const counts = Object.fromEntries(SEVERITIES.map((s) => [s, report.summary[s]]));
     summaryCount.textContent = report.findings.length ? t("summary.count", counts) : t("summary.none");
     spoken.say(summaryCount.textContent);
