@@ -563,7 +563,10 @@ test("the programme loads with one click and its counts equal the CLI's", async 
   for (const f of cliEn.findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   const chart = await page.$$eval(".chart-data tbody tr", (trs) => Object.fromEntries(trs.map((tr) => [tr.querySelector("th").textContent, Number(tr.querySelector("td.num").textContent)])));
   assert.deepEqual(chart, byRule);
-  assert.equal(await page.locator(".prog-chart svg rect").count(), Object.keys(byRule).length);
+  // The bars are the same figures, each with its rule's name and count in words.
+  const bars = await page.$$eval(".prog-chart .chart .bar", (lis) => lis.map((li) => [li.querySelector(".bar-label").textContent, li.querySelector(".bar-value").textContent]));
+  assert.deepEqual(Object.fromEntries(bars.map(([rule, value]) => [rule, Number.parseInt(value, 10)])), byRule);
+  assert.ok(bars.every(([, value]) => / \((Error|Warning|Note)\)$/.test(value)), "each bar says its severity in words, not in colour alone");
 
   // Filters: by rule, by severity, by organisation.
   await page.selectOption("#prog-filter-rule", "schedule.unparsed");
@@ -856,6 +859,12 @@ test("every view fits a 320 px wide screen without sideways scrolling", async ()
     await page.click(`#tab-${view}`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 320, `${view} view is ${width} px wide`);
+    if (view === "programme") {
+      // The chart's words are drawn at the page's text size: an SVG's shrank with its width,
+      // to 5 px high at 320 px.
+      const heights = await page.$$eval(".chart .bar-label, .chart .bar-value", (els) => els.map((el) => el.getBoundingClientRect().height));
+      assert.ok(heights.length > 0 && heights.every((px) => px >= 12), `the chart's text is ${Math.min(...heights)} px high`);
+    }
   }
   await done();
   const { page: embed, done: done2 } = await open("embed.html", { viewport: { width: 320, height: 640 }, ready: false });

@@ -1,8 +1,6 @@
 // DOM building without HTML strings: every text that may come from a user, a file or the
 // engine goes in through textContent, so markup in a measure is shown, never parsed.
 
-const SVG_NS = "http://www.w3.org/2000/svg";
-
 function apply(el, attrs) {
   for (const [key, value] of Object.entries(attrs ?? {})) {
     if (value === undefined || value === null || value === false) continue;
@@ -10,7 +8,7 @@ function apply(el, attrs) {
     else if (key === "text") el.textContent = value;
     else if (key === "dataset") Object.assign(el.dataset, value);
     else if (key.startsWith("on") && typeof value === "function") el.addEventListener(key.slice(2), value);
-    else if (key === "value" && "value" in el && !(el instanceof SVGElement)) el.value = value;
+    else if (key === "value" && "value" in el) el.value = value;
     else if (key === "checked" || key === "selected") el[key] = Boolean(value);
     else el.setAttribute(key, value === true ? "" : String(value));
   }
@@ -28,11 +26,6 @@ function append(el, children) {
 /** An HTML element: h("p", { class: "hint" }, "text", h("code", {}, "x")). */
 export function h(tag, attrs, ...children) {
   return append(apply(document.createElement(tag), attrs), children);
-}
-
-/** An SVG element, for the programme chart. */
-export function s(tag, attrs, ...children) {
-  return append(apply(document.createElementNS(SVG_NS, tag), attrs), children);
 }
 
 /** Replaces an element's children. */
