@@ -136,6 +136,23 @@ pub fn ruleset_schema() -> Value {
             json!({ "description": description, "$ref": "#/$defs/setting" }),
         );
     }
+    // Apart, as the whole schema in one `json!` reaches the macro's recursion limit.
+    let expected = json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["rule"],
+        "properties": {
+            "rule": { "type": "string", "minLength": 1, "maxLength": 200 },
+            "path": { "type": "string", "maxLength": 1000 },
+            "severity": { "$ref": "#/$defs/severity" },
+            "message": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": crate::ruleset::MAX_EXPECTED_MESSAGE,
+                "description": "The finding's message, word for word, in the test's language (English when it gives none)."
+            }
+        }
+    });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://measure-rules.github.io/schemas/v1/ruleset.schema.json",
@@ -281,19 +298,12 @@ pub fn ruleset_schema() -> Value {
                     "lang": { "enum": ["fi", "sv", "en"] },
                     "expect": {
                         "type": "array",
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": false,
-                            "required": ["rule"],
-                            "properties": {
-                                "rule": { "type": "string", "minLength": 1, "maxLength": 200 },
-                                "path": { "type": "string", "maxLength": 1000 },
-                                "severity": { "$ref": "#/$defs/severity" }
-                            }
-                        }
+                        "items": expected
                     }
                 },
-                "oneOf": [{ "required": ["measure"] }, { "required": ["programme"] }]
+                "oneOf": [{ "required": ["measure"] }, { "required": ["programme"] }],
+                "if": { "required": ["expect"], "properties": { "expect": { "type": "array", "contains": { "type": "object", "required": ["message"] } } } },
+                "then": { "required": ["lang"] }
             },
             "severity": { "enum": ["error", "warning", "info"] },
             "level": { "type": "string", "enum": ["off", "error", "warning", "info"], "description": "\"off\", or the severity to report at." },

@@ -3,7 +3,9 @@
 //!
 //! A test compares findings of the rules it is about: the custom rules of the rule set that
 //! carries it, and every rule named in its `expect`. Other built-in findings on the test's
-//! measure do not make it fail, so a test of one custom rule needs no complete measure.
+//! measure do not make it fail, so a test of one custom rule needs no complete measure. An
+//! expected finding may give its `message`, compared word for word in the test's language:
+//! a rule author's message template is tested with its placeholders filled.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -23,7 +25,7 @@ pub struct TestFinding {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub severity: Option<Severity>,
-    /// The message, for findings that were made.
+    /// The message: of a finding that was made, or the one an expectation gave.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub message: Option<String>,
@@ -134,14 +136,17 @@ fn run_one(engine: &Engine, test: &Value, ruleset: String, index: usize, lang: L
             rule: e.get("rule").and_then(Value::as_str).unwrap_or("").to_string(),
             path: e.get("path").and_then(Value::as_str).unwrap_or("").to_string(),
             severity: e.get("severity").and_then(Value::as_str).and_then(Severity::parse),
-            message: None,
+            message: e.get("message").and_then(Value::as_str).map(str::to_string),
         })
         .collect();
     let in_scope =
         |rule: &str| engine.config.custom.iter().any(|c| c.id == rule) || expect.iter().any(|e| e.rule == rule);
     let found: Vec<&Finding> = report.findings.iter().filter(|f| in_scope(&f.rule)).collect();
     let matches = |e: &TestFinding, f: &Finding| {
-        e.rule == f.rule && e.path == f.path && e.severity.is_none_or(|s| s == f.severity)
+        e.rule == f.rule
+            && e.path == f.path
+            && e.severity.is_none_or(|s| s == f.severity)
+            && e.message.as_ref().is_none_or(|m| *m == f.message)
     };
     let missing: Vec<TestFinding> = expect
         .iter()

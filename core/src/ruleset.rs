@@ -102,6 +102,9 @@ impl Config {
 pub const MAX_CHAIN: usize = 8;
 /// Most test cases one rule set may carry.
 pub const MAX_TESTS: usize = 200;
+/// Longest message a test may expect, in characters: a message holds the values it names,
+/// and a title may be 10,000 characters.
+pub const MAX_EXPECTED_MESSAGE: usize = 20_000;
 
 pub(crate) struct RuleSet {
     pub id: String,
@@ -803,12 +806,23 @@ fn check_test(v: &Value, at: &str, problem: &mut impl FnMut(String, String)) {
                             match k.as_str() {
                                 "rule" => expect_string(y, &child(&eat, k), 1, 200, &mut *problem),
                                 "path" => expect_string(y, &child(&eat, k), 0, 1000, &mut *problem),
+                                "message" => {
+                                    expect_string(y, &child(&eat, k), 1, MAX_EXPECTED_MESSAGE, &mut *problem);
+                                    // Otherwise the caller's language (the CLI's --lang) would
+                                    // decide whether the test passes.
+                                    if !o.contains_key("lang") {
+                                        problem(
+                                            child(&eat, k),
+                                            "a test that expects a message names its language: add \"lang\"".into(),
+                                        );
+                                    }
+                                }
                                 "severity" => {
                                     if y.as_str().is_none_or(|s| Severity::parse(s).is_none()) {
                                         problem(child(&eat, k), "must be \"error\", \"warning\" or \"info\"".into());
                                     }
                                 }
-                                _ => problem(child(&eat, k), unknown_key(k, &["rule", "path", "severity"])),
+                                _ => problem(child(&eat, k), unknown_key(k, &["rule", "path", "severity", "message"])),
                             }
                         }
                     }

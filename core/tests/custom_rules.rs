@@ -694,3 +694,67 @@ fn a_failing_test_says_what_was_missing_and_what_was_unexpected() {
         .unwrap_or("")
         .contains("Swedish title"));
 }
+
+#[test]
+fn a_test_may_expect_a_message_word_for_word_in_its_language() {
+    let measure = json!({"id": "2.1", "theme": 2, "title": {"fi": "x"}, "leadBody": "SM", "partners": ["PO"],
+                         "schedule": {"start": "2018"}, "status": "planned"});
+    let run = |tests: Value| {
+        let mut set = fixture("ministry.json");
+        set["tests"] = tests;
+        Engine::with_ruleset(&set).unwrap().run_tests()
+    };
+    let fi = "Toimenpiteen 2.1 vastuutaho on sisäministeriö, joten sillä on oltava ruotsinkielinen nimi.";
+    let report = run(json!([
+        {"name": "Finnish", "lang": "fi", "measure": measure,
+         "expect": [{"rule": "sm/swedish-title", "path": "/title/sv", "message": fi}]},
+        {"name": "a built-in rule, in Swedish", "lang": "sv", "measure": {"id": "2.1"},
+         "expect": [{"rule": "lead-body.required", "path": "/leadBody", "message": "Huvudansvarig saknas."}]},
+        {"name": "the English message in a Finnish test", "lang": "fi", "measure": measure,
+         "expect": [{"rule": "sm/swedish-title", "path": "/title/sv",
+                     "message": "Measure 2.1 is led by the Ministry of the Interior, so it needs a Swedish title."}]}
+    ]));
+    assert_eq!((report.passed, report.failed), (2, 1), "{report:#?}");
+    let failed = &report.results[2];
+    assert_eq!(failed.name, "the English message in a Finnish test");
+    // What was expected, with its message, and what was found instead.
+    assert_eq!(failed.missing.len(), 1);
+    assert_eq!(
+        failed.missing[0].message.as_deref(),
+        Some("Measure 2.1 is led by the Ministry of the Interior, so it needs a Swedish title.")
+    );
+    assert_eq!(failed.unexpected.len(), 1);
+    assert_eq!(failed.unexpected[0].message.as_deref(), Some(fi));
+
+    let mut set = fixture("ministry.json");
+    set["tests"] = json!([{"name": "x", "lang": "en", "measure": {}, "expect": [
+        {"rule": "lead-body.required", "message": 5},
+        {"rule": "lead-body.required", "message": ""},
+        {"rule": "lead-body.required", "message": "a".repeat(20_001)},
+        {"rule": "lead-body.required", "mesage": "x"}
+    ]}, {"name": "no language", "measure": {}, "expect": [{"rule": "lead-body.required", "message": "The lead body is missing."}]}]);
+    let problems = problems(set);
+    let at = |path: &str| problems.iter().find(|(p, _)| p == path).map(|(_, m)| m.as_str());
+    assert!(
+        at("/tests/0/expect/0/message").is_some_and(|m| m.contains("text")),
+        "{problems:?}"
+    );
+    assert_eq!(
+        at("/tests/0/expect/1/message"),
+        Some("must not be empty"),
+        "{problems:?}"
+    );
+    assert!(
+        at("/tests/0/expect/2/message").is_some_and(|m| m.contains("20000")),
+        "{problems:?}"
+    );
+    assert!(
+        at("/tests/0/expect/3/mesage").is_some_and(|m| m.contains("message")),
+        "{problems:?}"
+    );
+    assert_eq!(
+        at("/tests/1/expect/0/message"),
+        Some("a test that expects a message names its language: add \"lang\""),
+        "{problems:?}"
+    );
+}

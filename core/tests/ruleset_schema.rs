@@ -163,6 +163,23 @@ fn custom_corpus() -> Vec<(Value, bool)> {
             json!({"id": "t", "version": "1", "tests": [{"name": "n", "measure": {}, "asOf": "2019-01-01", "expect": [{"rule": "id.format", "path": "/id", "severity": "error"}]}]}),
             true,
         ),
+        (
+            json!({"id": "t", "version": "1", "tests": [{"name": "n", "measure": {}, "lang": "sv", "expect": [{"rule": "id.format", "path": "/id", "message": "Åtgärdsnumret saknas."}]}]}),
+            true,
+        ),
+        // A message is compared in the test's language, which it must name.
+        (
+            json!({"id": "t", "version": "1", "tests": [{"name": "n", "measure": {}, "expect": [{"rule": "id.format", "message": "x"}]}]}),
+            false,
+        ),
+        (
+            json!({"id": "t", "version": "1", "tests": [{"name": "n", "measure": {}, "lang": "en", "expect": [{"rule": "id.format", "message": ""}]}]}),
+            false,
+        ),
+        (
+            json!({"id": "t", "version": "1", "tests": [{"name": "n", "measure": {}, "lang": "en", "expect": [{"rule": "id.format", "message": 1}]}]}),
+            false,
+        ),
         (rule(json!({"id": "X/Upper"})), false),
         (rule(json!({"id": "no-namespace"})), false),
         (rule(json!({"severity": "fatal"})), false),

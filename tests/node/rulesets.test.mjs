@@ -175,6 +175,7 @@ test("a failing rule-set test shows a diff and exits 1", () => {
   const dir = tempDir("measure-rules-test-");
   const broken = structuredClone(ministry);
   broken.tests[0].expect = [{ rule: "sm/completed-progress", path: "/status" }];
+  delete broken.tests[0].lang;
   writeFileSync(join(dir, "broken.json"), JSON.stringify(broken));
   const r = run(["test", join(dir, "broken.json")]);
   assert.equal(r.code, 1);
@@ -191,6 +192,14 @@ test("a failing rule-set test shows a diff and exits 1", () => {
   const api = (lang) => new Engine(broken).runTests(lang).results[0].unexpected.find((f) => f.rule === "sm/swedish-title").message;
   assert.match(api(), en);
   assert.match(api("sv-AX"), sv);
+  // A message expected and not made is shown as it was expected, beside the one made.
+  const worded = structuredClone(ministry);
+  worded.tests[0].expect[0].message = "Measure 2.1 needs a Swedish title.";
+  writeFileSync(join(dir, "worded.json"), JSON.stringify(worded));
+  const w = run(["test", join(dir, "worded.json")]);
+  assert.equal(w.code, 1);
+  assert.match(w.out, /- expected sm\/swedish-title at \/title\/sv \(error\): Measure 2\.1 needs a Swedish title\., not found/);
+  assert.match(w.out, /\+ found sm\/swedish-title at \/title\/sv \(error\): Measure 2\.1 is led by the Ministry of the Interior, so it needs a Swedish title\./);
   assert.equal(run(["test"]).code, 2, "usage error");
   // A set with no tests tests nothing, and says so.
   writeFileSync(join(dir, "none.json"), JSON.stringify({ id: "x", version: "1" }));

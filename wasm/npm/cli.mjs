@@ -810,7 +810,7 @@ function runTests(opts) {
     const lines = [];
     for (const r of report.results) {
       lines.push(`${r.passed ? "pass" : "FAIL"}  ${r.ruleset}${r.path}  ${r.name}`);
-      for (const f of r.missing) lines.push(`        - expected ${f.rule} at ${f.path || "(root)"}${f.severity ? ` (${f.severity})` : ""}, not found`);
+      for (const f of r.missing) lines.push(`        - expected ${f.rule} at ${f.path || "(root)"}${f.severity ? ` (${f.severity})` : ""}${f.message ? `: ${f.message}` : ""}, not found`);
       for (const f of r.unexpected) lines.push(`        + found ${f.rule} at ${f.path || "(root)"} (${f.severity}): ${f.message}`);
     }
     const sets = report.rulesets.map((s) => `${s.id} ${s.version}`).join(" > ");
