@@ -758,3 +758,43 @@ fn a_test_may_expect_a_message_word_for_word_in_its_language() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_measure_number_is_compared_as_a_number_however_it_is_written() {
+    let holds = |cond: Value, id: Value| {
+        let engine = with_rule(cond).unwrap();
+        !fires(&engine, &json!({ "id": id }))
+    };
+    let in_list = json!({"path": "/id", "in": ["2.6a", "3.1"]});
+    for id in ["2.6a", "2.6. a)", "2,6a", "2.6 a)", "3.1", "3.1."] {
+        assert!(holds(in_list.clone(), json!(id)), "{id} is 2.6a or 3.1");
+        assert!(
+            holds(
+                json!({"path": "/id", "equals": id}),
+                json!(if id.starts_with('2') { "2.6a" } else { "3.1" })
+            ),
+            "{id}"
+        );
+    }
+    for id in [
+        json!("2.6b"),
+        json!("2.6"),
+        json!("3.11"),
+        json!(2.6),
+        json!(null),
+        json!(""),
+    ] {
+        assert!(!holds(in_list.clone(), id.clone()), "{id} is neither");
+    }
+    // Text that is no measure number is compared as text, and other paths as written.
+    assert!(holds(json!({"path": "/id", "equals": "luonnos"}), json!("luonnos")));
+    assert!(!holds(json!({"path": "/id", "equals": "luonnos"}), json!("Luonnos")));
+    assert!(
+        !holds(json!({"path": "/title/fi", "equals": "2.6a"}), json!("2.6a")),
+        "no title here"
+    );
+    let titled = |title: &str| json!({"id": "1.1", "title": {"fi": title}});
+    let engine = with_rule(json!({"path": "/title/fi", "equals": "2.6a"})).unwrap();
+    assert!(!fires(&engine, &titled("2.6a")));
+    assert!(fires(&engine, &titled("2.6. a)")), "only /id is read as a number");
+}

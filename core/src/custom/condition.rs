@@ -311,6 +311,10 @@ pub(crate) fn eval(cond: &Cond, root: &Value, base: &str, env: &mut Env<'_>) -> 
                         items.iter().any(|item| eval(inner, item, "", env))
                     }
                 }
+                // A measure's number is compared as a number: a rule about measure 2.6a means
+                // it however its number is written ("2.6. a)", "2,6a"), as `{id}` shows it.
+                Test::Equals(v) if path == "/id" => value.is_some_and(|x| same_id(x, v)),
+                Test::In(vs) if path == "/id" => value.is_some_and(|x| vs.iter().any(|v| same_id(x, v))),
                 _ => test_value(test, value, env),
             };
             if let Some(trace) = env.trace.as_mut() {
@@ -393,6 +397,15 @@ fn present(v: Option<&Value>) -> bool {
         Some(Value::Array(a)) => !a.is_empty(),
         Some(Value::Object(o)) => !o.is_empty(),
         Some(_) => true,
+    }
+}
+
+/// `same`, with two texts that read as measure numbers equal when they are the same number.
+fn same_id(a: &Value, b: &Value) -> bool {
+    let id = |v: &Value| v.as_str().and_then(crate::measure_id::MeasureId::parse);
+    match (id(a), id(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => same(a, b),
     }
 }
 
