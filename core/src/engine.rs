@@ -318,7 +318,18 @@ impl Engine {
     /// document in, so that a string of a gigabyte or an array a billion items long is refused
     /// without being copied or written out as JSON text.
     pub fn check_size(&self, size: Size, opts: &CheckOptions) -> Option<Report> {
+        self.size_report(size, opts, false)
+    }
+
+    /// [`Engine::check_size`] for a value (a JavaScript object) whose JSON text is of `size`:
+    /// its finding names the document's JSON text, not a file, and has no line and column.
+    pub fn check_value_size(&self, size: Size, opts: &CheckOptions) -> Option<Report> {
+        self.size_report(size, opts, true)
+    }
+
+    fn size_report(&self, size: Size, opts: &CheckOptions, from_value: bool) -> Option<Report> {
         let mut cx = self.cx(opts);
+        cx.from_value = from_value;
         if rules::input::within_size(&mut cx, size) {
             return None;
         }

@@ -578,3 +578,53 @@ fn the_text_of_a_value_is_checked_as_that_value() {
         engine.check_programme(&value, &opts)
     );
 }
+
+#[test]
+fn a_value_over_the_size_limit_is_told_as_a_value_not_a_file() {
+    use measure_rules::{limits::MAX_DOCUMENT_BYTES, Size};
+    let engine = Engine::new().unwrap();
+    let opts = CheckOptions {
+        lang: Lang::En,
+        ..CheckOptions::default()
+    };
+    let said = |r: Report| -> Vec<(String, Option<u32>, String)> {
+        r.findings.into_iter().map(|f| (f.rule, f.line, f.message)).collect()
+    };
+    let over = MAX_DOCUMENT_BYTES + 1;
+    let value = "The document's JSON text is 33554433 bytes; at most 33554432 bytes are accepted.";
+    // A value's JSON text, by its size or read in: no file, no line.
+    assert_eq!(
+        engine.check_value_size(Size::Exactly(over), &opts).map(said),
+        Some(vec![("input.too-large".to_string(), None, value.to_string())])
+    );
+    let text = format!("{{\"id\": \"{}\"}}", "a".repeat(over));
+    let read = said(engine.check_measure_value_json(&text, &opts));
+    assert_eq!(read.len(), 1);
+    assert_eq!((read[0].0.as_str(), read[0].1), ("input.too-large", None));
+    assert!(read[0].2.starts_with("The document's JSON text is "), "{read:?}");
+    // A bound is a bound either way, and a text or a file keeps its place.
+    assert_eq!(
+        engine.check_value_size(Size::AtLeast(over), &opts).map(said),
+        Some(vec![(
+            "input.too-large".to_string(),
+            None,
+            "The document's JSON text is at least 33554433 bytes; at most 33554432 bytes are accepted.".to_string()
+        )])
+    );
+    assert_eq!(
+        engine.check_size(Size::Exactly(over), &opts).map(said),
+        Some(vec![(
+            "input.too-large".to_string(),
+            Some(1),
+            "The file is 33554433 bytes; at most 33554432 bytes are accepted.".to_string()
+        )])
+    );
+    assert!(engine
+        .check_value_size(Size::Exactly(MAX_DOCUMENT_BYTES), &opts)
+        .is_none());
+    let fi = CheckOptions { lang: Lang::Fi, ..opts };
+    assert!(engine.check_value_size(Size::Exactly(over), &fi).is_some_and(|r| r
+        .findings
+        .iter()
+        .all(|f| f.message.starts_with("Asiakirjan JSON-teksti on 33554433 tavua"))));
+}

@@ -12,8 +12,8 @@ export const RULE_DOCS = {
     "example": "```json\n{ \"partners\": [\"OM\"], \"status\": \"planned\", \"partners\": [\"PO\"] }\n```\nwarns at line 1, column 3 (the first `partners`; only `[\"PO\"]` is read). Keep one `partners` with both: `{ \"partners\": [\"OM\", \"PO\"], \"status\": \"planned\" }` passes."
   },
   "input.too-large": {
-    "what": "Refuses JSON text larger than 32 MiB before reading it, and in JavaScript an object whose `JSON.stringify` text is. What is certainly over it is refused before it is copied in, by a lower bound (\"at least\").",
-    "why": "A bound on input keeps a browser tab or a CI job from running out of memory on a mistaken file; the real 2017 programme is about 100 KB.",
+    "what": "Refuses JSON text larger than 32 MiB before reading it, at line 1, column 1, and in JavaScript an object whose `JSON.stringify` text is, told as the document's JSON text, with no line. What is certainly over it is refused before it is copied in, by a lower bound (\"at least\").",
+    "why": "A bound on input keeps a browser tab or a CI job from running out of memory on a mistaken file; the real 2017 programme is about 70 KB.",
     "example": "A 40 MiB file fails with the size and the limit in the message."
   },
   "input.too-many-findings": {

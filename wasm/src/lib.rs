@@ -194,8 +194,9 @@ fn json_input(doc: &JsValue, limit: usize) -> Result<Input, JsError> {
         Input::Text(text) => text,
         other => return Ok(other),
     };
+    // Refused by its exact size, as the value it was written from (no line and column).
     if text.len() > limit {
-        return Ok(Input::Text(text));
+        return Ok(Input::TooLarge(Size::Exactly(text.len())));
     }
     Ok(Input::Json(text))
 }
@@ -626,10 +627,13 @@ impl Engine {
             Input::Json(t) => check_json(&self.inner, &t, &opts, checks),
             #[cfg(feature = "object-walk")]
             Input::Walked(_) => return Err(JsError::new(WALKED)),
-            Input::TooLarge(size) => self
-                .inner
-                .check_size(size, &opts)
-                .ok_or_else(|| JsError::new("measure-rules: a document judged too large was within the limit"))?,
+            // A string's bound is its text's, with a place; any other value's is its JSON text's.
+            Input::TooLarge(size) => if doc.is_string() {
+                self.inner.check_size(size, &opts)
+            } else {
+                self.inner.check_value_size(size, &opts)
+            }
+            .ok_or_else(|| JsError::new("measure-rules: a document judged too large was within the limit"))?,
         };
         to_js(&report)
     }

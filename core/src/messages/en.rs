@@ -65,6 +65,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("input.syntax/value/lone-surrogate", "The text has an invalid character (half a surrogate pair), shown as �."),
     ("input.too-large", "The file is {size} bytes; at most {limit} bytes are accepted."),
     ("input.too-large/at-least", "The document's JSON text is at least {size} bytes; at most {limit} bytes are accepted."),
+    ("input.too-large/value", "The document's JSON text is {size} bytes; at most {limit} bytes are accepted."),
     ("input.too-many-findings", "{count} more findings are not listed (at most {limit} of each severity); the summary counts them."),
     ("joiner/or", " or "),
     ("lang/en", "in English"),

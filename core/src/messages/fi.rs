@@ -65,6 +65,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("input.syntax/value/lone-surrogate", "Tekstissä on virheellinen merkki (puolikas korvauspari), joka näkyy merkkinä �."),
     ("input.too-large", "Tiedoston koko on {size} tavua; suurin sallittu koko on {limit} tavua."),
     ("input.too-large/at-least", "Asiakirjan JSON-teksti on vähintään {size} tavua; enintään {limit} tavua hyväksytään."),
+    ("input.too-large/value", "Asiakirjan JSON-teksti on {size} tavua; enintään {limit} tavua hyväksytään."),
     ("input.too-many-findings", "Havaintoja jäi luettelematta {count} (kustakin vakavuustasosta luetellaan enintään {limit}); ne sisältyvät yhteenvetoon."),
     ("joiner/or", " tai "),
     ("lang/en", "englanniksi"),

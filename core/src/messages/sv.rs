@@ -65,6 +65,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("input.syntax/value/lone-surrogate", "Texten har ett ogiltigt tecken (ett halvt surrogatpar), som visas som �."),
     ("input.too-large", "Filen är {size} byte; högst {limit} byte godtas."),
     ("input.too-large/at-least", "Dokumentets JSON-text är minst {size} byte; högst {limit} byte godtas."),
+    ("input.too-large/value", "Dokumentets JSON-text är {size} byte; högst {limit} byte godtas."),
     ("input.too-many-findings", "Ytterligare iakttagelser som inte listas: {count} (högst {limit} per allvarlighetsgrad); de ingår i sammanfattningen."),
     ("joiner/or", " eller "),
     ("lang/en", "på engelska"),

@@ -43,8 +43,8 @@ pub static TOO_LARGE: RuleMeta = RuleMeta {
     summary: "The document is within the size limit.",
     #[cfg(feature = "docs")]
     docs: Docs {
-        what: "Refuses JSON text larger than 32 MiB before reading it, and in JavaScript an object whose `JSON.stringify` text is. What is certainly over it is refused before it is copied in, by a lower bound (\"at least\").",
-        why: "A bound on input keeps a browser tab or a CI job from running out of memory on a mistaken file; the real 2017 programme is about 100 KB.",
+        what: "Refuses JSON text larger than 32 MiB before reading it, at line 1, column 1, and in JavaScript an object whose `JSON.stringify` text is, told as the document's JSON text, with no line. What is certainly over it is refused before it is copied in, by a lower bound (\"at least\").",
+        why: "A bound on input keeps a browser tab or a CI job from running out of memory on a mistaken file; the real 2017 programme is about 70 KB.",
         example: "A 40 MiB file fails with the size and the limit in the message.",
     },
     params: &[],
@@ -89,17 +89,24 @@ pub(crate) fn file_within_size(cx: &mut Cx<'_>, bytes: u64) -> bool {
 
 /// Generic, so that a build that never has a size in `u64` (the browser's, which has no
 /// `checkFileSize`) does not carry `u64`'s formatting: 327 bytes of wasm on a 32-bit target.
+/// A value (a JavaScript object) was never a file, and its text, written for it, has no
+/// lines a reader saw: its finding names the document's text and has no place in it.
 fn too_large(cx: &mut Cx<'_>, bytes: impl ToString, variant: Option<&'static str>) {
+    let value = cx.from_value;
     let finding = cx.report(&TOO_LARGE, "");
-    let finding = match variant {
-        Some(v) => finding.variant(v),
-        None => finding,
+    let finding = match (variant, value) {
+        (Some(v), _) => finding.variant(v),
+        (None, true) => finding.variant("value"),
+        (None, false) => finding,
     };
-    finding
+    let finding = finding
         .param("size", bytes.to_string())
-        .param("limit", MAX_DOCUMENT_BYTES.to_string())
-        .at(1, 1)
-        .emit();
+        .param("limit", MAX_DOCUMENT_BYTES.to_string());
+    if value {
+        finding.emit();
+    } else {
+        finding.at(1, 1).emit();
+    }
 }
 
 /// Parses JSON text, reporting why it cannot be read. `None` means nothing else can be checked.
