@@ -123,7 +123,7 @@ pub struct Summary {
 pub struct Report {
     pub engine: EngineInfo,
     pub ruleset: RulesetInfo,
-    /// Every rule set that produced the report, the base first; empty for the built-in rules.
+    /// Every rule set that produced the report, the base first; left out for the built-in rules.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub rulesets: Vec<RulesetInfo>,

@@ -201,6 +201,8 @@ test("a walk takes files, folders and links to either, each folder once, not a F
   const walked = [["measures/broken.json", "cannot read: a link to nowhere.json, which is not there (ENOENT)"], ["measures/good.json", 0], ["measures/theme-2/bad.json", 1], ["measures/theme-2/warn.json", 0]];
   assert.deepEqual(check("measures").files, walked);
   assert.deepEqual(check("measures/**/*.json").files, walked);
+  // Named, it says the same (it was "no such file, or nothing matches").
+  assert.deepEqual(check("measures/broken.json").files, [walked[0]]);
   // Named, a device is read: /dev/null is an empty document.
   const named = check("measures/device.json");
   assert.equal(named.files[0][0], "measures/device.json");

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // measure-rules CLI: checks measure and programme files in CI. It runs the WebAssembly
 // engine; the only logic here is finding files, placing findings and formatting them.
-import { closeSync, fstatSync, openSync, readSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { closeSync, fstatSync, lstatSync, openSync, readSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { availableParallelism } from "node:os";
 import { basename, dirname, isAbsolute, join, posix, resolve, sep } from "node:path";
@@ -282,6 +282,15 @@ function unreadable(e, path) {
   return READ_ERRORS[e.code] ? `${READ_ERRORS[e.code]} (${e.code})` : (e.code ?? e.message);
 }
 
+/** Whether `path` is a link, whether or not it leads anywhere. */
+function isLink(path) {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** What a link leads to, or null when it leads nowhere. */
 function statAt(path) {
   try {
@@ -391,6 +400,10 @@ function expand(args) {
       // Item by item: spreading an array passes each item as an argument, and a glob that
       // matches some 120,000 files overflowed the stack.
       for (const f of matched) files.push(f);
+    } else if (!st && isLink(arg)) {
+      // A link that leads nowhere, named: checked as a file, which says where it leads, as a
+      // walk of its folder does (it was "no such file, or nothing matches").
+      files.push(arg);
     } else if (!st) {
       // Node gives an argument's bytes that are not UTF-8 replaced, so such a name cannot be opened.
       missing.push({ file: arg, error: arg.includes("\ufffd") ? `${NO_MATCH} (a name that is not UTF-8 cannot be given as an argument: give its folder)` : NO_MATCH });
