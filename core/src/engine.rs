@@ -166,6 +166,16 @@ impl Engine {
         &self.chain
     }
 
+    /// Each built-in rule's level under the engine's rule sets, in the catalogue's order: its
+    /// severity, or `None` where a rule set turned it off. ([`Engine::custom_rules`] gives the
+    /// custom rules'.)
+    pub fn rule_levels(&self) -> Vec<(&'static str, Option<Severity>)> {
+        crate::catalogue::RULES
+            .iter()
+            .map(|r| (r.id, self.config.state(r)))
+            .collect()
+    }
+
     /// The custom rules of the engine's rule sets, with their state and description.
     pub fn custom_rules(&self, lang: Lang) -> Vec<crate::custom::CustomRuleInfo> {
         self.config.custom.iter().map(|r| r.info(lang)).collect()

@@ -798,3 +798,30 @@ fn a_measure_number_is_compared_as_a_number_however_it_is_written() {
     assert!(!fires(&engine, &titled("2.6a")));
     assert!(fires(&engine, &titled("2.6. a)")), "only /id is read as a number");
 }
+
+#[test]
+fn the_rules_levels_are_the_chains() {
+    use measure_rules::{Severity, RULES};
+    let defaults = Engine::new().unwrap().rule_levels();
+    assert_eq!(defaults.len(), RULES.len());
+    assert!(defaults
+        .iter()
+        .zip(RULES)
+        .all(|((id, level), r)| *id == r.id && *level == Some(r.severity)));
+    let chain = Engine::with_rulesets(&[
+        fixture("ministry.json"),
+        json!({"id": "a", "version": "1", "extends": "fi.sm.measures", "rules": {"lead-body.joint": "off", "status.schedule": {"severity": "info"}}}),
+    ])
+    .unwrap();
+    let level = |id: &str| {
+        chain
+            .rule_levels()
+            .into_iter()
+            .find(|(r, _)| *r == id)
+            .and_then(|(_, l)| l)
+    };
+    assert_eq!(level("partners.required"), Some(Severity::Error), "the ministry's");
+    assert_eq!(level("lead-body.joint"), None, "turned off");
+    assert_eq!(level("status.schedule"), Some(Severity::Info));
+    assert_eq!(level("schema.type"), Some(Severity::Error), "untouched");
+}

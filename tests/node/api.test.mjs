@@ -295,6 +295,14 @@ test("checkFileSize (Node build): a file's report from its size alone, the repor
   assert.throws(() => engine.checkFileSize(limit + 1, { language: "en" }), /language/);
 });
 
+test("ruleLevels (Node build): each built-in rule at the rule sets' level, off where turned off", () => {
+  const levels = new Engine().ruleLevels();
+  assert.deepEqual(levels, Object.fromEntries(rules().map((r) => [r.id, r.severity])));
+  assert.equal(Object.getPrototypeOf(levels), Object.prototype, "a plain object");
+  const set = new Engine({ id: "a", version: "1", rules: { "lead-body.joint": "off", "partners.required": { severity: "error" } } }).ruleLevels();
+  assert.deepEqual([set["lead-body.joint"], set["partners.required"], set["schema.type"]], ["off", "error", "error"]);
+});
+
 test("checkRulesetFileSize (Node build): the constructor's refusal of a rule set that size", () => {
   const limit = 4 * 1024 * 1024;
   assert.equal(checkRulesetFileSize(0), undefined);

@@ -343,6 +343,9 @@ test("github, junit and sarif formats", () => {
   assert.ok(custom.runs[0].results.some((x) => x.ruleId === "sm/swedish-title") && custom.runs[0].results.some((x) => x.ruleId === "input.unreadable"));
   for (const x of custom.runs[0].results) assert.ok(described.has(x.ruleId), x.ruleId);
   assert.deepEqual(described.get("sm/swedish-title"), { id: "sm/swedish-title", shortDescription: { text: "Åtgärder som inrikesministeriet leder har en svensk titel." }, defaultConfiguration: { level: "error" } });
+  // The built-in rules at the rule set's levels, as its results are (the catalogue's were given).
+  assert.equal(described.get("partners.required").defaultConfiguration.level, "error");
+  assert.equal(sarif.runs[0].tool.driver.rules.find((r) => r.id === "partners.required").defaultConfiguration.level, "warning");
   // A URI reference, percent-encoded: a space, "#" and "ä" are not URI characters (they went
   // into the log as they were). Relative as given, or a file: URI when absolute.
   writeFileSync(join(dir, "measures", "väylä #1.json"), JSON.stringify({ id: "2.1" }));
@@ -510,8 +513,8 @@ test("a command refuses another command's options, which it used to ignore witho
   for (const [args, said] of [
     [["test", ministry, "--as-of", "2030-01-01"], '--as-of is not an option of test, which takes --lang and --format (a test\'s date is its "asOf", 2020-01-01 when it gives none)'],
     [["test", ministry, "--fail-on=info"], "--fail-on is not an option of test, which takes --lang and --format"],
-    [["rules", "--ruleset", ministry], "--ruleset is not an option of rules, which takes --format"],
-    [["rules", "--lang", "sv"], "--lang is not an option of rules, which takes --format (the rule reference is in English; a finding's message is in --lang)"],
+    [["rules", "--as-of", "2030-01-01"], "--as-of is not an option of rules, which takes --format and --ruleset"],
+    [["rules", "--lang", "sv"], "--lang is not an option of rules, which takes --format and --ruleset (the rule reference is in English; a finding's message is in --lang)"],
     [["schedule", "2019", "--explain"], "--explain is not an option of schedule, which takes --lang and --format"],
   ]) {
     const r = run(args);
@@ -541,6 +544,18 @@ test("schedule and rules commands", () => {
   const one = run(["rules", "status.schedule"]);
   assert.match(one.out, /What it checks/);
   assert.equal(run(["rules", "no.such"]).code, 2);
+  // With a chain, each rule at the chain's level, and its custom rules after the built-in ones.
+  const sets = ["--ruleset", "tests/fixtures/rulesets/ministry.json", "--ruleset", "tests/fixtures/rulesets/agency-kuntaliitto.json"];
+  const chained = run(["rules", ...sets]);
+  assert.equal(chained.code, 0, chained.err);
+  assert.match(chained.out, /^partners\.required +error +/m, "the ministry's level, not the catalogue's warning");
+  assert.match(chained.out, /^sm\/steps-scheduled +off +Every step of a measure in progress has a schedule\.$/m, "turned off by the agency");
+  assert.match(chained.out, /^kuntaliitto\/theme-7-partner error +Measures of theme 7 name Kuntaliitto as a partner\.$/m);
+  assert.equal(chained.out.trim().split("\n").length, list.out.trim().split("\n").length + 4);
+  assert.match(run(["rules", "partners.required", ...sets]).out, /^partners\.required \(error in this rule set; warning by default\): /);
+  assert.deepEqual(run(["rules", "sm", "--ruleset", "tests/fixtures/rulesets/ministry.json"]).out.split("\n").filter(Boolean).map((l) => l.split(/ +/).slice(0, 2).join(" ")), ["sm/swedish-title error", "sm/completed-progress warning", "sm/steps-scheduled info"]);
+  const json = JSON.parse(run(["rules", "partners.required", "--format", "json", ...sets]).out);
+  assert.deepEqual([json[0].id, json[0].severity, json[0].level], ["partners.required", "warning", "error"]);
   assert.equal(run(["--version"]).out.trim(), readJson("wasm/npm/package.json").version);
 });
 

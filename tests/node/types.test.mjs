@@ -69,6 +69,7 @@ test("the values the package returns have the declared types (tsc over them as l
   add("TestReport", new Engine(ruleset("agency-strict")).runTests());
   add("RulesetInfo[]", chain.rulesets);
   add("CustomRuleInfo[]", chain.customRules("sv"));
+  add("Record<string, RuleLevel>", chain.ruleLevels());
   add("Organisation[]", chain.organisations());
   add("RuleMeta[]", rules());
   for (const s of readJson("tests/fixtures/schedules.json")) add("ScheduleReading", parseSchedule(s.text, s.lang));
@@ -83,7 +84,7 @@ test("the values the package returns have the declared types (tsc over them as l
   mkdirSync(join(root, "target"), { recursive: true });
   const dir = mkdtempSync(join(root, "target", "types-"));
   try {
-    const names = "Report, TestReport, RulesetInfo, CustomRuleInfo, Organisation, RuleMeta, ScheduleReading, RuleSetDocument, Programme";
+    const names = "Report, TestReport, RulesetInfo, CustomRuleInfo, Organisation, RuleLevel, RuleMeta, ScheduleReading, RuleSetDocument, Programme";
     writeFileSync(join(dir, "values.ts"), `import type { ${names} } from "measure-rules";\n${values.join("\n")}\n`);
     writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ extends: join(root, "tests", "node", "tsconfig.json"), files: ["values.ts"] }));
     execFileSync(join(root, "node_modules", ".bin", "tsc"), ["-p", dir], { cwd: root, stdio: "pipe", encoding: "utf8" });

@@ -3,7 +3,7 @@
 import { Engine, checkRulesetFileSize, parseSchedule, rules, version } from "measure-rules";
 import { RULE_DOCS } from "measure-rules/rule-docs";
 import type { RuleDocs } from "measure-rules/rule-docs";
-import type { CheckOptions, Condition, CustomRuleInfo, Finding, Measure, Programme, Report, ReportJson, RuleMeta, RuleSetDocument, ScheduleReading, Severity, TestReport, TraceStep } from "measure-rules";
+import type { CheckOptions, Condition, CustomRuleInfo, Finding, Measure, Programme, Report, ReportJson, RuleLevel, RuleMeta, RuleSetDocument, ScheduleReading, Severity, TestReport, TraceStep } from "measure-rules";
 
 const measure: Measure = {
   id: "2.6a",
@@ -39,6 +39,9 @@ void failing;
 const refusal: Report | undefined = engine.checkFileSize(6 * 2 ** 30, { lang: "en" });
 const refused: boolean = refusal !== undefined && refusal.summary.error === 1;
 void refused;
+// Node: each built-in rule's level under the rule sets.
+const joint: RuleLevel | undefined = engine.ruleLevels()["lead-body.joint"];
+void joint;
 // Node: a rule-set file over the limit throws as the constructor would, by its size alone.
 const fits: void = checkRulesetFileSize(4096);
 void fits;

@@ -19,7 +19,7 @@ Usage:
   measure-rules check <files, directories or globs, or - for standard input>... [options]
   measure-rules test <rule set files>... [--lang fi|sv|en] [--format text|json]
   measure-rules schedule <text> [--lang fi|sv|en] [--format text|json]
-  measure-rules rules [rule id, or family such as lead-body] [--format text|json]
+  measure-rules rules [rule id, or family such as lead-body] [--ruleset FILE]... [--format text|json]
 
 Options for check:
   --format text|json|junit|sarif|github   output format (default text)
@@ -77,7 +77,7 @@ const fails = (severity, failOn) => SEVERITY[severity] >= SEVERITY[failOn];
 const COMMAND_OPTIONS = {
   test: ["--lang", "--format"],
   schedule: ["--lang", "--format"],
-  rules: ["--format"],
+  rules: ["--format", "--ruleset"],
 };
 
 function parseArgs(argv, command) {
@@ -1074,11 +1074,13 @@ const FORMATS = {
     }
     // Every rule a result can name: a viewer (GitHub's code scanning, say) describes a result
     // by its rule's entry, and the rule sets' custom rules and unreadable files had none.
+    // At the levels of the rule sets in use, as the results are ("none" for a rule turned off).
+    const levels = engine.ruleLevels();
     const catalogue = documented().map((r) => ({
       id: r.id,
       shortDescription: { text: r.summary },
       fullDescription: { text: r.what },
-      defaultConfiguration: { level: level[r.severity] },
+      defaultConfiguration: { level: level[levels[r.id]] ?? "none" },
     }));
     for (const r of engine.customRules(opts.lang)) {
       catalogue.push({
@@ -1150,14 +1152,22 @@ function editDistance(a, b) {
 
 /**
  * One rule by its id, a family by its first part (`rules lead-body` lists lead-body.*), or
- * all. A mistyped id says the nearest, as the engine does for a rule set's settings.
+ * all. A mistyped id says the nearest, as the engine does for a rule set's settings. With
+ * `--ruleset`, each rule's level is the chain's (`off` where it turned a rule off), and the
+ * chain's custom rules follow the built-in ones, described in English as the reference is.
  */
 function listRules(opts) {
-  const all = documented();
+  let all = documented();
+  if (opts.ruleset.length) {
+    const engine = engineFor(opts.ruleset, "en");
+    const levels = engine.ruleLevels();
+    all = all.map((r) => ({ ...r, level: levels[r.id] }));
+    for (const c of engine.customRules("en")) all.push({ id: c.id, custom: true, level: c.severity, severity: c.severity, summary: c.description ?? "", params: [] });
+  }
   const [id, extra] = opts.positional;
   if (extra !== undefined) throw new UsageError(`rules takes one rule id or family, not ${opts.positional.length}`);
   const one = id !== undefined && all.some((r) => r.id === id);
-  const chosen = id === undefined ? all : all.filter((r) => (one ? r.id === id : r.id.startsWith(`${id}.`)));
+  const chosen = id === undefined ? all : all.filter((r) => (one ? r.id === id : r.id.startsWith(`${id}.`) || r.id.startsWith(`${id}/`)));
   if (chosen.length === 0) {
     const [near] = all.map((r) => [editDistance(id, r.id), r.id]).filter(([d]) => d <= 2).sort((a, b) => a[0] - b[0]);
     throw new UsageError(`no rule ${JSON.stringify(id)}${near ? `; did you mean ${near[1]}?` : ""} (\`measure-rules rules\` lists them)`, { usage: false });
@@ -1167,12 +1177,14 @@ function listRules(opts) {
   } else if (one) {
     const r = chosen[0];
     const params = r.params.map((p) => `  ${p.name} (default ${p.default}): ${p.doc}`).join("\n");
+    const level = r.level === undefined || r.level === r.severity ? r.severity : `${r.level} in this rule set; ${r.severity} by default`;
     process.stdout.write(
-      `${r.id} (${r.severity}): ${r.summary}\n\nWhat it checks\n${r.what}\n\nWhy\n${r.why}\n\nExample\n${r.example}\n` +
-        (params ? `\nParameters\n${params}\n` : ""),
+      r.custom
+        ? `${r.id} (${r.level}, custom): ${r.summary}\n`
+        : `${r.id} (${level}): ${r.summary}\n\nWhat it checks\n${r.what}\n\nWhy\n${r.why}\n\nExample\n${r.example}\n` + (params ? `\nParameters\n${params}\n` : ""),
     );
   } else {
-    for (const r of chosen) process.stdout.write(`${r.id.padEnd(26)} ${r.severity.padEnd(8)} ${r.summary}\n`);
+    for (const r of chosen) process.stdout.write(`${r.id.padEnd(26)} ${(r.level ?? r.severity).padEnd(8)} ${r.summary}\n`);
   }
   return 0;
 }

@@ -495,6 +495,24 @@ impl Engine {
         }
     }
 
+    /// Each built-in rule's level under the engine's rule sets, by id: `"error"`, `"warning"`,
+    /// `"info"`, or `"off"` where a rule set turned it off (`customRules()` gives the custom
+    /// rules'). For programs that describe the rules in use (the CLI's `rules --ruleset`, and
+    /// its SARIF's rule descriptors). Node build only.
+    #[cfg(feature = "files")]
+    #[wasm_bindgen(js_name = ruleLevels, unchecked_return_type = "Record<string, RuleLevel>")]
+    pub fn rule_levels(&self) -> Result<JsValue, JsError> {
+        // An object made here: through `to_js`, a map of them brought 4.4 KB of BTreeMap and
+        // its serialisation into the wasm.
+        let levels = js_sys::Object::new();
+        for (id, level) in self.inner.rule_levels() {
+            let level = level.map_or("off", measure_rules::Severity::as_str);
+            js_sys::Reflect::set(&levels, &JsValue::from_str(id), &JsValue::from_str(level))
+                .map_err(|_| JsError::new("measure-rules: the rules' levels could not be listed"))?;
+        }
+        Ok(levels.into())
+    }
+
     /// Reads schedule text ("Syksy 2018", "hösten 2018", "by the end of 2018").
     #[wasm_bindgen(js_name = parseSchedule, unchecked_return_type = "ScheduleReading")]
     pub fn parse_schedule(
