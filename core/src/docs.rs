@@ -131,10 +131,12 @@ pub fn ruleset_schema() -> Value {
                 params.join("; ")
             )
         };
-        rules.insert(
-            r.id.into(),
-            json!({ "description": description, "$ref": "#/$defs/setting" }),
-        );
+        let setting = if crate::ruleset::ALWAYS_ERROR.contains(&r.id) {
+            "#/$defs/alwaysError"
+        } else {
+            "#/$defs/setting"
+        };
+        rules.insert(r.id.into(), json!({ "description": description, "$ref": setting }));
     }
     // Apart, as the whole schema in one `json!` reaches the macro's recursion limit.
     let expected = json!({
@@ -149,7 +151,7 @@ pub fn ruleset_schema() -> Value {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": crate::ruleset::MAX_EXPECTED_MESSAGE,
-                "description": "The finding's message, word for word, in the test's language (English when it gives none)."
+                "description": "The finding's message, word for word, in the test's language, which a test that expects a message names."
             }
         }
     });
@@ -307,6 +309,13 @@ pub fn ruleset_schema() -> Value {
             },
             "severity": { "enum": ["error", "warning", "info"] },
             "level": { "type": "string", "enum": ["off", "error", "warning", "info"], "description": "\"off\", or the severity to report at." },
+            "alwaysError": {
+                "description": "A rule that is always an error: a document that cannot be read is not checked, and would pass.",
+                "anyOf": [
+                    { "const": "error" },
+                    { "type": "object", "additionalProperties": false, "properties": { "enabled": { "const": true }, "severity": { "const": "error" } } }
+                ]
+            },
             "setting": {
                 "description": "A level, or an object with `enabled`, `severity` and the rule's parameters.",
                 "anyOf": [

@@ -314,8 +314,8 @@ pub struct ExpectedFinding {
     pub path: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<crate::finding::Severity>,
-    /// The finding's message, word for word, in the test's language (English when it gives
-    /// none).
+    /// The finding's message, word for word, in the test's language, which a test that expects
+    /// a message names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }

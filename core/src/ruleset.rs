@@ -98,6 +98,11 @@ impl Config {
     }
 }
 
+/// Rules a rule set cannot turn off or down: when they fire, nothing else of the document was
+/// checked, so a set that turned `input.syntax` off passed a file that is not JSON at all.
+pub const ALWAYS_ERROR: [&str; 2] = ["input.syntax", "input.too-large"];
+const ALWAYS_ERROR_WHY: &str = "is always an error: a document that cannot be read is not checked, and would pass";
+
 /// Largest number of rule sets in one chain (a ministry's set, an agency's, …).
 pub const MAX_CHAIN: usize = 8;
 /// Most test cases one rule set may carry.
@@ -685,6 +690,11 @@ fn check_shape(value: &Value) -> Vec<RulesetProblem> {
                             problem(p.path, p.message);
                         } else {
                             check_setting(setting, &at, &mut problem);
+                            if ALWAYS_ERROR.contains(&id.as_str())
+                                && level(setting, Some(Severity::Error)) != Some(Severity::Error)
+                            {
+                                problem(at, ALWAYS_ERROR_WHY.into());
+                            }
                         }
                     }
                 }
@@ -773,6 +783,17 @@ fn check_test(v: &Value, at: &str, problem: &mut impl FnMut(String, String)) {
     if o.contains_key("measure") == o.contains_key("programme") {
         problem(at.to_string(), "a test has either \"measure\" or \"programme\"".into());
     }
+    // Otherwise the caller's language (the CLI's --lang) would decide whether the test passes.
+    let expects_message = o
+        .get("expect")
+        .and_then(Value::as_array)
+        .is_some_and(|list| list.iter().any(|e| e.get("message").is_some()));
+    if expects_message && !o.contains_key("lang") {
+        problem(
+            at.to_string(),
+            "a test that expects a message names its language: add \"lang\"".into(),
+        );
+    }
     for (key, x) in o {
         let path = child(at, key);
         match key.as_str() {
@@ -806,17 +827,7 @@ fn check_test(v: &Value, at: &str, problem: &mut impl FnMut(String, String)) {
                             match k.as_str() {
                                 "rule" => expect_string(y, &child(&eat, k), 1, 200, &mut *problem),
                                 "path" => expect_string(y, &child(&eat, k), 0, 1000, &mut *problem),
-                                "message" => {
-                                    expect_string(y, &child(&eat, k), 1, MAX_EXPECTED_MESSAGE, &mut *problem);
-                                    // Otherwise the caller's language (the CLI's --lang) would
-                                    // decide whether the test passes.
-                                    if !o.contains_key("lang") {
-                                        problem(
-                                            child(&eat, k),
-                                            "a test that expects a message names its language: add \"lang\"".into(),
-                                        );
-                                    }
-                                }
+                                "message" => expect_string(y, &child(&eat, k), 1, MAX_EXPECTED_MESSAGE, &mut *problem),
                                 "severity" => {
                                     if y.as_str().is_none_or(|s| Severity::parse(s).is_none()) {
                                         problem(child(&eat, k), "must be \"error\", \"warning\" or \"info\"".into());

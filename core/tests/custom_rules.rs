@@ -732,7 +732,10 @@ fn a_test_may_expect_a_message_word_for_word_in_its_language() {
         {"rule": "lead-body.required", "message": ""},
         {"rule": "lead-body.required", "message": "a".repeat(20_001)},
         {"rule": "lead-body.required", "mesage": "x"}
-    ]}, {"name": "no language", "measure": {}, "expect": [{"rule": "lead-body.required", "message": "The lead body is missing."}]}]);
+    ]}, {"name": "no language", "measure": {}, "expect": [
+        {"rule": "lead-body.required", "message": "The lead body is missing."},
+        {"rule": "status.required", "message": "The status is missing."}
+    ]}]);
     let problems = problems(set);
     let at = |path: &str| problems.iter().find(|(p, _)| p == path).map(|(_, m)| m.as_str());
     assert!(
@@ -753,9 +756,14 @@ fn a_test_may_expect_a_message_word_for_word_in_its_language() {
         "{problems:?}"
     );
     assert_eq!(
-        at("/tests/1/expect/0/message"),
+        at("/tests/1"),
         Some("a test that expects a message names its language: add \"lang\""),
         "{problems:?}"
+    );
+    assert_eq!(
+        problems.iter().filter(|(p, _)| p == "/tests/1").count(),
+        1,
+        "once a test"
     );
 }
 
@@ -824,4 +832,32 @@ fn the_rules_levels_are_the_chains() {
     assert_eq!(level("lead-body.joint"), None, "turned off");
     assert_eq!(level("status.schedule"), Some(Severity::Info));
     assert_eq!(level("schema.type"), Some(Severity::Error), "untouched");
+}
+
+#[test]
+fn a_rule_set_cannot_turn_off_what_says_a_document_was_not_read() {
+    for (rule, setting) in [
+        ("input.syntax", json!("off")),
+        ("input.syntax", json!("warning")),
+        ("input.syntax", json!({"enabled": false})),
+        ("input.too-large", json!({"severity": "info"})),
+    ] {
+        let problems = problems(json!({"id": "t", "version": "1", "rules": {rule: setting}}));
+        assert_eq!(
+            problems,
+            [(
+                format!("/rules/{rule}"),
+                "is always an error: a document that cannot be read is not checked, and would pass".to_string()
+            )],
+            "{rule}: {setting}"
+        );
+    }
+    for setting in [json!("error"), json!({"severity": "error"}), json!({"enabled": true})] {
+        assert!(problems(json!({"id": "t", "version": "1", "rules": {"input.syntax": setting}})).is_empty());
+    }
+    // The others may be tuned: a repeated key or a long list of findings still lets the
+    // document be checked.
+    for rule in ["input.duplicate-key", "input.too-many-findings"] {
+        assert!(problems(json!({"id": "t", "version": "1", "rules": {rule: "off"}})).is_empty());
+    }
 }

@@ -46,6 +46,12 @@ fn corpus() -> Vec<(Value, bool)> {
             ),
             true,
         ),
+        // What says a document was not read stays an error.
+        (base(json!({"rules": {"input.syntax": "error", "input.too-large": {"severity": "error", "enabled": true}}})), true),
+        (base(json!({"rules": {"input.syntax": "off"}})), false),
+        (base(json!({"rules": {"input.syntax": "warning"}})), false),
+        (base(json!({"rules": {"input.too-large": {"enabled": false}}})), false),
+        (base(json!({"rules": {"input.duplicate-key": "off", "input.too-many-findings": "info"}})), true),
         (json!({"version": "1"}), false),
         (json!({"id": "t"}), false),
         (json!([]), false),

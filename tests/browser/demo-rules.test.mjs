@@ -217,6 +217,15 @@ test("the fields the rule set requires are marked in words and follow the rule s
           path: "/steps",
           message: { fi: "Anna vaiheet.", sv: "Ange stegen.", en: "Give the steps." },
         },
+        // Required of measure 1.1 alone: not marked as required of every measure.
+        {
+          id: "demo/one-one",
+          severity: "error",
+          when: { path: "/id", equals: "1.1" },
+          require: { path: "/title/en", present: true },
+          path: "/title/en",
+          message: { fi: "Englanniksi.", sv: "På engelska.", en: "In English." },
+        },
       ],
     }),
   );
@@ -237,6 +246,10 @@ test("the fields the rule set requires are marked in words and follow the rule s
   const partner = await description(page, "#f-partners-3");
   assert.match(partner, /^Error ?: The partner Tuli is not in the organisation registry\. Did you mean Tulli \(Finnish Customs\)\?$/i);
   assert.doesNotMatch(partner, /Apply fix|Why\?/);
+  // The schedule's preview, by its words, not its button's.
+  const schedule = await description(page, "#f-schedule-text");
+  assert.match(schedule, /The parser reads: 2018/);
+  assert.doesNotMatch(schedule, /Use these dates/);
   await page.locator("#f-partners-3-error").getByRole("button", { name: /Apply fix/ }).click();
   assert.doesNotMatch(await description(page, "#f-partners-3"), /Error/, "a fixed field's description loses the finding");
   await done();

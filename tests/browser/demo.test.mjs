@@ -566,7 +566,8 @@ test("the programme loads with one click and its counts equal the CLI's", async 
   // The bars are the same figures, each with its rule's name and count in words.
   const bars = await page.$$eval(".prog-chart .chart .bar", (lis) => lis.map((li) => [li.querySelector(".bar-label").textContent, li.querySelector(".bar-value").textContent]));
   assert.deepEqual(Object.fromEntries(bars.map(([rule, value]) => [rule, Number.parseInt(value, 10)])), byRule);
-  assert.ok(bars.every(([, value]) => / \((Error|Warning|Note)\)$/.test(value)), "each bar says its severity in words, not in colour alone");
+  assert.ok(bars.every(([, value]) => / (Error|Warning|Note)$/.test(value)), "each bar says its severity in words, not in colour alone");
+  assert.ok(await page.locator(".prog-chart .bar-severity").first().isVisible(), "in words a sighted reader sees too");
 
   // Filters: by rule, by severity, by organisation.
   await page.selectOption("#prog-filter-rule", "schedule.unparsed");

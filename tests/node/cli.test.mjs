@@ -203,6 +203,10 @@ test("a walk takes files, folders and links to either, each folder once, not a F
   assert.deepEqual(check("measures/**/*.json").files, walked);
   // Named, it says the same (it was "no such file, or nothing matches").
   assert.deepEqual(check("measures/broken.json").files, [walked[0]]);
+  // Even with a glob's characters in its name, which made it a glob that matched nothing.
+  mkdirSync(join(dir, "odd"));
+  symlinkSync("nowhere.json", join(dir, "odd", "a[1].json"));
+  assert.deepEqual(check("odd/a[1].json").files, [["odd/a[1].json", "cannot read: a link to nowhere.json, which is not there (ENOENT)"]]);
   // Named, a device is read: /dev/null is an empty document.
   const named = check("measures/device.json");
   assert.equal(named.files[0][0], "measures/device.json");

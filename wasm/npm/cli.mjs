@@ -264,7 +264,7 @@ function nameOf(bytes) {
 }
 
 /** The system's reasons a file or folder is not read, in words; the code follows, to search for. */
-const READ_ERRORS = { ENOENT: "no such file", EACCES: "permission denied", EPERM: "permission denied", EISDIR: "a folder", ELOOP: "a loop of links", ENAMETOOLONG: "the name is too long", EIO: "an input/output error" };
+const READ_ERRORS = { ENOENT: "no such file", EACCES: "permission denied", EPERM: "permission denied", EISDIR: "a folder", ELOOP: "a loop of links", ENOTDIR: "a part of the path is not a folder", ENAMETOOLONG: "the name is too long", EIO: "an input/output error" };
 
 /**
  * Why `path` could not be read: "cannot read: ENOENT" was all a broken link in a repository
@@ -369,7 +369,7 @@ function expand(args) {
     }
     if (arg === STDIN) files.push(arg);
     // A name that is there is that file, even with a glob's characters ("kooste [luonnos].json").
-    else if (!st && GLOB.test(arg)) {
+    else if (!st && GLOB.test(arg) && !isLink(arg)) {
       const base = arg.slice(0, arg.search(GLOB)).replace(/[^/]*$/, "") || ".";
       // Matched against the paths as the walk gives them, which start as the argument does
       // ("/srv/measures/…", "../measures/…"): tried against a path relative to the working
@@ -1162,7 +1162,8 @@ function listRules(opts) {
     const engine = engineFor(opts.ruleset, "en");
     const levels = engine.ruleLevels();
     all = all.map((r) => ({ ...r, level: levels[r.id] }));
-    for (const c of engine.customRules("en")) all.push({ id: c.id, custom: true, level: c.severity, severity: c.severity, summary: c.description ?? "", params: [] });
+    // A custom rule's severity as declared is not kept apart from the chain's level.
+    for (const c of engine.customRules("en")) all.push({ id: c.id, custom: true, level: c.severity, summary: c.description ?? "", params: [] });
   }
   const [id, extra] = opts.positional;
   if (extra !== undefined) throw new UsageError(`rules takes one rule id or family, not ${opts.positional.length}`);

@@ -113,9 +113,9 @@ fn built(tape: Result<tape::Tape, tape::Error>) -> Result<JsValue, JsError> {
 /// as the JSON text `JSON.stringify` makes of it, so the engine reads it exactly as the native
 /// engine reads the same JSON (integers stay integers, `undefined` fields are absent) and holds
 /// it to the same limits: a value whose text is over `limit` bytes (the text's own limit,
-/// `MAX_DOCUMENT_BYTES` or `MAX_RULESET_BYTES`) is checked as that text, which refuses it. In
-/// the Node build a plain value is walked in JS instead of being written as text and parsed
-/// (`plain`), with the same result; the rest takes the text.
+/// `MAX_DOCUMENT_BYTES` or `MAX_RULESET_BYTES`) is refused by that text's size, as a value's (no
+/// line and column). In the Node build a plain value is walked in JS instead of being written as
+/// text and parsed (`plain`), with the same result; the rest takes the text.
 ///
 /// What is certainly over `limit` is not taken in at all (`Input::TooLarge`): a string or a
 /// value whose text's least possible length is over it (`size.mjs`) is judged by that bound,

@@ -106,15 +106,18 @@ export function createForm(app, panel) {
   }
 
   /**
-   * The fields the rule set requires: where it reports an error on an empty measure, or on
-   * one with only a measure number (the theme is required once there is a number to take it
-   * from). Asked of the engine rather than listed here, since a rule set can turn a rule off,
-   * require a title in Swedish, or add a custom rule that requires a field.
+   * The fields the rule set requires: where it reports an error on an empty measure, and the
+   * theme when it does on one with only a number (the theme is required once there is a number
+   * to take it from; the number's other errors may be that measure's own, as a custom rule
+   * about measure 1.1 would give). Asked of the engine rather than listed here, since a rule
+   * set can turn a rule off, require a title in Swedish, or add a custom rule that requires a
+   * field. What a rule requires only of some measures (those an organisation leads) is not
+   * marked: it is told at the field when it applies.
    */
   function requiredFields() {
     const options = { ...app.options(), explain: false };
     const errors = (m) => app.engine.checkMeasure(m, options).findings.filter((f) => f.severity === "error");
-    return new Set([...errors({}), ...errors({ id: "1.1" }).filter((f) => f.path !== "/id")].map((f) => f.path));
+    return new Set([...errors({}), ...errors({ id: "1.1" }).filter((f) => f.path === "/theme")].map((f) => f.path));
   }
 
   /** " (required)" after a label, in words: a colour or an asterisk alone says nothing to some. */
@@ -127,7 +130,8 @@ export function createForm(app, panel) {
     control.id = id;
     const error = h("div", { id: `${id}-error`, class: "field-error" });
     const hintEl = hint ? h("p", { id: `${id}-hint`, class: "hint" }, hint) : null;
-    describe(control, [hintEl?.id, extra?.id], [error]);
+    // The schedule preview describes the field by its words, not its button's (`dataset.describe`).
+    describe(control, [hintEl?.id, ...(extra?.dataset.describe?.split(" ") ?? [extra?.id])], [error]);
     if (required.has(path)) control.setAttribute("aria-required", "true");
     register(path, { control, error, label: summaryLabel ?? label });
     // The schedule preview (`extra`) reads what was typed, so it follows the field in reading
@@ -294,11 +298,18 @@ export function createForm(app, panel) {
 
   function schedulePreview(path, text) {
     const id = `${idFor(path)}-preview`;
-    const output = h("span", { class: "preview-text" });
+    const output = h("span", { class: "preview-text", id: `${id}-text` });
     const use = h("button", { type: "button", class: "button-secondary", id: `${id}-use` }, t("preview.use"));
-    // Not a live region: it changed on every keystroke. The field is described by it, and the
-    // form's count is spoken when typing pauses.
-    const box = h("div", { class: "preview", id }, h("span", { class: "preview-label" }, t("preview.label"), " "), output, " ", use);
+    // Not a live region: it changed on every keystroke. The field is described by its words
+    // (not by the button's), and the form's count is spoken when typing pauses.
+    const box = h(
+      "div",
+      { class: "preview", id, dataset: { describe: `${id}-label ${id}-text` } },
+      h("span", { class: "preview-label", id: `${id}-label` }, t("preview.label"), " "),
+      output,
+      " ",
+      use,
+    );
     const base = path.replace(/\/text$/, "");
     let reading = null;
     const show = (value) => {

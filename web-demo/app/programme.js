@@ -185,7 +185,8 @@ export function createProgramme(app, panel) {
           { class: `bar bar-${b.severity}` },
           h("code", { class: "bar-label" }, b.rule),
           h("span", { class: "bar-track", "aria-hidden": "true" }, bar),
-          h("span", { class: "bar-value" }, String(b.n), hidden(` (${t(`severity.${b.severity}`)})`)),
+          // The severity in words as well as in colour.
+          h("span", { class: "bar-value" }, String(b.n), " ", h("span", { class: "bar-severity" }, t(`severity.${b.severity}`))),
         );
       }),
     );
