@@ -354,6 +354,12 @@ test("Why? shows a finding's explanation: the rule, the values, and a custom rul
   assert.match(builtIn, /Rule: partners\.unknown — /);
   assert.match(builtIn, /Case: suggest/);
   assert.match(builtIn, /\/partners\/3: "Tuli"/);
+  // Its summary in the page's language, marked as English only where it is.
+  const summaryOf = () => partner.locator(".explain-body p").first().locator("span").last().evaluate((el) => [el.lang, el.textContent]);
+  assert.deepEqual(await summaryOf(), ["en", "Each partner is in the organisation registry."]);
+  await page.getByRole("button", { name: "Suomi", exact: true }).click();
+  assert.deepEqual(await summaryOf(), ["fi", "Jokainen muu vastuutaho löytyy organisaatiorekisteristä."]);
+  await page.getByRole("button", { name: "English", exact: true }).click();
 
   // A finding with no field of its own (a misspelt field name, typed in the JSON view) is
   // explained in the summary.

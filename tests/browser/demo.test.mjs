@@ -15,7 +15,8 @@ import { CHROMIUM, CHROMIUM_ARGS, CSP } from "./serve.mjs";
 import { build } from "../../web-demo/build.mjs";
 import { serveDirectory } from "../../web-demo/serve.mjs";
 import { LANGS, STRINGS } from "../../web-demo/i18n.js";
-import { Engine } from "../../wasm/npm/node.mjs";
+import { RULE_SUMMARIES } from "../../web-demo/app/rule-summaries.js";
+import { Engine, rules } from "../../wasm/npm/node.mjs";
 
 const XSS = "<img src=x onerror=alert(1)>";
 const AS_OF = "2018-06-01";
@@ -156,6 +157,10 @@ test("the interface text exists in Finnish, Swedish and English alike", () => {
   assert.equal(STRINGS.fi["field.leadBody"], "Päävastuutaho");
   assert.equal(STRINGS.sv["field.leadBody"], "Huvudansvarig");
   assert.equal(STRINGS.en["field.leadBody"], "Lead body");
+  // The rules' summaries in Finnish and Swedish, one for every rule of the catalogue: a rule
+  // added without them fails here.
+  const ids = rules().map((r) => r.id).sort();
+  for (const lang of ["fi", "sv"]) assert.deepEqual(Object.keys(RULE_SUMMARIES[lang]).sort(), ids, lang);
 });
 
 // --- the form ---------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // the rule, the case that matched, the values the rule looked at, and for custom rules each
 // test of `when` and `require` with what it expected, what it found and whether it held.
 import { h, hidden } from "./dom.js";
+import { ruleSummary } from "./rule-summaries.js";
 
 const LONGEST = 120;
 
@@ -40,9 +41,11 @@ function stepNode(step, t) {
 
 /**
  * The disclosure for one finding. `englishSummaries` is the set of the catalogue's one-line
- * summaries: the engine explains its built-in rules with them, in English.
+ * summaries: the engine explains its built-in rules with them, in English, and the page shows
+ * them in its own language (`lang`) where it has them. A custom rule's description is in the
+ * report's language already.
  */
-export function explainNode(finding, t, { englishSummaries, open = false, onToggle } = {}) {
+export function explainNode(finding, t, { englishSummaries, lang, open = false, onToggle } = {}) {
   const e = finding.explain;
   const details = h(
     "details",
@@ -68,7 +71,7 @@ export function explainNode(finding, t, { englishSummaries, open = false, onTogg
         h("span", { class: "explain-label" }, `${t("explain.rule")}: `),
         h("code", {}, finding.rule),
         " — ",
-        h("span", englishSummaries?.has(e.rule) ? { lang: "en" } : {}, e.rule),
+        englishSummaries?.has(e.rule) ? ((summary) => h("span", { lang: summary.lang }, summary.text))(ruleSummary(finding.rule, e.rule, lang)) : h("span", {}, e.rule),
       ),
       e.condition ? h("p", {}, h("span", { class: "explain-label" }, `${t("explain.condition")}: `), h("code", { lang: "en" }, e.condition)) : null,
       values.length

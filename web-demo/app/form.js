@@ -598,6 +598,7 @@ export function createForm(app, panel) {
     const key = `${finding.rule}\u0000${finding.path}`;
     return explainNode(finding, t, {
       englishSummaries,
+      lang: app.state.lang,
       open: openExplanations.has(key),
       onToggle: (open) => (open ? openExplanations.add(key) : openExplanations.delete(key)),
     });

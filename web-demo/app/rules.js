@@ -7,6 +7,7 @@ import { render as markdown } from "./markdown.js";
 import { pretty, ruleTemplate, WORKED_EXAMPLE_TEXT } from "./custom-example.js";
 import { goToButton, parseOrNull as parse } from "./json-view.js";
 import { RULE_DOCS } from "../measure-rules/rule-docs.js";
+import { ruleSummary } from "./rule-summaries.js";
 
 const EXAMPLE_RULESET = "data/rulesets/agency-strict.json";
 
@@ -195,7 +196,7 @@ const cataloguePanel = {
     function renderList() {
       const set = ruleset();
       const needle = filter.trim().toLowerCase();
-      const shown = all.filter((r) => !needle || [r.id, r.summary, r.what].some((x) => x.toLowerCase().includes(needle)));
+      const shown = all.filter((r) => !needle || [r.id, r.summary, ruleSummary(r.id, r.summary, app.state.lang).text, r.what].some((x) => x.toLowerCase().includes(needle)));
       count.textContent = t("catalogue.count", { shown: shown.length, total: all.length });
       list.replaceChildren(
         ...shown.map((rule) => {
@@ -225,7 +226,7 @@ const cataloguePanel = {
                 h("span", { class: `badge badge-${rule.severity}` }, t("rule.default", { severity: t(`severity.${rule.severity}`) })),
                 levelText ? [" ", h("span", { class: `badge badge-${level === "off" ? "off" : level}` }, t("rule.inSet", { level: levelText }))] : null,
               ),
-              h("p", { class: "rule-summary", lang: "en" }, rule.summary),
+              ((summary) => h("p", { class: "rule-summary", lang: summary.lang }, summary.text))(ruleSummary(rule.id, rule.summary, app.state.lang)),
               h(
                 "details",
                 {},
