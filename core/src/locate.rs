@@ -54,7 +54,7 @@ pub fn locate(text: &str, pointers: &[&str]) -> Vec<Option<(u32, u32)>> {
         .enumerate()
         .filter_map(|(i, o)| o.map(|o| (o, i)))
         .collect();
-    order.sort_unstable();
+    sort_pairs(&mut order);
     let mut places: Vec<Option<(u32, u32)>> = vec![None; wanted.len()];
     place_sorted(text, &order, &mut |i, place| {
         if let Some(slot) = places.get_mut(i) {
@@ -77,6 +77,36 @@ pub fn locate(text: &str, pointers: &[&str]) -> Vec<Option<(u32, u32)>> {
             }
         })
         .collect()
+}
+
+/// Sorts (offset, index) pairs for [`place_sorted`]: a heapsort of a dozen lines, as std's
+/// `sort_unstable` for a second element type (the engine sorts `&str`s too) added its
+/// quicksort and small sorts to the browser's wasm once more.
+pub(crate) fn sort_pairs(v: &mut [(usize, usize)]) {
+    fn sift(v: &mut [(usize, usize)], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v.get(child) < v.get(child + 1) {
+                child += 1;
+            }
+            if v.get(root) >= v.get(child) {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    let n = v.len();
+    for root in (0..n / 2).rev() {
+        sift(v, root, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
+    }
 }
 
 /// The 1-based line and column of each byte offset of `order` (sorted, each with a caller's
@@ -628,6 +658,32 @@ mod tests {
     use std::collections::HashMap;
 
     use super::*;
+
+    #[test]
+    fn pairs_are_sorted_as_std_sorts_them() {
+        // Sizes 0 to 300, with repeated offsets and indices, from a fixed generator.
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |m: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(seed >> 33).unwrap() % m
+        };
+        for n in 0..300 {
+            let mut v: Vec<(usize, usize)> = (0..n).map(|_| (next(n / 3 + 1), next(5))).collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_pairs(&mut v);
+            assert_eq!(v, want, "{n} pairs");
+        }
+        let mut sorted: Vec<(usize, usize)> = (0..1000).map(|i| (i, 0)).collect();
+        sort_pairs(&mut sorted);
+        assert!(sorted.windows(2).all(|w| w[0] <= w[1]));
+        let mut reversed: Vec<(usize, usize)> = (0..1000).rev().map(|i| (i, i)).collect();
+        sort_pairs(&mut reversed);
+        assert_eq!(reversed.first(), Some(&(0, 0)));
+        assert_eq!(reversed.last(), Some(&(999, 999)));
+    }
 
     /// The pointer `pointers_at` gives each byte of `text` marked by a `|` there (removed).
     fn pointers(marked: &str) -> Vec<String> {

@@ -287,7 +287,7 @@ impl RuleSet {
                         || seen.contains(&rule);
                     if !known {
                         let custom_ids = self.config.custom.iter().map(|c| c.id.as_str());
-                        let hint = closest(rule, RULES.iter().map(|r| r.id).chain(custom_ids))
+                        let hint = closest(rule, &mut RULES.iter().map(|r| r.id).chain(custom_ids))
                             .map(|s| format!("; did you mean \"{s}\"?"))
                             .unwrap_or_default();
                         problems.push(RulesetProblem {
@@ -536,7 +536,7 @@ fn set_custom(
         if ours.contains(&id) {
             return;
         }
-        let hint = closest(id, config.custom.iter().map(|r| r.id.as_str()))
+        let hint = closest(id, &mut config.custom.iter().map(|r| r.id.as_str()))
             .map(|s| format!("; did you mean \"{s}\"?"))
             .unwrap_or_default();
         problems.push(RulesetProblem {
@@ -606,7 +606,7 @@ fn apply_param(config: &mut Config, kind: ParamKind, v: &Value) {
 }
 
 fn unknown_rule(path: &str, id: &str) -> RulesetProblem {
-    let hint = closest(id, RULES.iter().map(|r| r.id))
+    let hint = closest(id, &mut RULES.iter().map(|r| r.id))
         .map(|s| format!("; did you mean \"{s}\"?"))
         .unwrap_or_default();
     RulesetProblem {
@@ -648,7 +648,8 @@ const RULESET_KEYS: [&str; 10] = [
 /// An unknown key's problem, with the nearest known key when it is near enough to be a typo
 /// ("extend", "test").
 pub(crate) fn unknown_key(key: &str, known: &[&str]) -> String {
-    let hint = closest(key, known.iter().copied()).map_or_else(String::new, |s| format!(" (did you mean \"{s}\"?)"));
+    let hint =
+        closest(key, &mut known.iter().copied()).map_or_else(String::new, |s| format!(" (did you mean \"{s}\"?)"));
     format!("unknown key \"{key}\"{hint}")
 }
 

@@ -236,7 +236,7 @@ impl Parser {
                 })
             }
             _ => {
-                let suggestion = crate::text::closest(op, TESTS.iter().copied().chain(["all", "any", "not"]))
+                let suggestion = crate::text::closest(op, &mut TESTS.iter().copied().chain(["all", "any", "not"]))
                     .map_or_else(String::new, |s| format!(" (did you mean \"{s}\"?)"));
                 self.problem(
                     at,

@@ -254,7 +254,7 @@ fn duplicate_keys(cx: &mut Cx<'_>, body: &str) {
     if cx.from_value {
         return;
     }
-    offsets.sort_unstable();
+    crate::locate::sort_pairs(&mut offsets);
     crate::locate::place_sorted(body, &offsets, &mut |index, (line, column)| {
         if let Some(f) = cx.findings.get_mut(index) {
             f.line = Some(line);

@@ -145,7 +145,7 @@ pub(crate) fn check<D: Doc>(cx: &mut Cx<'_>, m: &D, base: &str, level: Level) {
             .map(|(_, code)| *code)
             .filter(|code| allowed.iter().any(|a| a == code) && *code != status)
             .map(str::to_string)
-            .or_else(|| closest(status, allowed.iter().map(String::as_str)).map(str::to_string));
+            .or_else(|| closest(status, &mut allowed.iter().map(String::as_str)).map(str::to_string));
         let pending = cx
             .report(&INVALID, path)
             .param("value", status)

@@ -328,7 +328,7 @@ fn check<'d, D: Doc>(cx: &mut Cx<'_>, n: usize, v: &'d D, at: &mut At<'d>) {
                         // A name the schemas define elsewhere ("measures" in a measure) is no
                         // suggestion for itself: it was "Did you mean measures?".
                         let suggestion = if pending.listed() {
-                            closest(name, KNOWN_FIELDS.iter().copied()).filter(|s| *s != name)
+                            closest(name, &mut KNOWN_FIELDS.iter().copied()).filter(|s| *s != name)
                         } else {
                             None
                         };
