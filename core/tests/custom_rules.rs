@@ -861,3 +861,40 @@ fn a_rule_set_cannot_turn_off_what_says_a_document_was_not_read() {
         assert!(problems(json!({"id": "t", "version": "1", "rules": {rule: "off"}})).is_empty());
     }
 }
+
+#[test]
+fn a_message_writes_a_brace_doubled() {
+    let engine = Engine::with_ruleset(&json!({
+        "id": "t", "version": "1",
+        "custom": [{
+            "id": "t/braces", "severity": "warning", "require": {"path": "/progress", "present": true},
+            "message": {
+                "fi": "Lisää {{\"fi\": …}} toimenpiteelle {id}.",
+                "sv": "Lägg till {{\"sv\": …}} för åtgärd {id}.",
+                "en": "Add {{\"en\": …}} to measure {id}; {{id}} is not filled."
+            }
+        }]
+    }))
+    .unwrap();
+    let messages = |lang: Lang| {
+        let o = CheckOptions { lang, ..opts(false) };
+        engine
+            .check_measure(&json!({"id": "2.6. a)"}), &o)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "t/braces")
+            .map(|f| f.message)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        messages(Lang::En),
+        ["Add {\"en\": …} to measure 2.6a; {id} is not filled."]
+    );
+    assert_eq!(messages(Lang::Fi), ["Lisää {\"fi\": …} toimenpiteelle 2.6a."]);
+    // A single brace still opens a parameter, which must be declared.
+    let refused = problems(json!({"id": "t", "version": "1", "custom": [{
+        "id": "t/x", "severity": "error", "require": {"path": "/id", "present": true},
+        "message": {"fi": "{\"fi\": …}", "sv": "b", "en": "c"}
+    }]}));
+    assert!(refused.iter().any(|(p, _)| p == "/custom/0/message/fi"), "{refused:?}");
+}

@@ -98,14 +98,30 @@ pub(crate) fn with_key<R>(parts: &[&str], f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// The next brace in `rest`: its place, and, for a brace written as one (`{{`, `}}`, or a `}`
+/// that closes nothing), how many bytes it takes; `None` then for a `{` that opens a parameter.
+fn next_brace(rest: &str) -> Option<(usize, Option<usize>)> {
+    let bytes = rest.as_bytes();
+    let at = bytes.iter().position(|&b| b == b'{' || b == b'}')?;
+    let brace = bytes.get(at).copied();
+    let doubled = bytes.get(at + 1).copied() == brace;
+    Some((at, (doubled || brace == Some(b'}')).then_some(1 + usize::from(doubled))))
+}
+
 /// Fills `{name}` parameters; an unknown parameter name is left as written, so a missing
-/// parameter shows up in review instead of vanishing.
+/// parameter shows up in review instead of vanishing. `{{` and `}}` are a brace, as in Rust's
+/// and Python's formats: a rule author's message may show `{"fi": …}`.
 pub(crate) fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, after) = rest.split_at(open);
-        out.push_str(before);
+    while let Some((at, literal)) = next_brace(rest) {
+        out.push_str(rest.get(..at).unwrap_or(""));
+        let after = rest.get(at..).unwrap_or("");
+        if let Some(len) = literal {
+            out.push_str(after.get(..1).unwrap_or(""));
+            rest = after.get(len..).unwrap_or("");
+            continue;
+        }
         match after.find('}') {
             Some(close) => {
                 let name = after.get(1..close).unwrap_or("");
@@ -170,8 +186,12 @@ pub(crate) fn render(lang: Lang, key: &str, params: &BTreeMap<String, String>) -
 pub(crate) fn placeholders(template: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let after = rest.get(open + 1..).unwrap_or("");
+    while let Some((at, literal)) = next_brace(rest) {
+        if let Some(len) = literal {
+            rest = rest.get(at + len..).unwrap_or("");
+            continue;
+        }
+        let after = rest.get(at + 1..).unwrap_or("");
         match after.find('}') {
             Some(close) => {
                 out.push(after.get(..close).unwrap_or(""));
@@ -234,6 +254,10 @@ mod tests {
         let params = BTreeMap::from([("a".to_string(), "Å".to_string())]);
         assert_eq!(fill("ä{a}ö {b} {a}{", &params), "äÅö {b} Å{");
         assert_eq!(fill("}{a}}", &params), "}Å}");
+        // Doubled braces are braces, and name no parameter.
+        assert_eq!(fill("{{a}} {{{a}}} }}{a}{{", &params), "{a} {Å} }Å{");
+        assert_eq!(placeholders("{{a}} {{{b}}} }}{c}{{"), vec!["b", "c"]);
+        assert_eq!(placeholders("{x}}{y}"), vec!["x", "y"]);
         assert_eq!(fill("", &params), "");
     }
 
