@@ -40,12 +40,11 @@ function stepNode(step, t) {
 }
 
 /**
- * The disclosure for one finding. `englishSummaries` is the set of the catalogue's one-line
- * summaries: the engine explains its built-in rules with them, in English, and the page shows
- * them in its own language (`lang`) where it has them. A custom rule's description is in the
- * report's language already.
+ * The disclosure for one finding. The engine explains a built-in rule (an id without a slash)
+ * with the catalogue's one-line summary, in English, which the page shows in its own language
+ * (`lang`) where it has it; a custom rule's description is in the report's language already.
  */
-export function explainNode(finding, t, { englishSummaries, lang, open = false, onToggle } = {}) {
+export function explainNode(finding, t, { lang, open = false, onToggle } = {}) {
   const e = finding.explain;
   const details = h(
     "details",
@@ -58,6 +57,7 @@ export function explainNode(finding, t, { englishSummaries, lang, open = false, 
     details.append(h("div", { class: "explain-body" }, h("p", {}, t("explain.none"))));
     return details;
   }
+  const summary = finding.rule.includes("/") ? null : ruleSummary(finding.rule, e.rule, lang);
   const values = Object.entries(e.values ?? {});
   const trace = (key, steps) =>
     steps?.length ? [h("p", { class: "explain-label" }, t(key)), h("ol", { class: "trace" }, steps.map((s) => stepNode(s, t)))] : null;
@@ -71,7 +71,7 @@ export function explainNode(finding, t, { englishSummaries, lang, open = false, 
         h("span", { class: "explain-label" }, `${t("explain.rule")}: `),
         h("code", {}, finding.rule),
         " — ",
-        englishSummaries?.has(e.rule) ? ((summary) => h("span", { lang: summary.lang }, summary.text))(ruleSummary(finding.rule, e.rule, lang)) : h("span", {}, e.rule),
+        h("span", { lang: summary?.lang }, summary?.text ?? e.rule),
       ),
       e.condition ? h("p", {}, h("span", { class: "explain-label" }, `${t("explain.condition")}: `), h("code", { lang: "en" }, e.condition)) : null,
       values.length

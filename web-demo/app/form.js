@@ -63,7 +63,6 @@ export function createForm(app, panel) {
   let summaryList;
   /** The explanations a reader has open, by rule and path, kept open as the findings change. */
   const openExplanations = new Set();
-  const englishSummaries = new Set(app.pkg.rules().map((r) => r.summary));
 
   const measure = () => app.state.measure;
 
@@ -597,7 +596,6 @@ export function createForm(app, panel) {
   function explanation(finding) {
     const key = `${finding.rule}\u0000${finding.path}`;
     return explainNode(finding, t, {
-      englishSummaries,
       lang: app.state.lang,
       open: openExplanations.has(key),
       onToggle: (open) => (open ? openExplanations.add(key) : openExplanations.delete(key)),

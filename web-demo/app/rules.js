@@ -203,6 +203,7 @@ const cataloguePanel = {
           const headingId = `rule-${rule.id.replace(/[^a-z0-9]+/gi, "-")}`;
           const level = levelIn(set, rule.id);
           const levelText = level === "off" ? t("rule.off") : level ? t(`severity.${level}`) : null;
+          const summary = ruleSummary(rule.id, rule.summary, app.state.lang);
           const params = rule.params.length
             ? [
                 h("h5", {}, t("rule.params")),
@@ -226,7 +227,7 @@ const cataloguePanel = {
                 h("span", { class: `badge badge-${rule.severity}` }, t("rule.default", { severity: t(`severity.${rule.severity}`) })),
                 levelText ? [" ", h("span", { class: `badge badge-${level === "off" ? "off" : level}` }, t("rule.inSet", { level: levelText }))] : null,
               ),
-              ((summary) => h("p", { class: "rule-summary", lang: summary.lang }, summary.text))(ruleSummary(rule.id, rule.summary, app.state.lang)),
+              h("p", { class: "rule-summary", lang: summary.lang }, summary.text),
               h(
                 "details",
                 {},

@@ -313,9 +313,7 @@ pub(crate) fn eval(cond: &Cond, root: &Value, base: &str, env: &mut Env<'_>) -> 
                 }
                 // A measure's number is compared as a number: a rule about measure 2.6a means
                 // it however its number is written ("2.6. a)", "2,6a"), as `{id}` shows it.
-                Test::Equals(v) if path == "/id" => value.is_some_and(|x| same_id(x, v)),
-                Test::In(vs) if path == "/id" => value.is_some_and(|x| vs.iter().any(|v| same_id(x, v))),
-                _ => test_value(test, value, env),
+                _ => test_value(test, value, env, if path == "/id" { same_id } else { same }),
             };
             if let Some(trace) = env.trace.as_mut() {
                 trace.push(super::TraceStep {
@@ -333,11 +331,12 @@ pub(crate) fn eval(cond: &Cond, root: &Value, base: &str, env: &mut Env<'_>) -> 
     }
 }
 
-fn test_value(test: &Test, value: Option<&Value>, env: &Env<'_>) -> bool {
+/// `equal` is how `equals` and `in` compare the value with their literals.
+fn test_value(test: &Test, value: Option<&Value>, env: &Env<'_>, equal: fn(&Value, &Value) -> bool) -> bool {
     match test {
         Test::Present(want) => present(value) == *want,
-        Test::Equals(v) => value.is_some_and(|x| same(x, v)),
-        Test::In(vs) => value.is_some_and(|x| vs.iter().any(|v| same(x, v))),
+        Test::Equals(v) => value.is_some_and(|x| equal(x, v)),
+        Test::In(vs) => value.is_some_and(|x| vs.iter().any(|v| equal(x, v))),
         Test::Contains(v) => match value {
             Some(Value::Array(items)) => items.iter().any(|x| same(x, v)),
             Some(Value::String(s)) => v.as_str().is_some_and(|needle| fold(s).contains(&fold(needle))),
